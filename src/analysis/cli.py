@@ -1,0 +1,195 @@
+"""Command line for evaluators: ``wmo-rapport``.
+
+Every error the user can cause ends in one clear Dutch line (file, row, column where they apply)
+and a non-zero exit code; nothing already built or published is changed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import ReportError
+
+DESCRIPTION = """\
+Wmo-monitor: bouwt het evaluatierapport van het Wmo-beleidsplan per rapportageperiode.
+
+Voorbeelden:
+  wmo-rapport list                      perioden, hoofdstukken en datasets tonen
+  wmo-rapport check --periode 2025      alle gegevens en parameters controleren
+  wmo-rapport build --periode 2025      het rapport voor 2025 bouwen (_build/2025/html)
+  wmo-rapport build --alle-perioden     alle perioden in params/ bouwen
+  wmo-rapport publish --periode 2025    een gebouwde editie publiceren (site/2025/v<editie>)
+  wmo-rapport data fetch --periode 2025 publieke CBS-reeksen ophalen (internet nodig)
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="wmo-rapport",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        add_help=False,
+    )
+    p.add_argument("-h", "--help", action="help", help="deze hulptekst tonen en stoppen")
+    sub = p.add_subparsers(dest="command", metavar="opdracht", title="opdrachten")
+
+    def cmd(name: str, text: str) -> argparse.ArgumentParser:
+        sp = sub.add_parser(name, help=text, description=text, add_help=False)
+        sp.add_argument("-h", "--help", action="help", help="deze hulptekst tonen en stoppen")
+        return sp
+
+    b = cmd("build", "rapport bouwen voor één of alle perioden")
+    g = b.add_mutually_exclusive_group(required=True)
+    g.add_argument("--periode", help="rapportageperiode, bv. 2025 (params/2025.yml)")
+    g.add_argument("--alle-perioden", action="store_true", help="alle perioden in params/")
+    b.add_argument("--jobs", type=int, default=None,
+                   help="aantal hoofdstukken tegelijk (standaard: aantal processorkernen)")
+    b.add_argument("--opnieuw", action="store_true",
+                   help="alles opnieuw uitvoeren, ook wat niet gewijzigd is")
+
+    c = cmd("check", "gegevens en parameters controleren (alle problemen tegelijk)")
+    c.add_argument("--periode", help="ook controleren of de gegevens deze periode dekken")
+
+    cmd("list", "perioden, hoofdstukken en datasets tonen")
+
+    pub = cmd("publish", "gebouwde editie publiceren als onveranderlijke versie")
+    pub.add_argument("--periode", required=True, help="rapportageperiode, bv. 2025")
+    pub.add_argument("--site", default=None, help="publicatiemap (standaard: site/)")
+
+    d = cmd("data", "gegevens beheren: ophalen, genereren, manifest bijwerken")
+    dsub = d.add_subparsers(dest="data_command", metavar="actie", required=True)
+    f = dsub.add_parser("fetch", help="publieke reeksen ophalen bij CBS StatLine (OData)")
+    f.add_argument("--periode", default=None, help="regio's uit params/<periode>.yml halen")
+    f.add_argument("--regio", action="append", default=None, help="CBS-regiocode (herhaalbaar)")
+    f.add_argument("--reeks", action="append", default=None, help="alleen deze reeks(en)")
+    dsub.add_parser("genereer", help="synthetische stand-ins opnieuw genereren (vast zaad)")
+    i = dsub.add_parser("importeer", help="echte referentiecijfers importeren")
+    i.add_argument("--bron", default=None, help="map met reference-data (standaard ../shared)")
+    dsub.add_parser("manifest", help="sha256 in het manifest bijwerken na een bewuste wijziging")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of ``wmo-rapport``; returns the exit code."""
+    args = _parser().parse_args(argv)
+    if not args.command:
+        _parser().print_help()
+        return 2
+    try:
+        return _dispatch(args)
+    except ReportError as exc:
+        print(f"FOUT: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("Afgebroken; er is niets half gepubliceerd.", file=sys.stderr)
+        return 130
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    from . import build as build_mod
+    from .params import available_periods, load_params
+    from .project import project_root
+
+    root = project_root()
+    if args.command == "build":
+        periods = available_periods(root) if args.alle_perioden else [args.periode]
+        for per in periods:
+            build_mod.build(per, root=root, jobs=args.jobs, force=args.opnieuw)
+        return 0
+    if args.command == "check":
+        return _check(args.periode)
+    if args.command == "list":
+        from .manifest import load_manifest
+
+        print("Perioden:")
+        for per in available_periods(root):
+            p = load_params(per)
+            print(f"  {per}  editie {p.editie}  {p.gemeente_naam} ({p.gemeente_code})")
+        print("Hoofdstukken (_toc.yml):")
+        for page in build_mod.toc_pages(root):
+            print(f"  {page.path.relative_to(root).as_posix()}")
+        print("Datasets (data/manifest.yml):")
+        for name, e in sorted(load_manifest().items()):
+            flag = "synthetisch" if e["synthetic"] else "echt"
+            print(f"  {name:32s} {flag:12s} {e['title']}")
+        return 0
+    if args.command == "publish":
+        from .publish import publish
+
+        publish(args.periode, site=Path(args.site) if args.site else None)
+        return 0
+    if args.command == "data":
+        return _data(args)
+    return 2  # pragma: no cover
+
+
+def _check(periode: str | None) -> int:
+    from .data import check_all, load, require_periods
+    from .errors import DataError
+    from .params import available_periods, load_params
+
+    problems: list[ReportError] = []
+    periods = [periode] if periode else available_periods()
+    regions: set[str] = set()
+    plist = []
+    for per in periods:
+        try:
+            p = load_params(per)
+            plist.append(p)
+            regions |= set(p.regions())
+        except ReportError as exc:
+            problems.append(exc)
+    problems.extend(check_all(regions=sorted(regions) if regions else None))
+    if not problems:
+        from .manifest import load_manifest
+
+        for p in plist:
+            for name, entry in load_manifest().items():
+                wanted = (entry.get("coverage") or {}).get("periode_vereist")
+                if wanted:
+                    try:
+                        require_periods(load(name), [p.periode])
+                    except DataError as exc:
+                        problems.append(exc)
+    if problems:
+        print(f"{len(problems)} probleem/problemen gevonden:", file=sys.stderr)
+        for exc in problems:
+            print(f"  FOUT: {exc}", file=sys.stderr)
+        return 2
+    print("Alle gegevens en parameters in orde.")
+    return 0
+
+
+def _data(args: argparse.Namespace) -> int:
+    from .project import data_dir, project_root
+
+    if args.data_command == "manifest":
+        from .manifest import refresh_hashes
+
+        changed = refresh_hashes()
+        print("Bijgewerkt: " + (", ".join(changed) if changed else "niets (alles klopte al)"))
+        return 0
+    if args.data_command == "genereer":
+        from .synthetic import generate_all
+
+        names = generate_all(data_dir())
+        print(f"{len(names)} synthetische datasets geschreven: {', '.join(names)}")
+        return 0
+    if args.data_command == "importeer":
+        from .reference import import_reference
+
+        src = Path(args.bron) if args.bron else project_root().parent / "shared" / "reference-data"
+        names = import_reference(src, data_dir())
+        print(f"{len(names)} datasets geïmporteerd: {', '.join(names)}")
+        return 0
+    if args.data_command == "fetch":
+        from . import cbs
+
+        return cbs.run_fetch(args)
+    return 2  # pragma: no cover
+
+
+if __name__ == "__main__":
+    sys.exit(main())
