@@ -223,7 +223,9 @@ def execute_page(
         with tempfile.NamedTemporaryFile("w+", suffix=".deps", delete=False) as deps:
             deps_path = deps.name
         env = {**os.environ, "WMO_PROJECT_ROOT": str(root), "WMO_DEPS_FILE": deps_path,
-               "PYTHONHASHSEED": "0", "MPLBACKEND": "Agg"}
+               "PYTHONHASHSEED": "0", "MPLBACKEND": "Agg",
+               "PYTHONPATH": os.pathsep.join(
+                   [str(root / "src"), *filter(None, [os.environ.get("PYTHONPATH")])])}
         proc = subprocess.run(
             [sys.executable, "-m", "analysis.execute", str(page.path), str(out),
              "--periode", periode, "--cwd", str(root)],
@@ -597,9 +599,10 @@ def _add_synthetic_warning(nb_path: Path, synthetic: list[str], manifest: dict[s
         )
         cell = nbformat.v4.new_markdown_cell(text)
         cell.metadata["tags"] = ["wmo-synthetisch"]
-        cell.pop("id", None)
         at = 1 if nb.cells and nb.cells[0].cell_type == "markdown" else 0
         nb.cells.insert(at, cell)
+    for i, c in enumerate(nb.cells, start=1):
+        c["id"] = f"cel-{i:02d}"
     nb_path.write_text(nbformat.writes(nb) + "\n", encoding="utf-8")
 
 

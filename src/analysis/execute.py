@@ -32,10 +32,10 @@ def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
         for k in STRIP_NB_META:
             pm.pop(k, None)
     nb.metadata.pop("widgets", None)
-    for cell in nb.cells:
+    for i, cell in enumerate(nb.cells, start=1):
         cell.metadata.pop("papermill", None)
         cell.metadata.pop("execution", None)
-        cell.pop("id", None)
+        cell["id"] = f"cel-{i:02d}"
         if cell.cell_type != "code":
             continue
         tags = list(cell.metadata.get("tags", []))

@@ -1,0 +1,57 @@
+import pandas as pd
+import pytest
+
+from analysis.errors import PrivacyError
+from analysis.privacy import (
+    check_no_personal_data,
+    is_bsn,
+    mask_percentages,
+    secondary_suppression,
+    suppress_counts,
+)
+
+
+@pytest.mark.parametrize(("value", "ok"), [("111222333", True), ("123456782", True),
+                                           ("123456789", False), ("12345", False),
+                                           ("000000000", False)])
+def test_elfproef(value, ok):
+    assert is_bsn(value) is ok
+
+
+def test_suppression_below_ten_and_rounding_to_five():
+    out = suppress_counts(pd.Series([0, 9, 10, 11, 12, 13, 17, 18, 1003, None]))
+    assert out.tolist() == [pd.NA, pd.NA, 10, 10, 10, 15, 15, 20, 1005, pd.NA]
+
+
+def test_secondary_suppression_hides_the_next_smallest_cell():
+    t = pd.DataFrame({"a": [None, 20, None], "b": [15, 30, None], "c": [40, 50, 60],
+                      "tot": [60, 100, 70]}).astype("Int64")
+    out = secondary_suppression(t, ["a", "b", "c"], "tot")
+    assert out["b"].isna().tolist() == [True, False, True]   # row 0: b hidden too
+    assert out["c"].tolist() == [40, 50, 60]                 # row 2 already had two hidden
+    assert secondary_suppression(t, ["a", "b", "c"], None).equals(t)
+
+
+def test_percentages_need_minimum_n():
+    out = mask_percentages(pd.Series([10.0, 20.0, 30.0]), [49, 50, 500], min_n=50)
+    assert out.isna().tolist() == [True, False, False]
+
+
+@pytest.mark.parametrize("col", ["BSN", "Naam", "geboortedatum", "Adres", "postcode"])
+def test_person_columns_refused(col):
+    with pytest.raises(PrivacyError, match="persoonsgegevens geweigerd") as err:
+        check_no_personal_data(pd.DataFrame({col: ["x"]}, dtype="string"), "in.csv")
+    assert err.value.column == col
+
+
+def test_bsn_value_refused_with_row():
+    df = pd.DataFrame({"code": ["A", "111222333"]}, dtype="string")
+    with pytest.raises(PrivacyError, match="elfproef") as err:
+        check_no_personal_data(df, "in.csv")
+    assert (err.value.row, err.value.column) == (3, "code")
+
+
+def test_full_postcode_value_refused_but_four_digits_allowed():
+    check_no_personal_data(pd.DataFrame({"pc4": ["2101"]}, dtype="string"), "in.csv")
+    with pytest.raises(PrivacyError, match="volledige postcode"):
+        check_no_personal_data(pd.DataFrame({"pc": ["2101 AB"]}, dtype="string"), "in.csv")
