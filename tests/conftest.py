@@ -47,8 +47,9 @@ def entry(file: str, schema: dict | None = None, **extra) -> dict:
     return e
 
 
-def write_dataset(folder: Path, name: str, content: bytes | str, schema: dict | None = None,
-                  **extra) -> Path:
+def write_dataset(
+    folder: Path, name: str, content: bytes | str, schema: dict | None = None, **extra
+) -> Path:
     """Write ``content`` as ``<name>.csv`` and register it in the folder's manifest (hash fixed)."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.csv"

@@ -11,13 +11,20 @@ from analysis import charts
 
 @pytest.fixture
 def fig():
-    df = pd.DataFrame({"Jaar": ["2023", "2024"], "Inwoners": [1000, 12345],
-                       "geheim": [7, 8]})
-    df.attrs = {"dataset": "bev", "manifest": {"source": {"organisation": "CBS",
-                                                          "table_id": "03759ned"},
-                                               "synthetic": False}}
-    return charts.line_chart(df, name="groei", x="Jaar", y="Inwoners", title="Groei tot 2024",
-                             subtitle="aantal inwoners", description="Van 1.000 naar 12.345.")
+    df = pd.DataFrame({"Jaar": ["2023", "2024"], "Inwoners": [1000, 12345], "geheim": [7, 8]})
+    df.attrs = {
+        "dataset": "bev",
+        "manifest": {"source": {"organisation": "CBS", "table_id": "03759ned"}, "synthetic": False},
+    }
+    return charts.line_chart(
+        df,
+        name="groei",
+        x="Jaar",
+        y="Inwoners",
+        title="Groei tot 2024",
+        subtitle="aantal inwoners",
+        description="Van 1.000 naar 12.345.",
+    )
 
 
 def test_spec_carries_title_subtitle_and_description(fig):
@@ -30,7 +37,7 @@ def test_spec_carries_title_subtitle_and_description(fig):
 def test_only_encoded_columns_are_embedded(fig):
     spec = fig.spec()
     values = next(iter(spec["datasets"].values()))
-    assert set(values[0]) == {"Jaar", "Inwoners"}   # 'geheim' never leaves the notebook
+    assert set(values[0]) == {"Jaar", "Inwoners"}  # 'geheim' never leaves the notebook
 
 
 def test_svg_uses_dutch_number_format(fig):
@@ -56,10 +63,13 @@ def test_rendering_is_deterministic(fig):
 
 def test_synthetic_source_is_labelled():
     df = pd.DataFrame({"Jaar": ["2024"], "Aantal": [10]})
-    df.attrs = {"dataset": "wmo", "manifest": {"source": {"organisation": "CBS"},
-                                               "synthetic": True}}
-    f = charts.bar_chart(df, name="w", x="Jaar", y="Aantal", title="t", subtitle="s",
-                         description="d")
+    df.attrs = {
+        "dataset": "wmo",
+        "manifest": {"source": {"organisation": "CBS"}, "synthetic": True},
+    }
+    f = charts.bar_chart(
+        df, name="w", x="Jaar", y="Aantal", title="t", subtitle="s", description="d"
+    )
     assert f.synthetic and "synthetische gegevens" in f.to_html()
 
 
@@ -68,14 +78,31 @@ def test_figure_requires_description_and_valid_name():
     with pytest.raises(ValueError, match="tekstalternatief"):
         charts.bar_chart(df, name="ok", x="x", y="y", title="t", subtitle="s", description=" ")
     with pytest.raises(ValueError, match="ongeldige figuurnaam"):
-        charts.bar_chart(df, name="Met Spatie", x="x", y="y", title="t", subtitle="s",
-                         description="d")
+        charts.bar_chart(
+            df, name="Met Spatie", x="x", y="y", title="t", subtitle="s", description="d"
+        )
 
 
 def test_interval_band_chart_layers():
-    df = pd.DataFrame({"Jaar": ["2030", "2040"], "Midden": [10.0, 12.0], "Laag": [9.0, 10.0],
-                       "Hoog": [11.0, 14.0]})
-    f = charts.interval_chart(df, name="p", x="Jaar", y="Midden", lower="Laag", upper="Hoog",
-                              title="t", subtitle="s", description="d", band=True)
+    df = pd.DataFrame(
+        {
+            "Jaar": ["2030", "2040"],
+            "Midden": [10.0, 12.0],
+            "Laag": [9.0, 10.0],
+            "Hoog": [11.0, 14.0],
+        }
+    )
+    f = charts.interval_chart(
+        df,
+        name="p",
+        x="Jaar",
+        y="Midden",
+        lower="Laag",
+        upper="Hoog",
+        title="t",
+        subtitle="s",
+        description="d",
+        band=True,
+    )
     assert [layer["mark"]["type"] for layer in f.spec()["layer"]] == ["area", "line"]
     assert list(f.table.columns) == ["Jaar", "Midden", "Laag", "Hoog"]

@@ -65,7 +65,9 @@ def test_bad_counts_name_row_and_column(datadir, value, needle):
     err = _bad(datadir, GOOD_CSV.replace("GM0397,2024,65+,300,", f"GM0397,2024,65+,{value},"))
     assert (err.row, err.column) == (3, "waarde")
     assert needle in str(err) and f"'{value}'" in str(err)
-    assert str(err).startswith("data/tel.csv, rij 3, kolom 'waarde'") or "tel.csv, rij 3" in str(err)
+    assert str(err).startswith("data/tel.csv, rij 3, kolom 'waarde'") or "tel.csv, rij 3" in str(
+        err
+    )
 
 
 def test_percentage_out_of_range(datadir):
@@ -134,9 +136,13 @@ def test_dutch_spreadsheet_exports_are_normalised(datadir, encoded):
 
 
 def test_windows_1252_text_is_decoded(datadir):
-    schema = {"key": ["omschrijving"], "columns": {"omschrijving": {"type": "tekst"}, "waarde": {"type": "aantal"}}}
-    write_dataset(datadir, "tel", "omschrijving;waarde\r\nCliëntondersteuning;12\r\n".encode("cp1252"),
-                  schema)
+    schema = {
+        "key": ["omschrijving"],
+        "columns": {"omschrijving": {"type": "tekst"}, "waarde": {"type": "aantal"}},
+    }
+    write_dataset(
+        datadir, "tel", "omschrijving;waarde\r\nCliëntondersteuning;12\r\n".encode("cp1252"), schema
+    )
     assert data.load("tel", folder=datadir)["omschrijving"].iloc[0] == "Cliëntondersteuning"
 
 
@@ -145,7 +151,8 @@ def test_loads_are_recorded_for_the_build(datadir, tmp_path, monkeypatch):
     monkeypatch.setenv("WMO_DEPS_FILE", str(deps))
     data.load("tel", folder=datadir)
     assert [json.loads(x) for x in deps.read_text().splitlines()] == [
-        {"dataset": "tel", "file": "tel.csv"}]
+        {"dataset": "tel", "file": "tel.csv"}
+    ]
     assert "tel" in data.loaded()
 
 

@@ -11,9 +11,16 @@ from analysis.privacy import (
 )
 
 
-@pytest.mark.parametrize(("value", "ok"), [("111222333", True), ("123456782", True),
-                                           ("123456789", False), ("12345", False),
-                                           ("000000000", False)])
+@pytest.mark.parametrize(
+    ("value", "ok"),
+    [
+        ("111222333", True),
+        ("123456782", True),
+        ("123456789", False),
+        ("12345", False),
+        ("000000000", False),
+    ],
+)
 def test_elfproef(value, ok):
     assert is_bsn(value) is ok
 
@@ -24,11 +31,12 @@ def test_suppression_below_ten_and_rounding_to_five():
 
 
 def test_secondary_suppression_hides_the_next_smallest_cell():
-    t = pd.DataFrame({"a": [None, 20, None], "b": [15, 30, None], "c": [40, 50, 60],
-                      "tot": [60, 100, 70]}).astype("Int64")
+    t = pd.DataFrame(
+        {"a": [None, 20, None], "b": [15, 30, None], "c": [40, 50, 60], "tot": [60, 100, 70]}
+    ).astype("Int64")
     out = secondary_suppression(t, ["a", "b", "c"], "tot")
-    assert out["b"].isna().tolist() == [True, False, True]   # row 0: b hidden too
-    assert out["c"].tolist() == [40, 50, 60]                 # row 2 already had two hidden
+    assert out["b"].isna().tolist() == [True, False, True]  # row 0: b hidden too
+    assert out["c"].tolist() == [40, 50, 60]  # row 2 already had two hidden
     assert secondary_suppression(t, ["a", "b", "c"], None).equals(t)
 
 

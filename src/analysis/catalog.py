@@ -44,25 +44,37 @@ def catalog(folder: Path | None = None) -> pd.DataFrame:
         e = manifest[name]
         src = e.get("source") or {}
         df = read_dataset(name, e, folder)
-        rows.append({
-            "Dataset": name,
-            "Titel": e["title"],
-            "Bron": src.get("organisation") or "–",
-            "Adres": src.get("url") or src.get("document") or "–",
-            "Tabel": src.get("table_id") or "–",
-            "Licentie": e.get("licence") or "–",
-            "Opgehaald": str(e.get("retrieved") or "–"),
-            "Perioden": _coverage(df),
-            "Synthetisch": "ja" if e["synthetic"] else "nee",
-            "Leverancier": e.get("supplier", "–"),
-        })
+        rows.append(
+            {
+                "Dataset": name,
+                "Titel": e["title"],
+                "Bron": src.get("organisation") or "–",
+                "Adres": src.get("url") or src.get("document") or "–",
+                "Tabel": src.get("table_id") or "–",
+                "Licentie": e.get("licence") or "–",
+                "Opgehaald": str(e.get("retrieved") or "–"),
+                "Perioden": _coverage(df),
+                "Synthetisch": "ja" if e["synthetic"] else "nee",
+                "Leverancier": e.get("supplier", "–"),
+            }
+        )
     deps = os.environ.get("WMO_DEPS_FILE")
     if deps:
         with open(deps, "a", encoding="utf-8") as fh:
             for name in sorted(manifest):
                 fh.write(json.dumps({"dataset": name, "file": manifest[name]["file"]}) + "\n")
-    columns = ["Dataset", "Titel", "Bron", "Adres", "Tabel", "Licentie", "Opgehaald", "Perioden",
-               "Synthetisch", "Leverancier"]
+    columns = [
+        "Dataset",
+        "Titel",
+        "Bron",
+        "Adres",
+        "Tabel",
+        "Licentie",
+        "Opgehaald",
+        "Perioden",
+        "Synthetisch",
+        "Leverancier",
+    ]
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -81,7 +93,7 @@ def catalog_html(table: pd.DataFrame) -> str:
                 v = f"{v} ({html.escape(str(r['Adres']))})"
             if c == "Synthetisch" and r[c] == "ja":
                 v = "<strong>ja</strong>"
-            cells.append(f"<th scope=\"row\">{v}</th>" if c == "Dataset" else f"<td>{v}</td>")
+            cells.append(f'<th scope="row">{v}</th>' if c == "Dataset" else f"<td>{v}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     return (
         '<div class="wmo-tabel-wrap"><table class="wmo-tabel"><caption>Alle datasets van dit '

@@ -130,9 +130,7 @@ class Figure:
         """The chart rendered to SVG with the nl-NL number and date format."""
         import vl_convert as vlc
 
-        svg = vlc.vegalite_to_svg(
-            self.spec(), format_locale="nl-NL", time_format_locale="nl-NL"
-        )
+        svg = vlc.vegalite_to_svg(self.spec(), format_locale="nl-NL", time_format_locale="nl-NL")
         svg = re.sub(r"<\?xml[^>]*>", "", svg)
         return svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
 
@@ -270,10 +268,14 @@ def line_chart(
     ('line', (2, 2))
     """
     enc: dict[str, Any] = {
-        "x": alt.X(f"{x}:{x_type}", title=x_title if x_title is not None else x,
-                   axis=alt.Axis(labelAngle=0)),
-        "y": alt.Y(f"{y}:Q", title=y_title if y_title is not None else y,
-                   axis=alt.Axis(format=y_format)),
+        "x": alt.X(
+            f"{x}:{x_type}",
+            title=x_title if x_title is not None else x,
+            axis=alt.Axis(labelAngle=0),
+        ),
+        "y": alt.Y(
+            f"{y}:Q", title=y_title if y_title is not None else y, axis=alt.Axis(format=y_format)
+        ),
         "tooltip": [alt.Tooltip(f"{x}:{x_type}"), alt.Tooltip(f"{y}:Q", format=y_format)],
     }
     if color:
@@ -286,9 +288,17 @@ def line_chart(
         .properties(title=alt.TitleParams(title, subtitle=[subtitle]), description=description)
     )
     source, synthetic = _meta(df, sources)
-    return Figure(name, chart, title, subtitle, description, source,
-                  df[[c for c in (color, x, y) if c]].reset_index(drop=True), synthetic,
-                  {y: decimals})
+    return Figure(
+        name,
+        chart,
+        title,
+        subtitle,
+        description,
+        source,
+        df[[c for c in (color, x, y) if c]].reset_index(drop=True),
+        synthetic,
+        {y: decimals},
+    )
 
 
 def bar_chart(
@@ -319,22 +329,35 @@ def bar_chart(
     >>> f.spec()["mark"]["type"]
     'bar'
     """
-    cat = alt.X(f"{x}:N", title=x_title if x_title is not None else x, sort=sort,
-                axis=alt.Axis(labelAngle=0, labelLimit=240))
-    val = alt.Y(f"{y}:Q", title=y_title if y_title is not None else y,
-                axis=alt.Axis(format=y_format))
-    enc: dict[str, Any] = {"tooltip": [alt.Tooltip(f"{x}:N"), alt.Tooltip(f"{y}:Q", format=y_format)]}
+    cat = alt.X(
+        f"{x}:N",
+        title=x_title if x_title is not None else x,
+        sort=sort,
+        axis=alt.Axis(labelAngle=0, labelLimit=240),
+    )
+    val = alt.Y(
+        f"{y}:Q", title=y_title if y_title is not None else y, axis=alt.Axis(format=y_format)
+    )
+    enc: dict[str, Any] = {
+        "tooltip": [alt.Tooltip(f"{x}:N"), alt.Tooltip(f"{y}:Q", format=y_format)]
+    }
     if horizontal:
-        enc["y"] = alt.Y(f"{x}:N", title=x_title if x_title is not None else x, sort=sort,
-                         axis=alt.Axis(labelLimit=320))
-        enc["x"] = alt.X(f"{y}:Q", title=y_title if y_title is not None else y,
-                         axis=alt.Axis(format=y_format))
+        enc["y"] = alt.Y(
+            f"{x}:N",
+            title=x_title if x_title is not None else x,
+            sort=sort,
+            axis=alt.Axis(labelLimit=320),
+        )
+        enc["x"] = alt.X(
+            f"{y}:Q", title=y_title if y_title is not None else y, axis=alt.Axis(format=y_format)
+        )
     else:
         enc["x"], enc["y"] = cat, val
     if color:
         enc["color"] = alt.Color(f"{color}:N", title=None)
-        enc["yOffset" if horizontal else "xOffset"] = alt.XOffset(f"{color}:N") if not horizontal \
-            else alt.YOffset(f"{color}:N")
+        enc["yOffset" if horizontal else "xOffset"] = (
+            alt.XOffset(f"{color}:N") if not horizontal else alt.YOffset(f"{color}:N")
+        )
         enc["tooltip"].insert(0, alt.Tooltip(f"{color}:N"))
     chart = (
         _base(df, [x, y, color])
@@ -345,9 +368,17 @@ def bar_chart(
     if horizontal:
         chart = chart.properties(height=alt.Step(22 if not color else 12))
     source, synthetic = _meta(df, sources)
-    return Figure(name, chart, title, subtitle, description, source,
-                  df[[c for c in (color, x, y) if c]].reset_index(drop=True), synthetic,
-                  {y: decimals})
+    return Figure(
+        name,
+        chart,
+        title,
+        subtitle,
+        description,
+        source,
+        df[[c for c in (color, x, y) if c]].reset_index(drop=True),
+        synthetic,
+        {y: decimals},
+    )
 
 
 def interval_chart(
@@ -386,28 +417,48 @@ def interval_chart(
     x_enc = alt.X(f"{x}:O", title=xt, axis=alt.Axis(labelAngle=0))
     enc_color = {"color": alt.Color(f"{color}:N", title=None)} if color else {}
     off = {"xOffset": alt.XOffset(f"{color}:N")} if color and not band else {}
-    tooltip = [alt.Tooltip(f"{x}:O"), alt.Tooltip(f"{y}:Q", format=y_format),
-               alt.Tooltip(f"{lower}:Q", format=y_format), alt.Tooltip(f"{upper}:Q",
-                                                                      format=y_format)]
+    tooltip = [
+        alt.Tooltip(f"{x}:O"),
+        alt.Tooltip(f"{y}:Q", format=y_format),
+        alt.Tooltip(f"{lower}:Q", format=y_format),
+        alt.Tooltip(f"{upper}:Q", format=y_format),
+    ]
     if color:
         tooltip.insert(0, alt.Tooltip(f"{color}:N"))
     if band:
         spread = base.mark_area(opacity=0.25).encode(
-            x=x_enc, y=alt.Y(f"{lower}:Q", title=yt, axis=alt.Axis(format=y_format)),
-            y2=f"{upper}:Q", **enc_color)
-        centre = base.mark_line(point=True).encode(x=x_enc, y=alt.Y(f"{y}:Q"), tooltip=tooltip,
-                                                    **enc_color)
+            x=x_enc,
+            y=alt.Y(f"{lower}:Q", title=yt, axis=alt.Axis(format=y_format)),
+            y2=f"{upper}:Q",
+            **enc_color,
+        )
+        centre = base.mark_line(point=True).encode(
+            x=x_enc, y=alt.Y(f"{y}:Q"), tooltip=tooltip, **enc_color
+        )
     else:
         spread = base.mark_errorbar(ticks=True).encode(
-            x=x_enc, y=alt.Y(f"{lower}:Q", title=yt, axis=alt.Axis(format=y_format)),
-            y2=f"{upper}:Q", **enc_color, **off)
-        centre = base.mark_point().encode(x=x_enc, y=alt.Y(f"{y}:Q"), tooltip=tooltip,
-                                          **enc_color, **off)
+            x=x_enc,
+            y=alt.Y(f"{lower}:Q", title=yt, axis=alt.Axis(format=y_format)),
+            y2=f"{upper}:Q",
+            **enc_color,
+            **off,
+        )
+        centre = base.mark_point().encode(
+            x=x_enc, y=alt.Y(f"{y}:Q"), tooltip=tooltip, **enc_color, **off
+        )
     chart = alt.layer(spread, centre).properties(
         title=alt.TitleParams(title, subtitle=[subtitle]), description=description
     )
     source, synthetic = _meta(df, sources)
     cols = [c for c in (color, x, y, lower, upper) if c]
-    return Figure(name, chart, title, subtitle, description, source,
-                  df[cols].reset_index(drop=True), synthetic,
-                  {y: decimals, lower: decimals, upper: decimals})
+    return Figure(
+        name,
+        chart,
+        title,
+        subtitle,
+        description,
+        source,
+        df[cols].reset_index(drop=True),
+        synthetic,
+        {y: decimals, lower: decimals, upper: decimals},
+    )

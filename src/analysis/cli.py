@@ -44,10 +44,15 @@ def _parser() -> argparse.ArgumentParser:
     g = b.add_mutually_exclusive_group(required=True)
     g.add_argument("--periode", help="rapportageperiode, bv. 2025 (params/2025.yml)")
     g.add_argument("--alle-perioden", action="store_true", help="alle perioden in params/")
-    b.add_argument("--jobs", type=int, default=None,
-                   help="aantal hoofdstukken tegelijk (standaard: aantal processorkernen)")
-    b.add_argument("--opnieuw", action="store_true",
-                   help="alles opnieuw uitvoeren, ook wat niet gewijzigd is")
+    b.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        help="aantal hoofdstukken tegelijk (standaard: aantal processorkernen)",
+    )
+    b.add_argument(
+        "--opnieuw", action="store_true", help="alles opnieuw uitvoeren, ook wat niet gewijzigd is"
+    )
 
     c = cmd("check", "gegevens en parameters controleren (alle problemen tegelijk)")
     c.add_argument("--periode", help="ook controleren of de gegevens deze periode dekken")

@@ -304,7 +304,9 @@ def read_dataset(
     return validate(raw, entry["schema"], shown, dialect)
 
 
-def load(name: str, *, folder: Path | None = None, regions: list[str] | None = None) -> pd.DataFrame:
+def load(
+    name: str, *, folder: Path | None = None, regions: list[str] | None = None
+) -> pd.DataFrame:
     """Load a validated, tidy dataset by its manifest name.
 
     Parameters

@@ -75,9 +75,7 @@ def load_manifest(folder: Path | None = None) -> dict[str, dict[str, Any]]:
     for name, entry in datasets.items():
         missing = [f for f in REQUIRED_FIELDS if f not in (entry or {})]
         if missing:
-            raise DataError(
-                f"dataset '{name}' mist veld(en): {', '.join(missing)}", file=str(path)
-            )
+            raise DataError(f"dataset '{name}' mist veld(en): {', '.join(missing)}", file=str(path))
         if entry["synthetic"] and not entry.get("calibrated_to"):
             raise DataError(
                 f"dataset '{name}' is synthetisch maar zegt niet waarop hij is gekalibreerd "

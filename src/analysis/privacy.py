@@ -184,9 +184,7 @@ def secondary_suppression(
     return out
 
 
-def mask_percentages(
-    pct: pd.Series, n: pd.Series | Iterable[float], min_n: int = 50
-) -> pd.Series:
+def mask_percentages(pct: pd.Series, n: pd.Series | Iterable[float], min_n: int = 50) -> pd.Series:
     """Hide percentages computed from fewer than ``min_n`` respondents.
 
     Examples

@@ -68,9 +68,20 @@ class Chapter:
 
     params: Params
 
-    def load(self, name: str) -> pd.DataFrame:
-        """Load a dataset (see :func:`analysis.data.load`), checking municipality codes."""
-        return _data.load(name, regions=list(self.params.regions()))
+    def load(self, name: str, *, periode_vereist: bool = False) -> pd.DataFrame:
+        """Load a dataset (see :func:`analysis.data.load`), checking municipality codes.
+
+        With ``periode_vereist=True`` the data must cover the report's period (the year itself
+        or one of its half-years, quarters or months); otherwise a :class:`DataError` names the
+        file and lists the periods that are there.
+        """
+        df = _data.load(name, regions=list(self.params.regions()))
+        if periode_vereist:
+            per = self.params.periode
+            have = set(df["periode"].astype(str))
+            if not any(p == per or p.startswith(per) for p in have):
+                _data.require_periods(df, [per])
+        return df
 
     @property
     def naam(self) -> str:
