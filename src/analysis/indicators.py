@@ -171,30 +171,65 @@ def load_all_modules() -> None:
             importlib.import_module(f"analysis.{mod.name}")
 
 
+def book_order(root: Any = None) -> dict[str, int]:
+    """Position of every page in ``_toc.yml`` (root first), e.g. ``{"chapters/samenvatting": 0}``.
+
+    Used to list key indicators in the order of the book. Empty when ``_toc.yml`` is missing.
+    """
+    import yaml
+
+    from .project import project_root
+
+    try:
+        toc = yaml.safe_load(((root or project_root()) / "_toc.yml").read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        return {}
+    docs: list[str] = [str(toc.get("root", ""))]
+
+    def walk(entries: list[dict[str, Any]] | None) -> None:
+        for e in entries or []:
+            if "file" in e:
+                docs.append(str(e["file"]))
+            walk(e.get("sections"))
+            walk(e.get("chapters"))
+
+    walk(toc.get("chapters"))
+    for part in toc.get("parts") or []:
+        walk(part.get("chapters"))
+    stems = [d.removesuffix(".ipynb").removesuffix(".md") for d in docs]
+    return {d: i for i, d in enumerate(dict.fromkeys(stems))}
+
+
 def compute_all(ctx: Chapter, *, only: list[str] | None = None) -> pd.DataFrame:
     """Compute every registered key indicator for the chapter context's period.
 
     Returns
     -------
     DataFrame
-        One row per indicator, in chapter order then registration order: ``id, label, hoofdstuk,
+        One row per indicator, in book order (``_toc.yml``) then registration order: ``id, label, hoofdstuk,
         eenheid, decimalen, waarde, vorige, verandering, vergelijking, vergelijking_naam, doel,
         oordeel, regel, synthetisch, bron``. An indicator whose computation fails on missing data is
         reported as *onvoldoende gegevens* with the reason, never silently dropped.
     """
-    from .errors import DataError
+    from .errors import ReportError
 
     load_all_modules()
     rows: list[dict[str, Any]] = []
-    for ind in REGISTRY.values():
+    order = book_order()
+    ranked = sorted(
+        enumerate(REGISTRY.values()),
+        key=lambda p: (order.get(p[1].hoofdstuk, len(order)), p[0]),
+    )
+    for _, ind in ranked:
         if only and ind.id not in only:
             continue
         try:
             m = ind.compute(ctx)
             oordeel, regel = verdict(m)
-        except (DataError, KeyError, IndexError) as exc:
+        except (ReportError, KeyError, IndexError, ValueError) as exc:
             m = Measurement(waarde=None)
-            oordeel, regel = ONVOLDOENDE, f"niet te berekenen: {exc}"
+            reason = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
+            oordeel, regel = ONVOLDOENDE, f"niet te berekenen: {reason}"
         change = None
         if m.waarde is not None and m.vorige is not None:
             change = m.waarde - m.vorige

@@ -1,0 +1,497 @@
+"""Wonen en zorg: older households against the dwelling stock, housing demand, target groups.
+
+What this module computes, for the chapter *Wonen en zorg*:
+
+* **Ouderen.** Households with a head aged 65+, 75+ and 85+ against the dwelling stock
+  (:func:`older_households`, :func:`households_vs_stock`, :func:`growth_index`), and an estimate of
+  the demand for *nultredenwoningen*, *zorggeschikte* and *geclusterde woningen*
+  (:func:`demand_estimate`). **No authoritative demand ratio exists** for these dwelling types: the
+  ratios are explicit, editable parameters (``params/<periode>.yml``, section ``wonen.vraag``)
+  with a low/central/high value, and every estimate is shown as that range. For context
+  :func:`pro_rata` translates the national programme *Wonen en zorg voor ouderen* to a local share.
+* **Target groups** (psychisch kwetsbaar, kwetsbare jeugd, (dreigend) dakloos, sociale huur): the
+  plan's own figures are planning estimates (ranges such as 11-15 places) and are quoted as such
+  (:func:`parse_range`, :func:`range_text`); **counts from registrations** (placements via the Pact
+  voor uitstroom, realisations) are small, so they are pooled over consecutive years until a
+  publishable total is reached and then suppressed/rounded (:func:`pool_small_counts`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from .errors import DataError, ParamsError
+from .population import age_bounds, is_total_label
+from .privacy import suppress_counts
+
+SCENARIOS = ("laag", "midden", "hoog")
+
+# ------------------------------------------------------------------------------- ranges
+
+
+def parse_range(value: object) -> tuple[float, float]:
+    """Low and high value of a plan figure such as ``"11-15"``, ``"1 à 2"``, ``"4"`` or ``6``.
+
+    Examples
+    --------
+    >>> parse_range("11-15"), parse_range("1 à 2"), parse_range(4), parse_range("8 a 9")
+    ((11.0, 15.0), (1.0, 2.0), (4.0, 4.0), (8.0, 9.0))
+    """
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value), float(value)
+    s = str(value).strip()
+    m = re.fullmatch(r"(\d+(?:[.,]\d+)?)\s*(?:-|–|à|a|tot|t/m)\s*(\d+(?:[.,]\d+)?)", s)
+    if m:
+        return float(m[1].replace(",", ".")), float(m[2].replace(",", "."))
+    m = re.fullmatch(r"(\d+(?:[.,]\d+)?)", s)
+    if m:
+        v = float(m[1].replace(",", "."))
+        return v, v
+    raise ValueError(f"geen getal of bereik: {value!r}")
+
+
+def range_text(low: float, high: float | None = None, decimalen: int = 0) -> str:
+    """A range in Dutch prose: ``"11 tot 15"``, or one number when low equals high.
+
+    Examples
+    --------
+    >>> range_text(11, 15), range_text(4, 4), range_text(1234.4, 2345.6)
+    ('11 tot 15', '4', '1.234 tot 2.346')
+    """
+    from .fmt import getal
+
+    if high is None or (not pd.isna(high) and round(low, decimalen) == round(high, decimalen)):
+        return getal(low, decimalen)
+    return f"{getal(low, decimalen)} tot {getal(high, decimalen)}"
+
+
+# ------------------------------------------------------------------- households and stock
+
+
+def _age_column(df: pd.DataFrame) -> str:
+    for c in ("leeftijd", "leeftijd_referentiepersoon", "leeftijdsgroep"):
+        if c in df.columns:
+            return c
+    raise DataError(
+        "geen leeftijdskolom (verwacht 'leeftijd' of 'leeftijd_referentiepersoon')",
+        file=df.attrs.get("dataset"),
+    )
+
+
+def older_households(
+    df: pd.DataFrame, region: str, thresholds: Sequence[int] = (65, 75, 85)
+) -> pd.DataFrame:
+    """Households whose reference person is ``t`` or older, per period, for each threshold.
+
+    Parameters
+    ----------
+    df
+        Tidy ``huishoudens_leeftijd``: ``gemeente_code, periode, leeftijd, waarde`` with age groups
+        such as ``"65-74"`` and ``"85+"`` (a total row is ignored; other columns with a ``totaal``
+        value, e.g. ``huishoudtype``, are restricted to it).
+    region
+        CBS region code.
+
+    Returns
+    -------
+    DataFrame
+        ``periode, groep, waarde`` with ``groep`` ``"65+"``, ``"75+"``, ``"85+"`` and ``"totaal"``
+        (all households).
+
+    Raises
+    ------
+    DataError
+        When an age group straddles a threshold (a figure is never silently off).
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"gemeente_code": ["GM1"] * 4, "periode": ["2024"] * 4,
+    ...     "leeftijd": ["0-64", "65-74", "75-84", "85+"], "waarde": [60, 20, 15, 5]})
+    >>> older_households(d, "GM1").values.tolist()
+    [['2024', '65+', 40.0], ['2024', '75+', 20.0], ['2024', '85+', 5.0], ['2024', 'totaal', 100.0]]
+    """
+    col = _age_column(df)
+    d = df[df["gemeente_code"] == region].copy()
+    for other in d.columns:
+        if other in {col, "gemeente_code", "periode", "waarde", "eenheid", "status"}:
+            continue
+        vals = d[other].astype(str).str.lower()
+        if d[other].dtype == object and (vals == "totaal").any():
+            d = d[vals == "totaal"]
+    d = d[~d[col].map(is_total_label)]
+    if d.empty:
+        raise DataError(f"geen huishoudens voor {region}", file=df.attrs.get("dataset"))
+    bounds = {lab: age_bounds(lab) for lab in d[col].unique()}
+    rows = []
+    for per, g in d.groupby(d["periode"].astype(str)):
+        total = float(g["waarde"].sum())
+        for t in thresholds:
+            n = 0.0
+            for lab, v in zip(g[col], g["waarde"], strict=True):
+                lo, hi = bounds[lab]
+                if lo >= t:
+                    n += float(v)
+                elif hi is None or hi >= t:
+                    raise DataError(
+                        f"leeftijdsgroep {lab!r} valt deels onder {t} jaar",
+                        file=df.attrs.get("dataset"),
+                    )
+            rows.append({"periode": per, "groep": f"{t}+", "waarde": n})
+        rows.append({"periode": per, "groep": "totaal", "waarde": total})
+    return pd.DataFrame(rows)
+
+
+def growth_index(
+    df: pd.DataFrame, base: str, *, group: str = "groep", value: str = "waarde"
+) -> pd.DataFrame:
+    """Add ``index``: each group's value as a percentage of its value in period ``base`` (= 100).
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"periode": ["2020", "2025", "2020", "2025"],
+    ...     "groep": ["75+", "75+", "woningen", "woningen"], "waarde": [200, 250, 1000, 1020]})
+    >>> growth_index(d, "2020")["index"].tolist()
+    [100.0, 125.0, 100.0, 102.0]
+    """
+    out = df.copy()
+    per = out["periode"].astype(str)
+    base_vals = out[per == str(base)].set_index(group)[value]
+    if base_vals.empty:
+        have = ", ".join(sorted(per.unique()))
+        raise DataError(
+            f"basisperiode {base} ontbreekt (wel: {have})", file=df.attrs.get("dataset")
+        )
+    out["index"] = out[value].astype(float) / out[group].map(base_vals).astype(float) * 100
+    return out
+
+
+def dwelling_stock(df: pd.DataFrame, region: str) -> pd.Series:
+    """Total dwelling stock per period for a region (the ``totaal`` row of any breakdown).
+
+    Parameters
+    ----------
+    df
+        Tidy ``woningvoorraad``: ``gemeente_code, periode, [eigendom/woningtype …], waarde``. When a
+        breakdown column has a ``totaal`` value that row is used, otherwise the rows are summed.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"gemeente_code": ["GM1"] * 3, "periode": ["2024"] * 3,
+    ...     "eigendom": ["koop", "huur", "totaal"], "waarde": [60, 40, 100]})
+    >>> dwelling_stock(d, "GM1").to_dict()
+    {'2024': 100.0}
+    """
+    d = df[df["gemeente_code"] == region].copy()
+    for other in d.columns:
+        if other in {"gemeente_code", "periode", "waarde", "eenheid", "status"}:
+            continue
+        if d[other].dtype == object:
+            vals = d[other].astype(str).str.lower()
+            if (vals == "totaal").any():
+                d = d[vals == "totaal"]
+    s = d.groupby(d["periode"].astype(str))["waarde"].sum().astype(float)
+    s.name = "woningen"
+    return s
+
+
+def stock_breakdown(df: pd.DataFrame, region: str, by: str, periode: str) -> pd.DataFrame:
+    """Dwelling stock of one period by one breakdown (e.g. ``eigendom``), with shares in %.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"gemeente_code": ["GM1"] * 3, "periode": ["2024"] * 3,
+    ...     "eigendom": ["koop", "huur", "totaal"], "waarde": [60, 40, 100]})
+    >>> stock_breakdown(d, "GM1", "eigendom", "2024").values.tolist()
+    [['koop', 60.0, 60.0], ['huur', 40.0, 40.0]]
+    """
+    d = df[(df["gemeente_code"] == region) & (df["periode"].astype(str) == str(periode))]
+    d = d[d[by].astype(str).str.lower() != "totaal"]
+    for other in d.columns:
+        if other in {by, "gemeente_code", "periode", "waarde", "eenheid", "status"}:
+            continue
+        if d[other].dtype == object and (d[other].astype(str).str.lower() == "totaal").any():
+            d = d[d[other].astype(str).str.lower() == "totaal"]
+    g = d.groupby(by, sort=False)["waarde"].sum().astype(float)
+    return pd.DataFrame(
+        {by: g.index, "waarde": g.to_numpy(), "aandeel": (g / g.sum() * 100).to_numpy()}
+    )
+
+
+def households_vs_stock(households: pd.DataFrame, stock: pd.Series) -> pd.DataFrame:
+    """Older households per 100 dwellings, per period present in both.
+
+    Parameters
+    ----------
+    households
+        Output of :func:`older_households`.
+    stock
+        Output of :func:`dwelling_stock`.
+
+    Returns
+    -------
+    DataFrame
+        ``periode, groep, huishoudens, woningen, per_100_woningen``.
+
+    Examples
+    --------
+    >>> h = pd.DataFrame({"periode": ["2024"], "groep": ["75+"], "waarde": [250.0]})
+    >>> households_vs_stock(h, pd.Series({"2024": 1000.0})).values.tolist()
+    [['2024', '75+', 250.0, 1000.0, 25.0]]
+    """
+    h = households.rename(columns={"waarde": "huishoudens"}).copy()
+    h["woningen"] = h["periode"].astype(str).map(stock)
+    h = h.dropna(subset=["woningen"])
+    h["per_100_woningen"] = h["huishoudens"] / h["woningen"] * 100
+    return h[["periode", "groep", "huishoudens", "woningen", "per_100_woningen"]].reset_index(
+        drop=True
+    )
+
+
+# ------------------------------------------------------------------------------- demand
+
+
+@dataclass(frozen=True)
+class DemandRatio:
+    """An assumed demand ratio for one dwelling type, with a sensitivity range.
+
+    Attributes
+    ----------
+    woningtype
+        E.g. ``"nultredenwoning"``.
+    laag, midden, hoog
+        Dwellings needed per ``per`` persons of the base group (low, central, high assumption).
+    basis
+        The base group, e.g. ``"75+"`` (residents aged 75 or older).
+    per
+        The ratio's denominator (default 1.000).
+    toelichting
+        Where the assumption comes from (shown with the estimate).
+    """
+
+    woningtype: str
+    laag: float
+    midden: float
+    hoog: float
+    basis: str = "75+"
+    per: float = 1000.0
+    toelichting: str = ""
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.laag <= self.midden <= self.hoog:
+            raise ParamsError(
+                f"vraagratio '{self.woningtype}': verwacht 0 ≤ laag ≤ midden ≤ hoog, gevonden "
+                f"{self.laag}, {self.midden}, {self.hoog}",
+                field="wonen.vraag.ratios",
+            )
+        if self.per <= 0:
+            raise ParamsError("noemer 'per' moet groter dan 0 zijn", field="wonen.vraag.ratios")
+
+
+def ratios_from_params(spec: Iterable[Mapping[str, Any]]) -> list[DemandRatio]:
+    """Demand ratios from the params section ``wonen.vraag.ratios`` (a list of mappings).
+
+    Examples
+    --------
+    >>> r = ratios_from_params([{"woningtype": "geclusterd", "laag": 30, "midden": 57,
+    ...     "hoog": 85, "basis": "75+"}])
+    >>> r[0].midden, r[0].per
+    (57.0, 1000.0)
+    """
+    out = []
+    for item in spec:
+        out.append(
+            DemandRatio(
+                woningtype=str(item["woningtype"]),
+                laag=float(item["laag"]),
+                midden=float(item["midden"]),
+                hoog=float(item["hoog"]),
+                basis=str(item.get("basis", "75+")),
+                per=float(item.get("per", 1000)),
+                toelichting=str(item.get("toelichting", "")),
+            )
+        )
+    return out
+
+
+def demand_estimate(
+    base: Mapping[str, pd.Series] | pd.Series, ratios: Sequence[DemandRatio]
+) -> pd.DataFrame:
+    """Estimated number of dwellings needed per type, year and scenario: ratio × base group.
+
+    Parameters
+    ----------
+    base
+        The base group's size per year (a Series indexed by year), or a mapping from base-group
+        name (``"75+"``) to such a Series when ratios use different bases.
+    ratios
+        The assumed ratios (see :class:`DemandRatio`).
+
+    Returns
+    -------
+    DataFrame
+        ``jaar, woningtype, basis, basis_aantal, laag, midden, hoog`` (dwellings, unrounded).
+
+    Examples
+    --------
+    >>> r = [DemandRatio("geclusterd", 30, 57, 85)]
+    >>> demand_estimate(pd.Series({"2030": 2000.0}), r)[["laag", "midden", "hoog"]].values.tolist()
+    [[60.0, 114.0, 170.0]]
+    """
+    rows = []
+    for r in ratios:
+        series = base if isinstance(base, pd.Series) else base.get(r.basis)
+        if series is None:
+            raise KeyError(f"basisgroep {r.basis!r} ontbreekt voor '{r.woningtype}'")
+        for year, n in series.items():
+            n = float(n)
+            rows.append(
+                {
+                    "jaar": str(year),
+                    "woningtype": r.woningtype,
+                    "basis": r.basis,
+                    "basis_aantal": n,
+                    **{s: n * getattr(r, s) / r.per for s in SCENARIOS},
+                }
+            )
+    return pd.DataFrame(rows, columns=["jaar", "woningtype", "basis", "basis_aantal", *SCENARIOS])
+
+
+def demand_long(estimate: pd.DataFrame) -> pd.DataFrame:
+    """:func:`demand_estimate` in long form with Dutch headers for a chart (rounded to 5).
+
+    The estimates are rounded to a multiple of 5: they are assumptions × a prognosis, and
+    showing single dwellings would suggest a precision they do not have.
+
+    Examples
+    --------
+    >>> e = pd.DataFrame({"jaar": ["2030"], "woningtype": ["g"], "basis": ["75+"],
+    ...     "basis_aantal": [2000.0], "laag": [61.0], "midden": [114.0], "hoog": [171.0]})
+    >>> demand_long(e)["Woningen"].tolist()
+    [60, 115, 170]
+    """
+    rows = []
+    for _, r in estimate.iterrows():
+        for s in SCENARIOS:
+            rows.append(
+                {
+                    "Jaar": r["jaar"],
+                    "Woningtype": r["woningtype"],
+                    "Scenario": s,
+                    "Woningen": int(5 * math.floor(r[s] / 5 + 0.5)),
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def pro_rata(national_target: float, local_base: float, national_base: float) -> float:
+    """The local share of a national target, in proportion to a base group (e.g. 75-plussers).
+
+    Examples
+    --------
+    >>> pro_rata(80_000, 4_000, 1_600_000)
+    200.0
+    """
+    if national_base <= 0:
+        raise ValueError("landelijke basis moet groter dan 0 zijn")
+    return national_target * local_base / national_base
+
+
+def implied_ratio(national_target: float, national_base: float, per: float = 1000) -> float:
+    """A national target expressed per ``per`` persons of the base group.
+
+    Examples
+    --------
+    >>> round(implied_ratio(80_000, 1_400_000), 1)
+    57.1
+    """
+    return national_target / national_base * per
+
+
+# ----------------------------------------------------------------------- small counts
+
+
+def pool_small_counts(counts: pd.Series, *, min_cel: int = 10, afronding: int = 5) -> pd.DataFrame:
+    """Pool consecutive yearly counts until each pool reaches ``min_cel``, then round (CBS practice).
+
+    Small yearly counts from registrations (placements, intakes) cannot be published per year.
+    Years are pooled from the most recent backwards; the oldest pool, if it stays below
+    ``min_cel``, is merged into the next one (or suppressed when it is the only one). Totals pass
+    :func:`analysis.privacy.suppress_counts`; the average per year is derived from the rounded total,
+    so it reveals nothing extra.
+
+    Parameters
+    ----------
+    counts
+        Count per year (index: year as text or int); missing years are skipped.
+
+    Returns
+    -------
+    DataFrame
+        ``periode`` (``"2022-2023"`` or ``"2024"``), ``jaren`` (number of years), ``eerste``,
+        ``laatste`` (years), ``aantal`` (rounded total, ``<NA>`` when suppressed),
+        ``per_jaar`` (``aantal`` / ``jaren``), oldest first.
+
+    Examples
+    --------
+    >>> pool_small_counts(pd.Series({"2022": 7, "2023": 3, "2024": 12}))[
+    ...     ["periode", "aantal", "per_jaar"]].values.tolist()
+    [['2022-2023', 10, 5.0], ['2024', 10, 10.0]]
+    >>> pool_small_counts(pd.Series({"2024": 4}))["aantal"].tolist()
+    [<NA>]
+    """
+    s = counts.dropna()
+    s.index = [int(str(i)[:4]) for i in s.index]
+    s = s.sort_index()
+    pools: list[list[int]] = []
+    current: list[int] = []
+    total = 0.0
+    for year in reversed(s.index.tolist()):
+        current.insert(0, year)
+        total += float(s[year])
+        if total >= min_cel:
+            pools.insert(0, current)
+            current, total = [], 0.0
+    if current:
+        if pools:
+            pools[0] = current + pools[0]
+        else:
+            pools = [current]
+    rows = []
+    for years in pools:
+        raw = float(sum(s[y] for y in years))
+        label = str(years[0]) if len(years) == 1 else f"{years[0]}-{years[-1]}"
+        rows.append(
+            {
+                "periode": label,
+                "jaren": len(years),
+                "eerste": years[0],
+                "laatste": years[-1],
+                "ruw": raw,
+            }
+        )
+    out = pd.DataFrame(rows, columns=["periode", "jaren", "eerste", "laatste", "ruw"])
+    out["aantal"] = suppress_counts(out["ruw"], min_cel, afronding).reset_index(drop=True)
+    out["per_jaar"] = out["aantal"].astype("Float64") / out["jaren"]
+    return out.drop(columns="ruw")
+
+
+def pooled_against_target(pooled: pd.DataFrame, target_per_year: float) -> pd.DataFrame:
+    """Pooled counts against a yearly target: target over the same years and % realised.
+
+    Examples
+    --------
+    >>> p = pd.DataFrame({"periode": ["2022-2023"], "jaren": [2], "aantal": [10],
+    ...     "per_jaar": [5.0]})
+    >>> pooled_against_target(p, 12)[["doel", "pct_gerealiseerd"]].values.tolist()
+    [[24.0, 41.66666666666667]]
+    """
+    out = pooled.copy()
+    out["doel"] = out["jaren"] * float(target_per_year)
+    out["pct_gerealiseerd"] = out["aantal"].astype("Float64").astype(float) / out["doel"] * 100
+    return out

@@ -1,0 +1,162 @@
+"""Tests for analysis.housing: older households vs stock, demand ratios, pooled small counts."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis import housing
+from analysis.errors import DataError, ParamsError
+
+
+@pytest.fixture
+def households() -> pd.DataFrame:
+    # 2020: 1000 households, 300 aged 65+, 150 75+, 40 85+; 2025: 1050, 360, 200, 50
+    rows = []
+    for per, vals in {"2020": [700, 150, 110, 40], "2025": [690, 160, 150, 50]}.items():
+        for lab, v in zip(["0-64", "65-74", "75-84", "85+"], vals, strict=True):
+            rows.append({"gemeente_code": "GM0001", "periode": per, "leeftijd": lab, "waarde": v})
+        rows.append(
+            {"gemeente_code": "GM0001", "periode": per, "leeftijd": "totaal", "waarde": sum(vals)}
+        )
+    rows.append({"gemeente_code": "NL01", "periode": "2020", "leeftijd": "85+", "waarde": 9})
+    return pd.DataFrame(rows)
+
+
+@pytest.fixture
+def stock() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "gemeente_code": ["GM0001"] * 6,
+            "periode": ["2020"] * 3 + ["2025"] * 3,
+            "eigendom": ["koop", "huur", "totaal"] * 2,
+            "waarde": [600, 400, 1000, 620, 405, 1025],
+        }
+    )
+
+
+def test_older_households(households):
+    h = housing.older_households(households, "GM0001")
+    got = {(p, g): v for p, g, v in h.values.tolist()}
+    assert got[("2020", "65+")] == 300
+    assert got[("2020", "75+")] == 150
+    assert got[("2020", "85+")] == 40
+    assert got[("2025", "75+")] == 200
+    assert got[("2025", "totaal")] == 1050
+
+
+def test_older_households_straddling_group_is_an_error():
+    d = pd.DataFrame(
+        {
+            "gemeente_code": ["GM1"] * 2,
+            "periode": ["2024"] * 2,
+            "leeftijd": ["0-69", "70+"],
+            "waarde": [10, 5],
+        }
+    )
+    with pytest.raises(DataError, match="deels onder 65"):
+        housing.older_households(d, "GM1")
+
+
+def test_older_households_restricts_other_breakdowns_to_total():
+    d = pd.DataFrame(
+        {
+            "gemeente_code": ["GM1"] * 4,
+            "periode": ["2024"] * 4,
+            "leeftijd": ["65-74", "65-74", "0-64", "0-64"],
+            "huishoudtype": ["alleenstaand", "totaal", "alleenstaand", "totaal"],
+            "waarde": [3, 10, 5, 20],
+        }
+    )
+    h = housing.older_households(d, "GM1", thresholds=(65,))
+    assert h.set_index("groep")["waarde"].to_dict() == {"65+": 10.0, "totaal": 30.0}
+
+
+def test_dwelling_stock_and_breakdown(stock):
+    assert housing.dwelling_stock(stock, "GM0001").to_dict() == {"2020": 1000.0, "2025": 1025.0}
+    b = housing.stock_breakdown(stock, "GM0001", "eigendom", "2020")
+    assert b.values.tolist() == [["koop", 600.0, 60.0], ["huur", 400.0, 40.0]]
+
+
+def test_households_vs_stock_and_growth_index(households, stock):
+    h = housing.older_households(households, "GM0001")
+    v = housing.households_vs_stock(h, housing.dwelling_stock(stock, "GM0001"))
+    row = v[(v["periode"] == "2020") & (v["groep"] == "75+")].iloc[0]
+    assert row["per_100_woningen"] == 15.0
+    g = housing.growth_index(h, "2020")
+    assert g[(g["periode"] == "2025") & (g["groep"] == "75+")]["index"].item() == pytest.approx(
+        200 / 150 * 100
+    )
+    with pytest.raises(DataError, match="basisperiode 2019"):
+        housing.growth_index(h, "2019")
+
+
+def test_parse_and_format_ranges():
+    assert housing.parse_range("11-15") == (11.0, 15.0)
+    assert housing.parse_range("4 tot 6") == (4.0, 6.0)
+    assert housing.parse_range("12") == (12.0, 12.0)
+    with pytest.raises(ValueError):
+        housing.parse_range("veel")
+    assert housing.range_text(1, 2) == "1 tot 2"
+    assert housing.range_text(12, 12) == "12"
+
+
+def test_demand_ratio_validation():
+    with pytest.raises(ParamsError, match="laag ≤ midden ≤ hoog"):
+        housing.DemandRatio("x", 50, 40, 60)
+    r = housing.ratios_from_params(
+        [{"woningtype": "nultreden", "laag": 60, "midden": 120, "hoog": 180, "per": 100}]
+    )
+    assert r[0].per == 100 and r[0].basis == "75+"
+
+
+def test_demand_estimate_by_hand():
+    ratios = [
+        housing.DemandRatio("geclusterd", 25, 50, 75),  # per 1000 75+
+        housing.DemandRatio("nultreden", 10, 20, 30, basis="65+", per=100),
+    ]
+    base = {
+        "75+": pd.Series({"2025": 2000.0, "2030": 2400.0}),
+        "65+": pd.Series({"2025": 5000.0}),
+    }
+    e = housing.demand_estimate(base, ratios)
+    got = {(r.jaar, r.woningtype): (r.laag, r.midden, r.hoog) for r in e.itertuples()}
+    assert got[("2025", "geclusterd")] == (50.0, 100.0, 150.0)
+    assert got[("2030", "geclusterd")] == (60.0, 120.0, 180.0)
+    assert got[("2025", "nultreden")] == (500.0, 1000.0, 1500.0)
+    with pytest.raises(KeyError):
+        housing.demand_estimate({"65+": pd.Series({"2025": 1.0})}, ratios[:1])
+    long = housing.demand_long(e)
+    assert set(long["Scenario"]) == {"laag", "midden", "hoog"}
+    assert (long["Woningen"] % 5 == 0).all()
+
+
+def test_pro_rata_and_implied_ratio():
+    assert housing.pro_rata(170_000, 3_500, 1_400_000) == 425.0
+    assert housing.implied_ratio(40_000, 1_400_000) == pytest.approx(28.571, abs=1e-3)
+    with pytest.raises(ValueError):
+        housing.pro_rata(1, 1, 0)
+
+
+def test_pool_small_counts_pact_example():
+    # The plan's published placements: 7 (2022) and 3 (2023); neither may be shown on its own.
+    p = housing.pool_small_counts(pd.Series({"2022": 7, "2023": 3}))
+    assert p[["periode", "jaren"]].values.tolist() == [["2022-2023", 2]]
+    assert int(p["aantal"].iloc[0]) == 10
+    assert float(p["per_jaar"].iloc[0]) == 5.0
+
+
+def test_pool_small_counts_leftover_merges_and_rounds():
+    # from the newest backwards: 2025 (11) alone; 2023+2024 (4+8=12); 2022 (2) merges into it
+    p = housing.pool_small_counts(pd.Series({"2022": 2, "2023": 4, "2024": 8, "2025": 11}))
+    assert p["periode"].tolist() == ["2022-2024", "2025"]
+    assert p["aantal"].tolist() == [15, 10]  # 14 -> 15, 11 -> 10
+    lone = housing.pool_small_counts(pd.Series({"2024": 3, "2025": 4}))
+    assert lone["periode"].tolist() == ["2024-2025"] and lone["aantal"].isna().all()
+
+
+def test_pooled_against_target():
+    p = housing.pool_small_counts(pd.Series({"2022": 7, "2023": 3}))
+    t = housing.pooled_against_target(p, 12)
+    assert t["doel"].item() == 24.0
+    assert t["pct_gerealiseerd"].item() == pytest.approx(10 / 24 * 100)

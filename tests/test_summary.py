@@ -1,0 +1,205 @@
+"""Tests for analysis.summary (the Samenvatting dashboard) and the registry's book order."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis import indicators, summary
+from analysis.indicators import Measurement, Target, verdict
+
+
+def _row(**kw) -> dict:
+    base = {
+        "id": "x",
+        "label": "Indicator",
+        "hoofdstuk": "chapters/wonen_zorg",
+        "eenheid": "%",
+        "decimalen": 1,
+        "waarde": 20.0,
+        "vorige": 18.0,
+        "verandering": 2.0,
+        "vergelijking": 25.0,
+        "vergelijking_naam": "Nederland",
+        "doel": "Meer mensen",
+        "oordeel": "op koers",
+        "regel": "ambitie: stijgen ten opzichte van de vorige periode",
+        "synthetisch": False,
+        "bron": "",
+    }
+    base.update(kw)
+    return base
+
+
+@pytest.fixture
+def table() -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            _row(id="a", label="Aandeel <A>"),
+            _row(
+                id="b",
+                label="Pact",
+                eenheid="per jaar",
+                decimalen=0,
+                waarde=5.0,
+                vorige=None,
+                verandering=None,
+                vergelijking=None,
+                vergelijking_naam="",
+                oordeel="aandacht nodig",
+                regel="doel: minstens 12",
+                synthetisch=True,
+            ),
+            _row(
+                id="c",
+                label="Op schema",
+                hoofdstuk="chapters/uitvoeringsagenda",
+                oordeel="onvoldoende gegevens",
+                waarde=None,
+                verandering=None,
+            ),
+        ]
+    )
+
+
+class _P:
+    def __init__(self, d):
+        self.d = d
+
+    def get(self, k, default=None):
+        return self.d.get(k, default)
+
+
+def test_vision_sentence_first_sentence_or_own():
+    visie = "Inwoners zijn samenredzaam dankzij een sterke sociale basis. We willen meer."
+    assert summary.vision_sentence(_P({"beleidsplan.visie": visie})) == (
+        "Inwoners zijn samenredzaam dankzij een sterke sociale basis."
+    )
+    assert (
+        summary.vision_sentence(
+            _P({"beleidsplan.visie": visie, "samenvatting.visie_zin": " Eigen zin. "})
+        )
+        == "Eigen zin."
+    )
+    assert summary.vision_sentence(_P({})) == ""
+
+
+def test_chapter_link_is_relative():
+    assert summary.chapter_link("chapters/wonen_zorg") == "wonen_zorg.html"
+    assert summary.chapter_link("chapters/sub/x") == "sub/x.html"
+
+
+def test_dashboard_formats_values(table):
+    d = summary.dashboard(table, {"chapters/wonen_zorg": "Wonen en zorg"})
+    first = d.iloc[0]
+    assert first["Hoofdstuk"] == "Wonen en zorg"
+    assert first["Waarde"] == "20,0%"
+    assert first["Verandering"] == "+2,0 procentpunt"
+    assert first["Vergelijking"] == "Nederland: 25,0%"
+    assert d.iloc[1]["Waarde"] == "5 per jaar" and d.iloc[1]["Vergelijking"] == "–"
+    assert d.iloc[2]["Waarde"] == "–" and d.iloc[2]["Hoofdstuk"] == "uitvoeringsagenda"
+
+
+def test_dashboard_html_links_every_item_and_states_verdict_in_words(table):
+    h = summary.dashboard_html(table, {"chapters/wonen_zorg": "Wonen en zorg"}, periode="2025")
+    assert "<caption>Kernindicatoren per hoofdstuk, rapportageperiode 2025</caption>" in h
+    assert h.count('<a href="wonen_zorg.html">') == 3  # chapter header + two indicators
+    assert h.count('<a href="uitvoeringsagenda.html">') == 2
+    assert "Aandeel &lt;A&gt;" in h  # escaped
+    assert '<strong class="wmo-oordeel wmo-oordeel-aandacht-nodig">aandacht nodig</strong>' in h
+    assert "doel: minstens 12" in h
+    assert h.count("(synthetisch)") == 1
+
+
+def test_verdict_counts_cards_and_overview(table):
+    c = summary.verdict_counts(table)
+    assert c == {"op koers": 1, "aandacht nodig": 1, "onvoldoende gegevens": 1}
+    assert summary.verdict_counts(table.iloc[0:0]) == {
+        "op koers": 0,
+        "aandacht nodig": 0,
+        "onvoldoende gegevens": 0,
+    }
+    cards = summary.cards_html(c)
+    assert cards.count("<li") == 3 and "1</span> indicator <strong>op koers" in cards
+    o = summary.chapter_overview(table)
+    assert o.values.tolist() == [
+        ["wonen_zorg", "wonen_zorg.html", 1, 1, 0],
+        ["uitvoeringsagenda", "uitvoeringsagenda.html", 0, 0, 1],
+    ]
+
+
+def test_chapter_titles_from_first_heading(tmp_path):
+    (tmp_path / "chapters").mkdir()
+    (tmp_path / "chapters" / "a.md").write_text("Intro\n\n# Wonen en zorg\n\ntekst\n")
+    t = pd.DataFrame({"hoofdstuk": ["chapters/a", "chapters/geen_bestand"]})
+    assert summary.chapter_titles(t, root=tmp_path) == {
+        "chapters/a": "Wonen en zorg",
+        "chapters/geen_bestand": "Geen bestand",
+    }
+
+
+# The Dutch rule text must describe what indicators.verdict does: one check per statement.
+@pytest.mark.parametrize(
+    ("statement", "m", "expected"),
+    [
+        ("geen actuele waarde", Measurement(None, doel=Target("hoger", 1)), "onvoldoende gegevens"),
+        ("geen doel of ambitie", Measurement(5.0), "onvoldoende gegevens"),
+        ("minstens het doel", Measurement(12, doel=Target("hoger", 12)), "op koers"),
+        ("gelijk moet blijven", Measurement(12, doel=Target("stabiel", 12)), "op koers"),
+        ("ten hoogste het doel", Measurement(1, doel=Target("lager", 0)), "aandacht nodig"),
+        (
+            "Zonder waarde van de vorige",
+            Measurement(5, doel=Target("hoger")),
+            "onvoldoende gegevens",
+        ),
+        ("binnen de", Measurement(30, 28, marge=3, doel=Target("hoger")), "aandacht nodig"),
+        ("bij een daling als het plan dalen", Measurement(3, 5, doel=Target("lager")), "op koers"),
+        ("gelijk blijven of stijgen", Measurement(5, 5, doel=Target("stabiel")), "op koers"),
+    ],
+)
+def test_verdict_rule_text_matches_function(statement, m, expected):
+    text = " ".join(summary.VERDICT_RULE_NL.replace("*", "").split()).lower()
+    assert " ".join(statement.split()).lower() in text
+    assert expected in text
+    assert verdict(m)[0] == expected
+
+
+def test_book_order_reads_toc(tmp_path):
+    (tmp_path / "_toc.yml").write_text(
+        "format: jb-book\nroot: chapters/samenvatting\nparts:\n"
+        "  - caption: A\n    chapters:\n      - file: chapters/wonen_zorg\n"
+        "      - file: chapters/uitvoeringsagenda.ipynb\n"
+    )
+    assert indicators.book_order(tmp_path) == {
+        "chapters/samenvatting": 0,
+        "chapters/wonen_zorg": 1,
+        "chapters/uitvoeringsagenda": 2,
+    }
+    assert indicators.book_order(tmp_path / "nergens") == {}
+
+
+def test_compute_all_orders_by_book_and_reports_failures(monkeypatch):
+    saved = dict(indicators.REGISTRY)
+    indicators.REGISTRY.clear()
+    monkeypatch.setattr(indicators, "load_all_modules", lambda: None)
+    monkeypatch.setattr(
+        indicators, "book_order", lambda root=None: {"chapters/a": 1, "chapters/b": 0}
+    )
+    try:
+
+        @indicators.key_indicator("eerst", label="A", hoofdstuk="chapters/a")
+        def _a(ctx):
+            return Measurement(7, doel=Target("hoger", 12))
+
+        @indicators.key_indicator("kapot", label="B", hoofdstuk="chapters/b")
+        def _b(ctx):
+            raise KeyError("kolom 'waarde' ontbreekt")
+
+        t = indicators.compute_all(object())
+    finally:
+        indicators.REGISTRY.clear()
+        indicators.REGISTRY.update(saved)
+    assert t["id"].tolist() == ["kapot", "eerst"]
+    assert t.loc[0, "oordeel"] == "onvoldoende gegevens"
+    assert t.loc[0, "regel"] == "niet te berekenen: kolom 'waarde' ontbreekt"
+    assert t.loc[1, "oordeel"] == "aandacht nodig"
