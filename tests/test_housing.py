@@ -160,3 +160,18 @@ def test_pooled_against_target():
     t = housing.pooled_against_target(p, 12)
     assert t["doel"].item() == 24.0
     assert t["pct_gerealiseerd"].item() == pytest.approx(10 / 24 * 100)
+
+
+@pytest.mark.parametrize("periode", ["2024", "2025"])
+def test_shipped_ratios_valid_and_midden_anchored_on_national_programme(periode):
+    from analysis.params import load_params
+
+    p = load_params(periode)
+    ratios = housing.ratios_from_params(p.get("wonen.vraag.ratios"))
+    prog = p.get("wonen.landelijk_programma")
+    targets = {d["woningtype"]: d["aantal"] for d in prog["doelen"]}
+    for r in ratios:
+        implied = housing.implied_ratio(targets[r.woningtype], prog["basis_75plus"], r.per)
+        assert r.midden == pytest.approx(implied, abs=1)
+        assert r.laag == pytest.approx(r.midden / 2, abs=1)
+        assert r.hoog == pytest.approx(r.midden * 1.5, abs=1)

@@ -57,9 +57,45 @@ SCHEMA: dict[str, Any] = {
     },
     "?wmo": {"?basisperiode": "periode", "?prognosejaren": ["list", "int"], "?scenarios": "any"},
     "?sociale_basis": "any",
-    "?wonen": "any",
-    "?agenda": "any",
-    "?samenvatting": "any",
+    "?wonen": {
+        "?beleidsvraag": "str",
+        "?visie": "str",
+        "?basisjaar": "int",
+        "?vraag": {
+            "?doeljaren": ["list", "int"],
+            "?toelichting": "str",
+            "ratios": [
+                "list",
+                {
+                    "woningtype": "str",
+                    "laag": "num",
+                    "midden": "num",
+                    "hoog": "num",
+                    "?basis": "str",
+                    "?per": "num",
+                    "?toelichting": "str",
+                },
+            ],
+        },
+        "?landelijk_programma": {
+            "naam": "str",
+            "?bron": "str",
+            "doeljaar": "int",
+            "basis_75plus": "num",
+            "basis_jaar": "int",
+            "doelen": ["list", {"woningtype": "str", "aantal": "num", "?omschrijving": "str"}],
+        },
+        "?pact_doel_per_jaar": "num",
+        "?sociale_huur_doel_pct": "num",
+        "?ambitie": "str",
+    },
+    "?agenda": {
+        "?beleidsvraag": "str",
+        "?ambitie": "str",
+        "?norm_achter": "int",
+        "?norm_op_schema": "num|null",
+    },
+    "?samenvatting": {"?visie_zin": "str", "?inleiding": "str"},
     "?publicatie": "any",
 }
 
