@@ -225,3 +225,29 @@ def test_status_history(agenda_long, status):
     row = h[(h["Periode"] == "2025H1") & (h["Status"] == "gepland")]
     assert row["Actiepunten"].item() == 2
     assert len(h) == 3 * 5
+
+
+def test_chapter_helpers(agenda_long, status):
+    stand = agenda.status_for_period(agenda_long, status, "2025")
+    p = agenda.progress_by_theme(stand)
+    top = agenda.most_behind_theme(p)
+    # tie (1 each): the first theme in plan order wins
+    assert top == {"Thema": "Mantelzorg", "achter op schema": 1}
+    assert (
+        agenda.progress_title(p) == "Meeste actiepunten achter op schema bij het thema ‘Mantelzorg’"
+    )
+    data = agenda.progress_chart_data(p)
+    assert data.values.tolist() == [["Mantelzorg", 50.0], ["Wonen ouderen", 0.0]]
+    assert "Mantelzorg: 50%" in agenda.progress_description(p, 2025)
+    html = agenda.progress_html(p, 2025)
+    assert '<th scope="col">Achter op schema</th>' in html and "<td>50%</td>" in html
+    od = agenda.overdue(stand)
+    assert od["Nr."].tolist() == ["A1", "B2"]
+    assert od["Waarom"].tolist() == [
+        "gepland tot en met 2025, nog niet gereed",
+        "aan de beurt sinds 2025, nog niet begonnen",
+    ]
+    assert agenda.overdue_html(stand, 2025).count("<tr") == 3  # header + 2 rows
+    h = agenda.status_history(agenda_long, status)
+    assert agenda.history_title(h) == "Aantal gereed gemelde actiepunten van 0 naar 1"
+    assert agenda.history_description(h).startswith("Lijndiagram")

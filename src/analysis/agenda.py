@@ -33,6 +33,7 @@ import html
 import re
 import unicodedata
 from collections.abc import Iterable
+from typing import Any
 
 import pandas as pd
 
@@ -301,7 +302,7 @@ def table_html(table: pd.DataFrame, caption: str, *, highlight: str | None = Non
             cells.append(f'<th scope="row">{cell}</th>' if i == 0 else f"<td>{cell}</td>")
         cls = ""
         if highlight and highlight in table.columns and r[highlight] == ACHTER:
-            cls = ' class="wmo-achter"'
+            cls = ' class="wmo-achter" style="background:#fde8dc"'
         rows.append(f"<tr{cls}>" + "".join(cells) + "</tr>")
     return (
         f'<table class="wmo-tabel"><caption>{html.escape(caption)}</caption>'
@@ -647,3 +648,188 @@ def _ind_op_schema(ctx: object) -> Measurement:
 )
 def _ind_achter(ctx: object) -> Measurement:
     return _agenda_measure(ctx, "achter")
+
+
+# ----------------------------------------------------------------------- chapter helpers
+
+
+def most_behind_theme(progress: pd.DataFrame) -> dict[str, Any]:
+    """The theme with the most action points *achter op schema* (first in plan order on a tie).
+
+    Returns ``{"Thema": "geen", "achter op schema": 0}`` when no point is behind.
+
+    Examples
+    --------
+    >>> p = pd.DataFrame({"Thema": ["a", "b", "Totaal"], "achter op schema": [1, 2, 3]})
+    >>> most_behind_theme(p)
+    {'Thema': 'b', 'achter op schema': 2}
+    """
+    t = progress[progress["Thema"] != "Totaal"]
+    if t.empty or int(t[ACHTER].max()) == 0:
+        return {"Thema": "geen", ACHTER: 0}
+    row = t.loc[t[ACHTER].astype(int).idxmax()]
+    return {"Thema": str(row["Thema"]), ACHTER: int(row[ACHTER])}
+
+
+def progress_title(progress: pd.DataFrame) -> str:
+    """Chart title stating the finding of :func:`progress_by_theme`.
+
+    Examples
+    --------
+    >>> progress_title(pd.DataFrame({"Thema": ["a", "Totaal"], "achter op schema": [0, 0]}))
+    'Geen actiepunten achter op schema'
+    """
+    top = most_behind_theme(progress)
+    if top[ACHTER] == 0:
+        return "Geen actiepunten achter op schema"
+    return f"Meeste actiepunten achter op schema bij het thema ‘{top['Thema']}’"
+
+
+def progress_chart_data(progress: pd.DataFrame) -> pd.DataFrame:
+    """Per theme with points due: % gereed of op schema, for a bar chart (no ``Totaal`` row).
+
+    Examples
+    --------
+    >>> p = pd.DataFrame({"Thema": ["a", "b", "Totaal"], "Aan de beurt": [2, 0, 2],
+    ...     "% gereed of op schema": [50.0, float("nan"), 50.0]})
+    >>> progress_chart_data(p).values.tolist()
+    [['a', 50.0]]
+    """
+    t = progress[(progress["Thema"] != "Totaal") & (progress["Aan de beurt"] > 0)]
+    return pd.DataFrame(
+        {
+            "Thema": t["Thema"].to_numpy(),
+            "Aandeel (%)": t["% gereed of op schema"].round(1).to_numpy(),
+        }
+    )
+
+
+def progress_description(progress: pd.DataFrame, periode: str | int) -> str:
+    """Text alternative for the progress chart: the share per theme in words.
+
+    Examples
+    --------
+    >>> p = pd.DataFrame({"Thema": ["a", "Totaal"], "Aan de beurt": [2, 2],
+    ...     "% gereed of op schema": [50.0, 50.0]})
+    >>> progress_description(p, 2025)
+    'Staafdiagram per thema: aandeel van de actiepunten die in 2025 aan de beurt zijn dat gereed of op schema is. a: 50%. Totaal: 50%.'
+    """
+    from .fmt import getal
+
+    t = progress[progress["Aan de beurt"] > 0]
+    parts = [f"{r['Thema']}: {getal(r['% gereed of op schema'], 0)}%" for _, r in t.iterrows()]
+    return (
+        "Staafdiagram per thema: aandeel van de actiepunten die in "
+        f"{periode} aan de beurt zijn dat gereed of op schema is. " + ". ".join(parts) + "."
+    )
+
+
+def progress_html(progress: pd.DataFrame, periode: str | int) -> str:
+    """:func:`progress_by_theme` as an accessible HTML table with Dutch headers.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"thema": ["t"], "schema": ["op schema"]})
+    >>> "<caption>Voortgang per thema, 2025</caption>" in progress_html(progress_by_theme(s), 2025)
+    True
+    """
+    from .fmt import getal
+
+    cols = ["Thema", "Actiepunten", "Aan de beurt", GEREED, OP_SCHEMA, ACHTER, ONBEKEND]
+    cols += [NOG_NIET, VERVALLEN, "% gereed of op schema"]
+    t = progress[cols].copy()
+    t["% gereed of op schema"] = t["% gereed of op schema"].map(
+        lambda v: "–" if pd.isna(v) else f"{getal(v, 0)}%"
+    )
+    t.columns = [c[0].upper() + c[1:] for c in t.columns]
+    return table_html(t, f"Voortgang per thema, {periode}")
+
+
+def overdue(status: pd.DataFrame) -> pd.DataFrame:
+    """The action points *achter op schema*, with Dutch headers and the reason in words.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"id": ["A"], "thema": ["t"], "actiepunt": ["a"], "gepland": ["2025"],
+    ...     "status": ["lopend"], "schema": ["achter op schema"], "laatste_jaar": [2025]})
+    >>> overdue(s)["Waarom"].tolist()
+    ['gepland tot en met 2025, nog niet gereed']
+    """
+    t = status[status["schema"] == ACHTER]
+    reasons = []
+    for _, r in t.iterrows():
+        if r["status"] == "vertraagd":
+            reasons.append("gemeld als vertraagd")
+        elif r["status"] == "gepland":
+            reasons.append(
+                f"aan de beurt sinds {r.get('eerste_jaar', '')}, nog niet begonnen".strip()
+            )
+        else:
+            reasons.append(f"gepland tot en met {r['laatste_jaar']}, nog niet gereed")
+    out = pd.DataFrame(
+        {
+            "Nr.": t["id"].to_numpy(),
+            "Thema": t["thema"].to_numpy(),
+            "Actiepunt": t["actiepunt"].to_numpy(),
+            "Gepland": t["gepland"].to_numpy(),
+            "Stand": t["status"].to_numpy(),
+            "Waarom": reasons,
+        }
+    )
+    if "toelichting" in t.columns:
+        out["Toelichting"] = t["toelichting"].fillna("").to_numpy()
+    return out
+
+
+def overdue_html(status: pd.DataFrame, periode: str | int) -> str:
+    """:func:`overdue` as an accessible HTML table, or a sentence when there are none.
+
+    Examples
+    --------
+    >>> overdue_html(pd.DataFrame(columns=["id", "thema", "actiepunt", "gepland", "status",
+    ...     "schema", "laatste_jaar"]), 2025)
+    '<p>Geen actiepunten achter op schema in 2025.</p>'
+    """
+    t = overdue(status)
+    if t.empty:
+        return f"<p>Geen actiepunten achter op schema in {periode}.</p>"
+    return table_html(t, f"Actiepunten achter op schema, {periode}")
+
+
+def history_title(history: pd.DataFrame) -> str:
+    """Title for the status-per-period chart: the change in points *gereed* (first → last period).
+
+    Examples
+    --------
+    >>> h = pd.DataFrame({"Periode": ["2025", "2026"], "Status": ["gereed", "gereed"],
+    ...     "Actiepunten": [1, 4]})
+    >>> history_title(h)
+    'Aantal gereed gemelde actiepunten van 1 naar 4'
+    """
+    g = history[history["Status"] == "gereed"]
+    if len(g) < 2:
+        per = g["Periode"].iloc[0] if len(g) else "–"
+        n = int(g["Actiepunten"].iloc[0]) if len(g) else 0
+        return f"{n} actiepunten gereed gemeld in {per}"
+    a, b = int(g["Actiepunten"].iloc[0]), int(g["Actiepunten"].iloc[-1])
+    return f"Aantal gereed gemelde actiepunten van {a} naar {b}"
+
+
+def history_description(history: pd.DataFrame) -> str:
+    """Text alternative for the status-per-period chart.
+
+    Examples
+    --------
+    >>> h = pd.DataFrame({"Periode": ["2025"], "Status": ["lopend"], "Actiepunten": [3]})
+    >>> history_description(h)
+    'Lijndiagram van het aantal actiepunten per gemelde stand en periode. 2025: lopend 3.'
+    """
+    parts = []
+    for per, g in history.groupby("Periode", sort=False):
+        items = ", ".join(f"{s} {n}" for s, n in zip(g["Status"], g["Actiepunten"], strict=True))
+        parts.append(f"{per}: {items}")
+    return (
+        "Lijndiagram van het aantal actiepunten per gemelde stand en periode. "
+        + "; ".join(parts)
+        + "."
+    )

@@ -292,3 +292,28 @@ def chapter_overview(table: pd.DataFrame, titles: dict[str, str] | None = None) 
         c = verdict_counts(g)
         rows.append({"Hoofdstuk": titles.get(doc, Path(doc).name), "Link": chapter_link(doc), **c})
     return pd.DataFrame(rows, columns=["Hoofdstuk", "Link", *VERDICTS])
+
+
+def style_html() -> str:
+    """A small style block for the dashboard and cards (colour only adds to the words).
+
+    Examples
+    --------
+    >>> style_html().startswith("<style>")
+    True
+    """
+    return (
+        "<style>"
+        "ul.wmo-kaarten{display:flex;flex-wrap:wrap;gap:.75rem;list-style:none;padding:0;margin:1rem 0}"
+        "li.wmo-kaart{flex:1 1 12rem;border:1px solid #bbb;border-left-width:.5rem;"
+        "padding:.6rem .8rem;border-radius:.25rem;background:#fff}"
+        ".wmo-kaart-getal{font-size:1.8rem;font-weight:700;margin-right:.25rem}"
+        ".wmo-oordeel-op-koers{border-left-color:#009E73}"
+        ".wmo-oordeel-aandacht-nodig{border-left-color:#D55E00}"
+        ".wmo-oordeel-onvoldoende-gegevens{border-left-color:#767676}"
+        "strong.wmo-oordeel{white-space:nowrap;padding-left:.35rem;border-left:.3rem solid #767676}"
+        "table.wmo-dashboard tr.wmo-hoofdstuk th{background:#f0f0f0;text-align:left}"
+        "table.wmo-dashboard .wmo-regel{font-size:.8rem;color:#333}"
+        ".wmo-synthetisch{font-size:.8rem;color:#333}"
+        "</style>"
+    )
