@@ -175,3 +175,105 @@ def test_shipped_ratios_valid_and_midden_anchored_on_national_programme(periode)
         assert r.midden == pytest.approx(implied, abs=1)
         assert r.laag == pytest.approx(r.midden / 2, abs=1)
         assert r.hoog == pytest.approx(r.midden * 1.5, abs=1)
+
+
+@pytest.fixture
+def doelgroepen() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "doelgroep": ["psychisch kwetsbaar", "psychisch kwetsbaar", "kwetsbare jeugd"],
+            "indicator": ["plekken beschermd (thuis) wonen", "pauzeplekken", "gevallen per jaar"],
+            "waarde_min": [11, 1, 11],
+            "waarde_max": [15, 2, 15],
+            "eenheid": ["plekken", "plekken", "gevallen"],
+        }
+    )
+
+
+def test_plan_figures_and_find_figure(doelgroepen):
+    assert housing.find_figure(doelgroepen, "pauze") == (1.0, 2.0)
+    assert housing.find_figure(doelgroepen, "gevallen", doelgroep="jeugd") == (11.0, 15.0)
+    with pytest.raises(KeyError, match="0 rijen"):
+        housing.find_figure(doelgroepen, "noodopvang")
+    with pytest.raises(KeyError, match="2 rijen"):
+        housing.find_figure(doelgroepen, "plek")
+    t = housing.plan_figures(doelgroepen, "psychisch")
+    assert t.values.tolist() == [
+        ["plekken beschermd (thuis) wonen", "11 tot 15", "plekken"],
+        ["pauzeplekken", "1 tot 2", "plekken"],
+    ]
+
+
+def test_range_chart_data_and_value_range():
+    d = pd.DataFrame({"vorm": ["gespikkeld", "geclusterd"], "waarde": ["1 à 2", "4"]})
+    assert housing.range_chart_data(d).values.tolist() == [
+        ["gespikkeld", 1.0, 2.0, 1.5],
+        ["geclusterd", 4.0, 4.0, 4.0],
+    ]
+    with pytest.raises(KeyError):
+        housing.value_range({"iets": 1})
+
+
+def test_yearly_series_and_latest():
+    d = pd.DataFrame(
+        {
+            "indicator": ["aandeel sociale huur nieuwbouw"] * 2 + ["andere"],
+            "periode": ["2024", "2025", "2025"],
+            "waarde": [20.0, 35.0, 1.0],
+        }
+    )
+    s = housing.yearly_series(d, "sociale huur")
+    assert s.to_dict() == {"2024": 20.0, "2025": 35.0}
+    assert housing.latest_at_or_before(s, "2024") == ("2024", 20.0)
+    with pytest.raises(KeyError):
+        housing.latest_at_or_before(s, "2020")
+    with pytest.raises(KeyError):
+        housing.yearly_series(d, "MRA")
+
+
+def test_aged_series_uses_central_variant_and_totals():
+    d = pd.DataFrame(
+        {
+            "gemeente_code": ["GM1"] * 5,
+            "periode": ["2030"] * 5,
+            "leeftijd": ["0-74", "75-84", "85+", "85+", "totaal"],
+            "variant": ["prognose", "prognose", "prognose", "bovengrens", "prognose"],
+            "waarde": [800, 150, 50, 70, 1000],
+        }
+    )
+    assert housing.aged_series(d, "GM1", 75).to_dict() == {"2030": 200.0}
+    with pytest.raises(DataError, match="centrale variant"):
+        housing.aged_series(d.assign(variant="x"), "GM1", 75)
+
+
+def test_pact_data_and_measure():
+    d = pd.DataFrame(
+        {
+            "indicator": [
+                "doel plaatsingen per jaar",
+                "gerealiseerde plaatsingen",
+                "gerealiseerde plaatsingen",
+                "gerealiseerde plaatsingen",
+                "gerealiseerde plaatsingen",
+            ],
+            "periode": ["2022", "2022", "2023", "2024", "2025"],
+            "waarde": [12, 7, 3, 6, 5],
+        }
+    )
+    target, real = housing.pact_data(d)
+    assert target == 12.0 and real.to_dict() == {"2022": 7.0, "2023": 3.0, "2024": 6.0, "2025": 5.0}
+
+    class Ctx:
+        class params:  # noqa: N801 - mimics Params
+            periode = "2025"
+            privacy = {"min_cel": 10, "afronding": 5}
+
+        def load(self, name):
+            assert name == "uitstroom_pact"
+            return d
+
+    m = housing.pact_measure(Ctx())
+    # pools from newest: 2024+2025 = 11 -> 10 (5 per year); 2022+2023 = 10 (5 per year)
+    assert (m.waarde, m.vorige, m.doel.waarde, m.doel.richting) == (5.0, 5.0, 12.0, "hoger")
+    with pytest.raises(KeyError):
+        housing.pact_data(d[d["indicator"] != "doel plaatsingen per jaar"])

@@ -812,6 +812,10 @@ def history_title(history: pd.DataFrame) -> str:
         n = int(g["Actiepunten"].iloc[0]) if len(g) else 0
         return f"{n} actiepunten gereed gemeld in {per}"
     a, b = int(g["Actiepunten"].iloc[0]), int(g["Actiepunten"].iloc[-1])
+    if a == b:
+        last = history[history["Periode"] == g["Periode"].iloc[-1]]
+        lopend = int(last.loc[last["Status"] == "lopend", "Actiepunten"].sum())
+        return f"Nog {b} actiepunten gereed gemeld; {lopend} lopend in {g['Periode'].iloc[-1]}"
     return f"Aantal gereed gemelde actiepunten van {a} naar {b}"
 
 

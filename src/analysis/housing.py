@@ -495,3 +495,292 @@ def pooled_against_target(pooled: pd.DataFrame, target_per_year: float) -> pd.Da
     out["doel"] = out["jaren"] * float(target_per_year)
     out["pct_gerealiseerd"] = out["aantal"].astype("Float64").astype(float) / out["doel"] * 100
     return out
+
+
+# ------------------------------------------------------------ plan figures per target group
+
+_LABEL_COLS = ("indicator", "omschrijving", "onderwerp", "wat", "label", "vorm", "kenmerk")
+_LOW_HIGH = (("waarde_min", "waarde_max"), ("laag", "hoog"), ("min", "max"), ("van", "tot"))
+
+
+def _label_col(df: pd.DataFrame) -> str:
+    for c in _LABEL_COLS:
+        if c in df.columns:
+            return c
+    raise DataError(
+        f"geen kolom met de omschrijving (verwacht een van: {', '.join(_LABEL_COLS)})",
+        file=df.attrs.get("dataset"),
+    )
+
+
+def value_range(row: Mapping[str, Any]) -> tuple[float, float]:
+    """Low and high value of one row: ``waarde_min``/``waarde_max`` (or ``laag``/``hoog``), else
+    ``waarde`` parsed with :func:`parse_range`; a missing high equals the low.
+
+    Examples
+    --------
+    >>> value_range({"waarde_min": 11, "waarde_max": 15}), value_range({"waarde": "1-2"})
+    ((11.0, 15.0), (1.0, 2.0))
+    >>> value_range({"laag": 4, "hoog": float("nan")})
+    (4.0, 4.0)
+    """
+    for lo_c, hi_c in _LOW_HIGH:
+        if lo_c in row and row[lo_c] is not None and not pd.isna(row[lo_c]):
+            lo = float(row[lo_c])
+            hi = row.get(hi_c)
+            return lo, lo if hi is None or pd.isna(hi) else float(hi)
+    if "waarde" in row:
+        return parse_range(row["waarde"])
+    raise KeyError("geen waarde")
+
+
+def find_figure(df: pd.DataFrame, *words: str, doelgroep: str | None = None) -> tuple[float, float]:
+    """The (low, high) value of the one row whose description contains all ``words``.
+
+    Matching is case-insensitive on the description column (``indicator``, ``omschrijving``, …),
+    optionally within one ``doelgroep``.
+
+    Raises
+    ------
+    KeyError
+        When no row or more than one row matches (the message names the words).
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"indicator": ["pauzeplekken nodig", "kleinschalige voorziening"],
+    ...     "waarde_min": [1, 4], "waarde_max": [2, 6]})
+    >>> find_figure(d, "pauzeplek")
+    (1.0, 2.0)
+    """
+    col = _label_col(df)
+    d = df
+    if doelgroep is not None and "doelgroep" in df.columns:
+        d = df[df["doelgroep"].astype(str).str.lower().str.contains(doelgroep.lower(), regex=False)]
+    mask = pd.Series(True, index=d.index)
+    for w in words:
+        mask &= d[col].astype(str).str.lower().str.contains(w.lower(), regex=False)
+    hits = d[mask]
+    if len(hits) != 1:
+        raise KeyError(f"{len(hits)} rijen met {' + '.join(words)!r} in {df.attrs.get('dataset')}")
+    return value_range(hits.iloc[0].to_dict())
+
+
+def plan_figures(df: pd.DataFrame, doelgroep: str | None = None) -> pd.DataFrame:
+    """The plan's figures for a target group as a table with Dutch headers (ranges as text).
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"doelgroep": ["jeugd"], "indicator": ["gevallen per jaar"],
+    ...     "waarde_min": [11], "waarde_max": [15], "eenheid": ["gevallen"]})
+    >>> plan_figures(d, "jeugd").values.tolist()
+    [['gevallen per jaar', '11 tot 15', 'gevallen']]
+    """
+    col = _label_col(df)
+    d = df
+    if doelgroep is not None and "doelgroep" in df.columns:
+        d = df[df["doelgroep"].astype(str).str.lower().str.contains(doelgroep.lower(), regex=False)]
+    rows = []
+    for _, r in d.iterrows():
+        lo, hi = value_range(r.to_dict())
+        row = {"Wat": str(r[col]), "Aantal": range_text(lo, hi)}
+        if "eenheid" in d.columns:
+            row["Eenheid"] = str(r["eenheid"])
+        if "periode" in d.columns:
+            row["Periode"] = str(r["periode"])
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def range_chart_data(df: pd.DataFrame, label: str = "Vorm") -> pd.DataFrame:
+    """Rows with a low/high value as chart data: ``<label>, Laag, Hoog, Midden``.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"vorm": ["intramuraal", "geclusterd"], "waarde_min": [8, 4],
+    ...     "waarde_max": [9, 4]})
+    >>> range_chart_data(d).values.tolist()
+    [['intramuraal', 8.0, 9.0, 8.5], ['geclusterd', 4.0, 4.0, 4.0]]
+    """
+    col = _label_col(df)
+    rows = []
+    for _, r in df.iterrows():
+        lo, hi = value_range(r.to_dict())
+        rows.append({label: str(r[col]), "Laag": lo, "Hoog": hi, "Midden": (lo + hi) / 2})
+    return pd.DataFrame(rows)
+
+
+def yearly_series(df: pd.DataFrame, *words: str) -> pd.Series:
+    """Values per period of the rows whose description contains all ``words`` (a time series).
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"indicator": ["plaatsingen", "plaatsingen", "doel"],
+    ...     "periode": ["2022", "2023", "2022"], "waarde": [7, 3, 12]})
+    >>> yearly_series(d, "plaatsing").to_dict()
+    {'2022': 7.0, '2023': 3.0}
+    """
+    col = _label_col(df)
+    mask = pd.Series(True, index=df.index)
+    for w in words:
+        mask &= df[col].astype(str).str.lower().str.contains(w.lower(), regex=False)
+    d = df[mask]
+    if d.empty:
+        raise KeyError(f"geen rijen met {' + '.join(words)!r} in {df.attrs.get('dataset')}")
+    s = d.groupby(d["periode"].astype(str))["waarde"].sum(min_count=1).astype(float)
+    s.index.name = None
+    return s
+
+
+_VARIANT_COLS = ("variant", "prognose_variant", "interval", "scenario")
+_CENTRAL = ("prognose", "midden", "middenvariant", "centraal", "totaal")
+
+
+def aged_series(df: pd.DataFrame, region: str, min_age: int) -> pd.Series:
+    """Persons (or households) aged ``min_age`` or older per period, from a tidy age table.
+
+    Works for population, households and prognosis tables: other breakdowns are restricted to
+    their ``totaal`` value, and a prognosis variant column to the central variant.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"gemeente_code": ["GM1"] * 4, "periode": ["2030"] * 4,
+    ...     "leeftijd": ["0-74", "75+", "75+", "75+"],
+    ...     "variant": ["prognose", "prognose", "ondergrens", "bovengrens"],
+    ...     "waarde": [900, 100, 90, 110]})
+    >>> aged_series(d, "GM1", 75).to_dict()
+    {'2030': 100.0}
+    """
+    d = df
+    for c in _VARIANT_COLS:
+        if c in d.columns:
+            vals = d[c].astype(str).str.lower()
+            central = vals.isin(_CENTRAL)
+            if not central.any():
+                raise DataError(
+                    f"geen centrale variant in kolom '{c}' (verwacht een van: {', '.join(_CENTRAL)})",
+                    file=df.attrs.get("dataset"),
+                )
+            d = d[central]
+    h = older_households(d, region, thresholds=(min_age,))
+    s = h[h["groep"] == f"{min_age}+"].set_index("periode")["waarde"]
+    s.index.name = None
+    return s.rename(f"{min_age}+")
+
+
+def latest_at_or_before(series: pd.Series, periode: str | int) -> tuple[str, float]:
+    """The last value of a period-indexed series at or before ``periode`` (year comparison).
+
+    Examples
+    --------
+    >>> latest_at_or_before(pd.Series({"2023": 1.0, "2024": 2.0, "2026": 3.0}), 2025)
+    ('2024', 2.0)
+    """
+    keys = sorted(k for k in series.index.astype(str) if k[:4] <= str(periode)[:4])
+    if not keys:
+        raise KeyError(f"geen waarde in of voor {periode}")
+    return keys[-1], float(series[keys[-1]])
+
+
+def pact_data(df: pd.DataFrame) -> tuple[float, pd.Series]:
+    """Yearly target and realised placements of the Pact voor uitstroom.
+
+    Rows whose description contains ``doel`` give the yearly target (the most recent); rows with
+    ``gerealiseerd``/``realisatie``/``plaatsing`` (and not ``doel``) give the placements per year.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"indicator": ["doel plaatsingen per jaar", "gerealiseerde plaatsingen",
+    ...     "gerealiseerde plaatsingen"], "periode": ["2022", "2022", "2023"], "waarde": [12, 7, 3]})
+    >>> t, s = pact_data(d); t, s.to_dict()
+    (12.0, {'2022': 7.0, '2023': 3.0})
+    """
+    col = _label_col(df)
+    text = df[col].astype(str).str.lower()
+    is_target = text.str.contains("doel")
+    is_real = ~is_target & text.str.contains("realis|plaatsing|toewijzing", regex=True)
+    if not is_target.any() or not is_real.any():
+        raise KeyError(f"doel of realisatie ontbreekt in {df.attrs.get('dataset')}")
+    t = df[is_target].sort_values("periode")
+    target = float(t["waarde"].iloc[-1])
+    r = df[is_real]
+    s = r.groupby(r["periode"].astype(str))["waarde"].sum(min_count=1).astype(float)
+    s.index.name = None
+    return target, s
+
+
+# ------------------------------------------------------------------------ key indicators
+
+
+def _synthetic(*frames: pd.DataFrame) -> bool:
+    return any((f.attrs.get("manifest") or {}).get("synthetic") for f in frames)
+
+
+def pact_measure(ctx: Any) -> Any:
+    """Pact voor uitstroom: average placements per year over the latest publishable pool, vs target."""
+    from .indicators import Measurement, Target
+
+    df = ctx.load("uitstroom_pact")
+    target, real = pact_data(df)
+    real = real[[k for k in real.index if k[:4] <= ctx.params.periode]]
+    priv = ctx.params.privacy
+    pools = pool_small_counts(real, min_cel=priv["min_cel"], afronding=priv["afronding"])
+    cur = pools["per_jaar"].iloc[-1]
+    prev = pools["per_jaar"].iloc[-2] if len(pools) > 1 else None
+    return Measurement(
+        waarde=None if pd.isna(cur) else float(cur),
+        vorige=None if prev is None or pd.isna(prev) else float(prev),
+        doel=Target(
+            "hoger", target, f"{range_text(target)} plaatsingen per jaar (Pact voor uitstroom)"
+        ),
+        synthetisch=_synthetic(df),
+        bron=f"uitstroom_pact; gemiddelde over {pools['periode'].iloc[-1]}",
+    )
+
+
+def demand_measure(ctx: Any, woningtype: str) -> Any:
+    """Indicative extra demand (central scenario) for one dwelling type in the reporting year."""
+    from .indicators import Measurement
+
+    ratios = {
+        r.woningtype: r for r in ratios_from_params(ctx.params.get("wonen.vraag.ratios") or [])
+    }
+    r = ratios[woningtype]
+    pop = ctx.load("bevolking_leeftijd")
+    s = aged_series(pop, ctx.code, int(age_bounds(r.basis)[0]))
+    per, n = latest_at_or_before(s, ctx.params.periode)
+    prev = None
+    vorige = ctx.params.get("vorige_periode")
+    if vorige:
+        try:
+            prev = latest_at_or_before(s, vorige)[1] * r.midden / r.per
+        except KeyError:
+            prev = None
+    return Measurement(
+        waarde=n * r.midden / r.per,
+        vorige=prev,
+        doel=None,
+        synthetisch=_synthetic(pop),
+        bron=f"bevolking_leeftijd ({per}) × aangenomen verhouding (params wonen.vraag)",
+    )
+
+
+def _register() -> None:
+    from .indicators import key_indicator
+
+    key_indicator(
+        "wonen_pact_plaatsingen",
+        label="Plaatsingen via het Pact voor uitstroom, gemiddeld per jaar (meerjarig)",
+        hoofdstuk="chapters/wonen_zorg",
+        eenheid="per jaar",
+        decimalen=1,
+    )(pact_measure)
+    key_indicator(
+        "wonen_opgave_geclusterd",
+        label="Indicatieve extra opgave geclusterde woningen (middenscenario)",
+        hoofdstuk="chapters/wonen_zorg",
+        eenheid="woningen",
+        decimalen=0,
+    )(lambda ctx: demand_measure(ctx, "geclusterde woningen"))
+
+
+_register()
