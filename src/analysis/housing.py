@@ -784,3 +784,301 @@ def _register() -> None:
 
 
 _register()
+
+
+# ------------------------------------------------------------------------ chapter helpers
+
+_GROUP_LABELS = {
+    "65+": "huishoudens 65+",
+    "75+": "huishoudens 75+",
+    "85+": "huishoudens 85+",
+    "woningen": "woningvoorraad",
+}
+
+
+def growth_chart_data(households: pd.DataFrame, stock: pd.Series, base: str | int) -> pd.DataFrame:
+    """Index (``base`` = 100) of older households and of the dwelling stock, for a line chart.
+
+    Only periods present in both series are kept, so the lines are comparable.
+
+    Examples
+    --------
+    >>> h = pd.DataFrame({"periode": ["2020", "2025"] * 2, "groep": ["75+", "75+", "totaal",
+    ...     "totaal"], "waarde": [100.0, 130.0, 1000.0, 1050.0]})
+    >>> growth_chart_data(h, pd.Series({"2020": 1000.0, "2025": 1020.0}), 2020).values.tolist()
+    [['2020', 'huishoudens 75+', 100.0], ['2025', 'huishoudens 75+', 130.0], ['2020', 'woningvoorraad', 100.0], ['2025', 'woningvoorraad', 102.0]]
+    """
+    both = sorted(set(households["periode"].astype(str)) & set(stock.index.astype(str)))
+    h = households[households["groep"] != "totaal"]
+    s = pd.DataFrame(
+        {"periode": stock.index.astype(str), "groep": "woningen", "waarde": stock.values}
+    )
+    d = pd.concat([h, s], ignore_index=True)
+    d = d[d["periode"].astype(str).isin(both)]
+    g = growth_index(d, str(base))
+    return pd.DataFrame(
+        {
+            "Jaar": g["periode"].astype(str).to_numpy(),
+            "Reeks": g["groep"].map(_GROUP_LABELS).to_numpy(),
+            "Index": g["index"].round(1).to_numpy(),
+        }
+    )
+
+
+def demand_for_years(
+    population: pd.DataFrame,
+    prognosis: pd.DataFrame | None,
+    region: str,
+    ratios: Sequence[DemandRatio],
+    periode: str | int,
+    target_years: Sequence[int] = (),
+) -> pd.DataFrame:
+    """:func:`demand_estimate` for the reporting year (population) and target years (prognosis).
+
+    The base group of each ratio (``"75+"``) is counted in the population table for the latest
+    year at or before ``periode`` and in the prognosis for each target year that it has.
+
+    Examples
+    --------
+    >>> pop = pd.DataFrame({"gemeente_code": ["GM1"] * 2, "periode": ["2025"] * 2,
+    ...     "leeftijd": ["0-74", "75+"], "waarde": [900, 100]})
+    >>> prog = pop.assign(periode="2030", waarde=[880, 120])
+    >>> e = demand_for_years(pop, prog, "GM1", [DemandRatio("g", 50, 100, 150)], 2025, [2030])
+    >>> e[["jaar", "midden"]].values.tolist()
+    [['2025', 10.0], ['2030', 12.0]]
+    """
+    bases: dict[str, pd.Series] = {}
+    for r in ratios:
+        if r.basis in bases:
+            continue
+        age = int(age_bounds(r.basis)[0])
+        per, n = latest_at_or_before(aged_series(population, region, age), periode)
+        vals = {per: n}
+        if prognosis is not None and len(target_years):
+            prog = aged_series(prognosis, region, age)
+            for y in target_years:
+                if str(y) in prog.index:
+                    vals[str(y)] = float(prog[str(y)])
+        bases[r.basis] = pd.Series(vals)
+    return demand_estimate(bases, ratios)
+
+
+def demand_chart_data(estimate: pd.DataFrame) -> pd.DataFrame:
+    """Chart data for the demand range: ``Woningtype, Jaar, Midden, Laag, Hoog`` rounded to 5.
+
+    Examples
+    --------
+    >>> e = pd.DataFrame({"jaar": ["2030"], "woningtype": ["g"], "basis": ["75+"],
+    ...     "basis_aantal": [2000.0], "laag": [61.0], "midden": [114.0], "hoog": [171.0]})
+    >>> demand_chart_data(e).values.tolist()
+    [['g', '2030', 115, 60, 170]]
+    """
+
+    def r5(v: float) -> int:
+        return int(5 * math.floor(v / 5 + 0.5))
+
+    return pd.DataFrame(
+        {
+            "Woningtype": estimate["woningtype"].to_numpy(),
+            "Jaar": estimate["jaar"].astype(str).to_numpy(),
+            "Midden": [r5(v) for v in estimate["midden"]],
+            "Laag": [r5(v) for v in estimate["laag"]],
+            "Hoog": [r5(v) for v in estimate["hoog"]],
+        }
+    )
+
+
+def national_context(
+    programme: Mapping[str, Any], local_base: float, national_base: float
+) -> pd.DataFrame:
+    """The national programme's targets and the local share in proportion to the 75-plussers.
+
+    Parameters
+    ----------
+    programme
+        ``wonen.landelijk_programma`` from the params (``doelen``: woningtype + aantal).
+    local_base, national_base
+        Residents aged 75+ locally and in the Netherlands (same year).
+
+    Examples
+    --------
+    >>> p = {"doelen": [{"woningtype": "geclusterd", "aantal": 80000}]}
+    >>> national_context(p, 4000, 1_600_000).values.tolist()
+    [['geclusterd', 80000.0, 200]]
+    """
+    rows = []
+    for d in programme["doelen"]:
+        share = pro_rata(float(d["aantal"]), local_base, national_base)
+        rows.append(
+            {
+                "Woningtype": str(d["woningtype"]),
+                "Landelijk doel": float(d["aantal"]),
+                "Naar rato lokaal": int(5 * math.floor(share / 5 + 0.5)),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def pact_chart_data(pools: pd.DataFrame, target_per_year: float) -> pd.DataFrame:
+    """Pooled Pact placements per year next to the target, for a grouped bar chart.
+
+    Examples
+    --------
+    >>> p = pd.DataFrame({"periode": ["2022-2023"], "jaren": [2], "aantal": [10], "per_jaar": [5.0]})
+    >>> pact_chart_data(p, 12).values.tolist()
+    [['2022-2023', 'gerealiseerd, gemiddeld per jaar', 5.0], ['2022-2023', 'doel per jaar', 12.0]]
+    """
+    rows = []
+    for _, r in pools.iterrows():
+        v = r["per_jaar"]
+        rows.append(
+            {
+                "Periode": r["periode"],
+                "Reeks": "gerealiseerd, gemiddeld per jaar",
+                "Plaatsingen per jaar": None if pd.isna(v) else float(v),
+            }
+        )
+        rows.append(
+            {
+                "Periode": r["periode"],
+                "Reeks": "doel per jaar",
+                "Plaatsingen per jaar": float(target_per_year),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def growth_title(growth: pd.DataFrame) -> str:
+    """Title stating whether households 75+ grew faster than the dwelling stock.
+
+    Examples
+    --------
+    >>> g = pd.DataFrame({"Jaar": ["2025", "2025"], "Reeks": ["huishoudens 75+", "woningvoorraad"],
+    ...     "Index": [120.0, 103.0]})
+    >>> growth_title(g)
+    'Huishoudens 75+ groeien sneller dan de woningvoorraad'
+    """
+    last = growth[growth["Jaar"] == growth["Jaar"].max()].set_index("Reeks")["Index"]
+    faster = last["huishoudens 75+"] > last["woningvoorraad"]
+    verb = "sneller" if faster else "niet sneller"
+    return f"Huishoudens 75+ groeien {verb} dan de woningvoorraad"
+
+
+def growth_description(growth: pd.DataFrame, base: str | int) -> str:
+    """Text alternative for the growth chart: each series' index in the last year.
+
+    Examples
+    --------
+    >>> g = pd.DataFrame({"Jaar": ["2025"], "Reeks": ["woningvoorraad"], "Index": [103.0]})
+    >>> growth_description(g, 2020)
+    'Lijndiagram, index 2020 = 100. In 2025: woningvoorraad 103.'
+    """
+    from .fmt import getal
+
+    last_year = growth["Jaar"].max()
+    last = growth[growth["Jaar"] == last_year]
+    parts = ", ".join(
+        f"{r} {getal(v, 0)}" for r, v in zip(last["Reeks"], last["Index"], strict=True)
+    )
+    return f"Lijndiagram, index {base} = 100. In {last_year}: {parts}."
+
+
+def demand_title(chart_data: pd.DataFrame) -> str:
+    """Title for the demand chart: the central estimate for geclusterde woningen in the last year.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"Woningtype": ["geclusterde woningen"], "Jaar": ["2040"],
+    ...     "Midden": [150], "Laag": [75], "Hoog": [225]})
+    >>> demand_title(d)
+    'Opgave voor ouderen groeit met het aantal 75-plussers, tot 75 à 225 geclusterde woningen in 2040'
+    """
+    last = chart_data[chart_data["Jaar"] == chart_data["Jaar"].max()]
+    g = last[last["Woningtype"].str.contains("geclusterd")]
+    if g.empty:
+        return "Indicatieve opgave aan geschikte woningen voor ouderen"
+    r = g.iloc[0]
+    return (
+        "Opgave voor ouderen groeit met het aantal 75-plussers, tot "
+        f"{range_text(r['Laag'], r['Hoog']).replace(' tot ', ' à ')} geclusterde woningen in {r['Jaar']}"
+    )
+
+
+def demand_description(chart_data: pd.DataFrame) -> str:
+    """Text alternative for the demand chart.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"Woningtype": ["g"], "Jaar": ["2030"], "Midden": [10], "Laag": [5],
+    ...     "Hoog": [15]})
+    >>> demand_description(d)
+    'Indicatieve extra opgave per woningtype en jaar, middenwaarde met bandbreedte. g 2030: 10 (5 tot 15).'
+    """
+    from .fmt import getal
+
+    parts = [
+        f"{r['Woningtype']} {r['Jaar']}: {getal(r['Midden'])} ({range_text(r['Laag'], r['Hoog'])})"
+        for _, r in chart_data.iterrows()
+    ]
+    return (
+        "Indicatieve extra opgave per woningtype en jaar, middenwaarde met bandbreedte. "
+        + "; ".join(parts)
+        + "."
+    )
+
+
+def bw_title(chart_data: pd.DataFrame) -> str:
+    """Title for the beschermd-wonen prognosis: the form with the largest need.
+
+    Examples
+    --------
+    >>> bw_title(pd.DataFrame({"Vorm": ["gespikkeld", "intramuraal"], "Midden": [1.5, 8.5]}))
+    'Grootste behoefte aan de vorm intramuraal'
+    """
+    top = chart_data.loc[chart_data["Midden"].idxmax(), "Vorm"]
+    return f"Grootste behoefte aan de vorm {top}"
+
+
+def range_description(chart_data: pd.DataFrame, label: str) -> str:
+    """Text alternative for a chart of ranges per category.
+
+    Examples
+    --------
+    >>> range_description(pd.DataFrame({"Vorm": ["a"], "Laag": [1.0], "Hoog": [2.0]}), "Vorm")
+    'Per categorie de bandbreedte: a: 1 tot 2.'
+    """
+    parts = [f"{r[label]}: {range_text(r['Laag'], r['Hoog'])}" for _, r in chart_data.iterrows()]
+    return "Per categorie de bandbreedte: " + "; ".join(parts) + "."
+
+
+def pact_title(pools: pd.DataFrame, target: float) -> str:
+    """Title for the Pact chart: whether the latest pooled average reached the target.
+
+    Examples
+    --------
+    >>> pact_title(pd.DataFrame({"periode": ["2022-2023"], "per_jaar": [5.0]}), 12)
+    'Pact voor uitstroom: minder plaatsingen dan het doel van 12 per jaar'
+    """
+    v = pools["per_jaar"].iloc[-1]
+    if pd.isna(v):
+        return "Pact voor uitstroom: te weinig plaatsingen om te publiceren"
+    word = "minder" if float(v) < target else "minstens zoveel"
+    return f"Pact voor uitstroom: {word} plaatsingen dan het doel van {range_text(target)} per jaar"
+
+
+def pact_description(pools: pd.DataFrame, target: float) -> str:
+    """Text alternative for the Pact chart.
+
+    Examples
+    --------
+    >>> pact_description(pd.DataFrame({"periode": ["2022-2023"], "per_jaar": [5.0]}), 12)
+    'Staafdiagram: gemiddeld aantal plaatsingen per jaar naast het doel van 12. 2022-2023: 5,0.'
+    """
+    from .fmt import getal
+
+    parts = [f"{r['periode']}: {getal(r['per_jaar'], 1)}" for _, r in pools.iterrows()]
+    return (
+        f"Staafdiagram: gemiddeld aantal plaatsingen per jaar naast het doel van {range_text(target)}. "
+        + "; ".join(parts)
+        + "."
+    )

@@ -58,7 +58,6 @@ SCHEMA: dict[str, Any] = {
     "?wmo": {"?basisperiode": "periode", "?prognosejaren": ["list", "int"], "?scenarios": "any"},
     "?sociale_basis": "any",
     "?wonen": {
-        "?beleidsvraag": "str",
         "?visie": "str",
         "?basisjaar": "int",
         "?vraag": {
@@ -85,12 +84,10 @@ SCHEMA: dict[str, Any] = {
             "basis_jaar": "int",
             "doelen": ["list", {"woningtype": "str", "aantal": "num", "?omschrijving": "str"}],
         },
-        "?pact_doel_per_jaar": "num",
-        "?sociale_huur_doel_pct": "num",
+        "?agenda_themas": ["list", "str"],
         "?ambitie": "str",
     },
     "?agenda": {
-        "?beleidsvraag": "str",
         "?ambitie": "str",
         "?norm_achter": "int",
         "?norm_op_schema": "num|null",
