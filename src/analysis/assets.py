@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from functools import lru_cache
+from pathlib import Path
+
+
+def cache_dir() -> Path:
+    """Folder for machine-wide build caches: ``WMO_CACHE_DIR``, else ``~/.cache/wmo-monitor``."""
+    env = os.environ.get("WMO_CACHE_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "wmo-monitor"
 
 
 @lru_cache(maxsize=1)
@@ -10,8 +22,31 @@ def vega_bundle() -> bytes:
     """Vega, Vega-Lite and Vega-Embed as one self-contained script (no CDN), from vl-convert.
 
     The bundle sets ``window.vegaEmbed``; ``_static/wmo-grafieken.js`` uses it to make the
-    server-rendered SVG charts interactive.
+    server-rendered SVG charts interactive. Making it takes vl-convert about two seconds, and it
+    depends only on the vl-convert version, so it is cached in :func:`cache_dir` under a name
+    holding that version.
+
+    Examples
+    --------
+    >>> vega_bundle()[:20]  # doctest: +SKIP
+    b'...'
     """
+    from importlib.metadata import version
+
+    path = cache_dir() / f"vega-bundle-vl-convert-{version('vl-convert-python')}.js"
+    try:
+        return path.read_bytes()
+    except OSError:
+        pass
     import vl_convert as vlc
 
-    return vlc.javascript_bundle().encode("utf-8")
+    data = vlc.javascript_bundle().encode("utf-8")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".vega-", suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except OSError:  # a read-only home: build without the cache
+        pass
+    return data

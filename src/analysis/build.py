@@ -3,38 +3,54 @@
 Steps (``wmo-rapport build --periode 2025``):
 
 1. Validate the period's params and every dataset (stop at the first bad input, nothing written).
+   Datasets whose bytes, manifest entry and checking code are unchanged since the last successful
+   check are not read again.
 2. For each notebook in ``_toc.yml``, decide whether it must run: its inputs are the notebook
-   template, the params file, the package code, and the datasets it read last time (recorded by
-   :func:`analysis.data.load`). If none changed, the previous executed copy is reused; otherwise the
-   reason is printed (e.g. ``data/wmo_clienten.csv gewijzigd``).
-3. Execute the chapters that must run, in parallel (a bounded pool, one kernel per chapter, retried
-   when a kernel fails to start). Templates in ``chapters/`` are never written to.
+   template, the params file, the package code (every file under ``src/analysis``), the installed
+   Python packages, and the datasets it read last time (recorded by :func:`analysis.data.load`
+   through ``WMO_DEPS_FILE``). If none changed and the executed copy is intact, the copy is reused;
+   otherwise the reason is printed (e.g. ``data/wmo_clienten.csv gewijzigd``).
+3. Execute the chapters that must run, in parallel (a bounded pool, one kernel process per
+   chapter, retried when a kernel fails to start). Templates in ``chapters/`` are never written to.
 4. Assemble the book source for the period (executed notebooks, pages, a ``_config.yml`` with the
-   edition stamp) and run Jupyter Book on it (``execute_notebooks: off``) — only if the book source
-   changed.
-5. Publish the new HTML into ``_build/<periode>/html`` atomically (a symlink swap): a failure at any
-   step leaves the previous build as it was.
+   edition stamp) and run Jupyter Book on it (``execute_notebooks: off``) — only when the book
+   source differs from the one the current edition was built from. Sphinx keeps its parsed pages
+   (doctrees) in ``_build/<periode>/work/out`` and re-reads only changed pages; every HTML page is
+   written afresh, so an incremental build gives the same bytes as a clean one.
+5. Publish the new HTML into ``_build/<periode>/html`` atomically (a symlink swap): a failure at
+   any step, or an interruption, leaves the previous edition byte-for-byte as it was.
+
+Every edition holds ``bouwverslag.json`` (params, data hashes, package versions, commit, chapters
+and the datasets each used: identical for identical inputs) and ``bouwtijden.json`` (what this run
+executed and why, and how long it took: differs per run).
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import hashlib
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import sysconfig
 import tempfile
+import threading
 import time
+import uuid
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 
 from .errors import BuildError, DataError, DataErrors
-from .manifest import load_manifest, sha256_file
+from .manifest import MANIFEST_NAME, load_manifest, sha256_file
 from .params import Params, load_params
 from .project import data_dir, project_root
 
@@ -47,6 +63,13 @@ KERNEL_START_ERRORS = (
     "DeadKernelError",
 )
 STATE_FILE = "state.json"
+RECORD_FILE = "bouwverslag.json"
+TIMINGS_FILE = "bouwtijden.json"
+#: Files of an edition that may differ between two builds from the same inputs and commit, with
+#: the reason. Everything else must be byte-identical (``tests/test_reproducible.py``).
+VARIABLE_FILES = {
+    TIMINGS_FILE: "tijden, starttijd en welke hoofdstukken deze run uitvoerde (of hergebruikte)",
+}
 
 
 def _sha(data: bytes) -> str:
@@ -109,12 +132,33 @@ def toc_pages(root: Path) -> list[Page]:
 
 
 def package_hash(root: Path) -> str:
-    """Hash of the analysis package's code (every ``.py`` under ``src/analysis``)."""
+    """Hash of the analysis package: every file under ``src/analysis`` (code, assets, templates).
+
+    Compiled caches (``__pycache__``, ``*.pyc``) are skipped; they follow from the code.
+    """
     h = hashlib.sha256()
     pkg = root / "src" / "analysis"
-    for f in sorted(pkg.rglob("*.py")):
+    for f in sorted(pkg.rglob("*")):
+        if not f.is_file() or "__pycache__" in f.parts or f.suffix in (".pyc", ".pyo"):
+            continue
         h.update(f.relative_to(pkg).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
     return h.hexdigest()
+
+
+def environment_hash() -> str:
+    """Hash of the Python version and the installed distributions (names and versions).
+
+    Read from the names of the ``*.dist-info`` folders in site-packages, which is fast (no
+    metadata parsing) and changes whenever a package is installed, upgraded or removed.
+    """
+    names: set[str] = set()
+    paths = sysconfig.get_paths()
+    for key in ("purelib", "platlib"):
+        with contextlib.suppress(OSError):
+            names.update(
+                n for n in os.listdir(paths[key]) if n.endswith((".dist-info", ".egg-info"))
+            )
+    return _sha((sys.version + "\n" + "\n".join(sorted(names))).encode())
 
 
 def data_fingerprint(manifest: dict[str, dict[str, Any]]) -> str:
@@ -128,13 +172,30 @@ def git_commit(root: Path) -> tuple[str, int | None, bool]:
     False) outside git."""
     try:
         out = subprocess.run(
-            ["git", "log", "-1", "--format=%h %ct"], cwd=root, capture_output=True, text=True,
+            ["git", "log", "-1", "--format=%h %ct"],
+            cwd=root,
+            capture_output=True,
+            text=True,
             check=True,
         ).stdout.split()
         dirty = subprocess.run(
-            ["git", "status", "--porcelain", "--untracked-files=no", "--", "src", "chapters",
-             "params", "data", "_config.yml", "_toc.yml"],
-            cwd=root, capture_output=True, text=True, check=True,
+            [
+                "git",
+                "status",
+                "--porcelain",
+                "--untracked-files=no",
+                "--",
+                "src",
+                "chapters",
+                "params",
+                "data",
+                "_config.yml",
+                "_toc.yml",
+            ],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout.strip()
         return out[0], int(out[1]), bool(dirty)
     except (subprocess.CalledProcessError, FileNotFoundError, IndexError):
@@ -143,34 +204,77 @@ def git_commit(root: Path) -> tuple[str, int | None, bool]:
 
 @dataclass
 class Inputs:
-    """Everything a chapter's executed copy depends on."""
+    """Everything a chapter's executed copy depends on.
+
+    ``manifest_names`` is set for chapters that read *every* dataset (such as the data catalogue):
+    they also depend on which datasets the manifest lists.
+    """
 
     notebook: str
     params: str
     package: str
+    environment: str = ""
     datasets: dict[str, dict[str, str]] = field(default_factory=dict)
+    manifest_names: list[str] | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"notebook": self.notebook, "params": self.params, "package": self.package,
-                "datasets": self.datasets}
+        out = {
+            "notebook": self.notebook,
+            "params": self.params,
+            "package": self.package,
+            "environment": self.environment,
+            "datasets": self.datasets,
+        }
+        if self.manifest_names is not None:
+            out["manifest_names"] = self.manifest_names
+        return out
 
 
-def dataset_state(name: str, manifest: dict[str, dict[str, Any]], folder: Path) -> dict[str, str]:
+class _ShaCache:
+    """sha256 of data files, computed once per build."""
+
+    def __init__(self) -> None:
+        self._cache: dict[Path, str] = {}
+
+    def __call__(self, path: Path) -> str:
+        if path not in self._cache:
+            self._cache[path] = sha256_file(path) if path.is_file() else "ontbreekt"
+        return self._cache[path]
+
+
+def dataset_state(
+    name: str,
+    manifest: dict[str, dict[str, Any]],
+    folder: Path,
+    sha: Callable[[Path], str] | None = None,
+) -> dict[str, str]:
     """Current fingerprint of a dataset: its file's sha256 and its manifest entry's hash."""
     entry = manifest.get(name)
     if entry is None:
         return {"file": "", "sha": "ontbreekt", "entry": "ontbreekt"}
     path = folder / entry["file"]
-    sha = sha256_file(path) if path.is_file() else "ontbreekt"
-    return {"file": entry["file"], "sha": sha,
-            "entry": _sha(json.dumps(entry, sort_keys=True, default=str).encode())}
+    digest = (sha or _ShaCache())(path)
+    return {
+        "file": entry["file"],
+        "sha": digest,
+        "entry": _sha(json.dumps(entry, sort_keys=True, default=str).encode()),
+    }
 
 
 def why_run(
-    prev: dict[str, Any] | None, page: Page, cur: Inputs, manifest: dict[str, dict[str, Any]],
-    folder: Path, params_rel: str,
+    prev: dict[str, Any] | None,
+    page: Page,
+    cur: Inputs,
+    manifest: dict[str, dict[str, Any]],
+    folder: Path,
+    params_rel: str,
+    sha: Callable[[Path], str] | None = None,
 ) -> list[str]:
-    """Reasons (Dutch) why a chapter must run; empty when its previous execution is still valid."""
+    """Reasons (Dutch) why a chapter must run; empty when its previous execution is still valid.
+
+    ``prev`` is the chapter's recorded inputs (:meth:`Inputs.to_json`) from the last execution;
+    ``cur`` holds the current notebook, params, package and environment hashes.
+    """
     if not prev:
         return ["nog niet eerder uitgevoerd"]
     reasons = []
@@ -180,13 +284,36 @@ def why_run(
         reasons.append(f"{params_rel} gewijzigd")
     if prev.get("package") != cur.package:
         reasons.append("code in src/analysis gewijzigd")
+    if prev.get("environment") != cur.environment:
+        reasons.append("Python of geïnstalleerde pakketten gewijzigd")
+    sha = sha or _ShaCache()
     for name, old in sorted((prev.get("datasets") or {}).items()):
-        now = dataset_state(name, manifest, folder)
+        now = dataset_state(name, manifest, folder, sha)
         if now["sha"] != old.get("sha"):
             reasons.append(f"data/{now['file'] or old.get('file')} gewijzigd")
         elif now["entry"] != old.get("entry"):
             reasons.append(f"manifest van '{name}' gewijzigd")
+    names = prev.get("manifest_names")
+    if names is not None and names != sorted(manifest):
+        reasons.append("datasets toegevoegd aan of verwijderd uit data/manifest.yml")
     return reasons
+
+
+def data_check_key(
+    folder: Path,
+    manifest: dict[str, dict[str, Any]],
+    regions: list[str],
+    package: str,
+    sha: Callable[[Path], str],
+) -> str:
+    """Key of a successful data check: manifest bytes, every file's sha256, regions, code.
+
+    When it equals the key stored after the last successful check, every dataset would pass again
+    (the check is a pure function of these inputs), so it is skipped.
+    """
+    parts = [sha(folder / MANIFEST_NAME), package, ",".join(sorted(regions))]
+    parts += [f"{n} {sha(folder / manifest[n]['file'])}" for n in sorted(manifest)]
+    return _sha("\n".join(parts).encode())
 
 
 # -------------------------------------------------------------------------------- execution
@@ -202,55 +329,147 @@ class ChapterRun:
     seconds: float = 0.0
     attempts: int = 0
     datasets: list[str] = field(default_factory=list)
+    manifest_names: list[str] | None = None
 
 
 def _is_kernel_start_failure(stderr: str) -> bool:
     return "WMO-FOUT" not in stderr and any(s in stderr for s in KERNEL_START_ERRORS)
 
 
+class _Abort:
+    """Running chapter processes, so an interrupted or failed build can stop them all."""
+
+    def __init__(self) -> None:
+        self.event = threading.Event()
+        self._procs: set[subprocess.Popen[str]] = set()
+        self._lock = threading.Lock()
+
+    def add(self, proc: subprocess.Popen[str]) -> None:
+        with self._lock:
+            self._procs.add(proc)
+            if self.event.is_set():
+                _kill(proc)
+
+    def remove(self, proc: subprocess.Popen[str]) -> None:
+        with self._lock:
+            self._procs.discard(proc)
+
+    def stop(self) -> None:
+        with self._lock:
+            self.event.set()
+            for proc in self._procs:
+                _kill(proc)
+
+
+def _kill(proc: subprocess.Popen[str]) -> None:
+    """Kill a chapter process and its kernel (they share a process group)."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(proc.pid, signal.SIGKILL)
+
+
+def _chapter_env(root: Path, deps_path: str) -> dict[str, str]:
+    return {
+        **os.environ,
+        "WMO_PROJECT_ROOT": str(root),
+        "WMO_DEPS_FILE": deps_path,
+        "PYTHONHASHSEED": "0",
+        "MPLBACKEND": "Agg",
+        "PYDEVD_DISABLE_FILE_VALIDATION": "1",
+        "PYTHONPATH": os.pathsep.join(
+            [str(root / "src"), *filter(None, [os.environ.get("PYTHONPATH")])]
+        ),
+    }
+
+
 def execute_page(
-    page: Page, out: Path, periode: str, root: Path, *, retries: int = 2
+    page: Page,
+    out: Path,
+    periode: str,
+    root: Path,
+    *,
+    retries: int = 2,
+    abort: _Abort | None = None,
 ) -> tuple[list[str], int, float]:
     """Run one chapter with papermill in its own process; return (datasets read, attempts, s).
+
+    The chapter runs in a new process group, so that an interrupted build can stop it and its
+    kernel. A failure to start the kernel (a known race when several start at once) is retried
+    ``retries`` times; an error in a cell is not.
 
     Raises
     ------
     BuildError
         With the chapter's name and the failing cell's error.
     """
+    runs = execute_page_full(page, out, periode, root, retries=retries, abort=abort)
+    return runs[0], runs[1], runs[2]
+
+
+def execute_page_full(
+    page: Page,
+    out: Path,
+    periode: str,
+    root: Path,
+    *,
+    retries: int = 2,
+    abort: _Abort | None = None,
+) -> tuple[list[str], int, float, bool]:
+    """:func:`execute_page`, also returning whether the chapter enumerated the whole manifest."""
     start = time.perf_counter()
+    abort = abort or _Abort()
     for attempt in range(1, retries + 2):
-        with tempfile.NamedTemporaryFile("w+", suffix=".deps", delete=False) as deps:
-            deps_path = deps.name
-        env = {**os.environ, "WMO_PROJECT_ROOT": str(root), "WMO_DEPS_FILE": deps_path,
-               "PYTHONHASHSEED": "0", "MPLBACKEND": "Agg",
-               "PYTHONPATH": os.pathsep.join(
-                   [str(root / "src"), *filter(None, [os.environ.get("PYTHONPATH")])])}
-        proc = subprocess.run(
-            [sys.executable, "-m", "analysis.execute", str(page.path), str(out),
-             "--periode", periode, "--cwd", str(root)],
-            capture_output=True, text=True, env=env,
-        )
-        deps_lines = Path(deps_path).read_text(encoding="utf-8").splitlines()
-        Path(deps_path).unlink(missing_ok=True)
+        fd, deps_path = tempfile.mkstemp(prefix="wmo-", suffix=".deps")
+        os.close(fd)
+        try:
+            proc = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "analysis.execute",
+                    str(page.path),
+                    str(out),
+                    "--periode",
+                    periode,
+                    "--cwd",
+                    str(root),
+                ],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                env=_chapter_env(root, deps_path),
+                start_new_session=True,
+            )
+            abort.add(proc)
+            try:
+                _, stderr = proc.communicate()
+            finally:
+                abort.remove(proc)
+            deps_lines = Path(deps_path).read_text(encoding="utf-8").splitlines()
+        finally:
+            Path(deps_path).unlink(missing_ok=True)
+        if abort.event.is_set():
+            raise BuildError(f"hoofdstuk '{page.label}' afgebroken")
         if proc.returncode == 0:
-            names = sorted({json.loads(line)["dataset"] for line in deps_lines if line.strip()})
-            return names, attempt, time.perf_counter() - start
-        if attempt <= retries and _is_kernel_start_failure(proc.stderr):
+            deps = [json.loads(line) for line in deps_lines if line.strip()]
+            names = sorted({d["dataset"] for d in deps if "dataset" in d})
+            whole = any(d.get("manifest") for d in deps)
+            return names, attempt, time.perf_counter() - start, whole
+        if attempt <= retries and _is_kernel_start_failure(stderr):
             time.sleep(0.5 * attempt)
             continue
         break
-    detail = proc.stderr.strip().splitlines()
+    detail = stderr.strip().splitlines()
     fout = next((line for line in reversed(detail) if line.startswith("WMO-FOUT ")), None)
     if fout:
-        info = json.loads(fout[len("WMO-FOUT "):])
-        msg = (f"hoofdstuk '{page.label}' ({page.path.relative_to(root).as_posix()}) faalt in cel "
-               f"{info['cel']}: {info['fout']}: {info['melding']}")
+        info = json.loads(fout[len("WMO-FOUT ") :])
+        msg = (
+            f"hoofdstuk '{page.label}' ({page.path.relative_to(root).as_posix()}) faalt in cel "
+            f"{info['cel']}: {info['fout']}: {info['melding']}"
+        )
         if info.get("code"):
             msg += f"\n  cel begint met: {info['code']}"
     else:
-        msg = (f"hoofdstuk '{page.label}' kon niet worden uitgevoerd:\n  "
-               + "\n  ".join(detail[-8:]))
+        msg = f"hoofdstuk '{page.label}' kon niet worden uitgevoerd:\n  " + "\n  ".join(detail[-8:])
     raise BuildError(msg)
 
 
@@ -276,13 +495,20 @@ def _say(msg: str) -> None:
     print(msg, flush=True)
 
 
+def _write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
 def _write_if_changed(path: Path, data: bytes) -> bool:
     if path.is_file() and path.read_bytes() == data:
         return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+    _write_atomic(path, data)
     return True
 
 
@@ -299,11 +525,20 @@ def _sync_tree(files: dict[str, bytes], dest: Path) -> bool:
     return changed
 
 
+def _tree_hash(files: dict[str, bytes]) -> str:
+    h = hashlib.sha256()
+    for rel in sorted(files):
+        h.update(rel.encode() + b"\0" + _sha(files[rel]).encode() + b"\n")
+    return h.hexdigest()
+
+
 def stamp_text(params: Params, commit: str, dirty: bool, build_date: str, fingerprint: str) -> str:
     """The edition stamp shown on every page."""
     code = commit + (" (met lokale wijzigingen)" if dirty else "")
-    return (f"Gemeente {params.gemeente_naam} · periode {params.periode} · editie "
-            f"{params.editie} · gebouwd {build_date} · code {code} · gegevens {fingerprint}")
+    return (
+        f"Gemeente {params.gemeente_naam} · periode {params.periode} · editie "
+        f"{params.editie} · gebouwd {build_date} · code {code} · gegevens {fingerprint}"
+    )
 
 
 def book_config(root: Path, params: Params, stamp: str, build_date: str) -> dict[str, Any]:
@@ -322,8 +557,13 @@ def book_config(root: Path, params: Params, stamp: str, build_date: str) -> dict
 
 
 def assemble_book(
-    root: Path, pages: list[Page], executed: dict[str, Path], params: Params, stamp: str,
-    build_date: str, extra_pages: dict[str, str],
+    root: Path,
+    pages: list[Page],
+    executed: dict[str, Path],
+    params: Params,
+    stamp: str,
+    build_date: str,
+    extra_pages: dict[str, str],
 ) -> dict[str, bytes]:
     """All files of the period's book source, as ``{relative path: bytes}``."""
     files: dict[str, bytes] = {}
@@ -354,18 +594,27 @@ def assemble_book(
 
 
 def verantwoording_page(
-    params: Params, manifest: dict[str, dict[str, Any]], runs: list[ChapterRun], commit: str,
-    dirty: bool, build_date: str, fingerprint: str, root: Path,
+    params: Params,
+    manifest: dict[str, dict[str, Any]],
+    runs: list[ChapterRun],
+    commit: str,
+    dirty: bool,
+    build_date: str,
+    fingerprint: str,
+    root: Path,
 ) -> str:
     """Markdown of the 'Verantwoording' page: how this edition was made (deterministic parts)."""
     from importlib.metadata import version
 
     used = sorted({d for r in runs for d in r.datasets})
     lines = [
-        "# Verantwoording van deze editie", "",
+        "# Verantwoording van deze editie",
+        "",
         "Deze pagina legt vast waarmee deze editie is gemaakt, zodat elk getal te herleiden en "
-        "opnieuw te berekenen is.", "",
-        "| Onderdeel | Waarde |", "|---|---|",
+        "opnieuw te berekenen is.",
+        "",
+        "| Onderdeel | Waarde |",
+        "|---|---|",
         f"| Gemeente | {params.gemeente_naam} ({params.gemeente_code}) |",
         f"| Periode | {params.periode} |",
         f"| Editie | {params.editie} |",
@@ -373,35 +622,90 @@ def verantwoording_page(
         f"| Code-commit | {commit}{' (met lokale wijzigingen)' if dirty else ''} |",
         f"| Vingerafdruk van de gegevens | {fingerprint} |",
         f"| Parameterbestand | params/{params.periode}.yml "
-        f"(sha256 {sha256_file(params.path)[:12]}…) |", "",
-        "## Gebruikte datasets", "",
-        "| Dataset | Bestand | sha256 | Synthetisch |", "|---|---|---|---|",
+        f"(sha256 {sha256_file(params.path)[:12]}…) |",
+        "",
+        "## Gebruikte datasets",
+        "",
+        "| Dataset | Bestand | sha256 | Synthetisch |",
+        "|---|---|---|---|",
     ]
     for name in used:
         e = manifest.get(name, {})
-        lines.append(f"| {name} | data/{e.get('file', '?')} | {str(e.get('sha256', ''))[:16]}… | "
-                     f"{'ja' if e.get('synthetic') else 'nee'} |")
+        lines.append(
+            f"| {name} | data/{e.get('file', '?')} | {str(e.get('sha256', ''))[:16]}… | "
+            f"{'ja' if e.get('synthetic') else 'nee'} |"
+        )
     lines += ["", "## Hoofdstukken en hun gegevens", "", "| Hoofdstuk | Datasets |", "|---|---|"]
     for r in runs:
         lines.append(f"| {r.page.label} | {', '.join(r.datasets) or '–'} |")
     lines += ["", "## Softwareversies", "", "| Pakket | Versie |", "|---|---|"]
-    for pkg in ("jupyter-book", "myst-nb", "sphinx", "papermill", "pandas", "altair",
-                "vl-convert-python"):
+    for pkg in (
+        "jupyter-book",
+        "myst-nb",
+        "sphinx",
+        "papermill",
+        "pandas",
+        "altair",
+        "vl-convert-python",
+    ):
         try:
             lines.append(f"| {pkg} | {version(pkg)} |")
         except Exception:  # noqa: BLE001 - a missing package is simply not listed
             pass
-    lines += ["", "Het volledige bouwverslag (met tijden en uitgevoerde hoofdstukken) staat in "
-              "`bouwverslag.json` naast deze pagina.", ""]
+    lines += [
+        "",
+        f"Het volledige bouwverslag staat in `{RECORD_FILE}` naast deze pagina (gegevens, "
+        f"parameters, pakketversies); `{TIMINGS_FILE}` vermeldt de bouwtijden en welke "
+        "hoofdstukken bij de laatste bouw opnieuw zijn uitgevoerd.",
+        "",
+    ]
     return "\n".join(lines)
 
 
 def _swap_symlink(link: Path, target_name: str) -> None:
-    tmp = link.with_name(link.name + ".nieuw")
+    tmp = link.with_name(f".{link.name}.{os.getpid()}.nieuw")
     if tmp.is_symlink() or tmp.exists():
         tmp.unlink()
     os.symlink(target_name, tmp)
     os.replace(tmp, link)
+
+
+@contextlib.contextmanager
+def _period_lock(period_dir: Path, periode: str) -> Iterator[None]:
+    """One build per period at a time (a second one stops with a clear message)."""
+    with open(period_dir / ".bouw.lock", "a+") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildError(
+                f"er loopt al een bouw voor periode {periode} "
+                f"({period_dir}); wacht tot die klaar is"
+            ) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _current_edition(html_link: Path) -> Path | None:
+    if html_link.is_symlink():
+        target = html_link.resolve()
+        return target if target.is_dir() else None
+    return html_link if html_link.is_dir() else None
+
+
+def _clean_leftovers(period_dir: Path, out_root: Path, periode: str) -> None:
+    """Remove what an interrupted or killed earlier build left behind (never the edition)."""
+    current = _current_edition(period_dir / "html")
+    for d in [
+        *period_dir.glob("html.*"),
+        *period_dir.glob(".html.*"),
+        *out_root.glob(f".uitvoer-{periode}-*"),
+    ]:
+        if d.is_dir() and not d.is_symlink() and (current is None or d.resolve() != current):
+            shutil.rmtree(d, ignore_errors=True)
+    for f in [*period_dir.glob(".*.tmp"), *(period_dir / "executed").rglob(".*.tmp")]:
+        f.unlink(missing_ok=True)
 
 
 def build(
@@ -422,154 +726,374 @@ def build(
     jobs
         Chapters run at once (default: the number of cores).
     force
-        Re-execute every chapter and rebuild the book.
+        Re-execute every chapter and rebuild the book from scratch (no caches).
     out_root
         Build folder (default ``<root>/_build``).
 
     Raises
     ------
     ParamsError, DataError, BuildError
-        On bad params, bad data, a failing chapter or a failing book build; the previous build is
-        left as it was.
+        On bad params, bad data, a failing chapter or a failing book build; the previous edition
+        is left byte-for-byte as it was, and no half-written folder stays behind (also when the
+        build is interrupted).
+
+    Examples
+    --------
+    >>> r = build("2025")  # doctest: +SKIP
+    >>> r.executed, r.book_built  # doctest: +SKIP
+    ([], False)
     """
-    t0 = time.perf_counter()
     root = (root or project_root()).resolve()
+    saved = os.environ.get("WMO_PROJECT_ROOT")
     os.environ["WMO_PROJECT_ROOT"] = str(root)
+    try:
+        return _build(str(periode), root, jobs, force, out_root, say)
+    finally:
+        if saved is None:
+            os.environ.pop("WMO_PROJECT_ROOT", None)
+        else:
+            os.environ["WMO_PROJECT_ROOT"] = saved
+
+
+def _build(
+    periode: str,
+    root: Path,
+    jobs: int | None,
+    force: bool,
+    out_root: Path | None,
+    say: Callable[[str], None],
+) -> BuildResult:
+    t0 = time.perf_counter()
+    started = time.strftime("%Y-%m-%dT%H:%M:%S%z")
     params = load_params(periode)
     periode = params.periode
     folder = data_dir(root)
     manifest = load_manifest(folder)
-    problems = _check_data(folder, params)
-    if problems:
-        raise DataErrors(problems) if len(problems) > 1 else problems[0]
     pages = toc_pages(root)
-    out_root = out_root or root / "_build"
+    out_root = (out_root or root / "_build").resolve()
     period_dir = out_root / periode
-    work = period_dir / "work"
     state_path = period_dir / STATE_FILE
-    state = json.loads(state_path.read_text()) if state_path.is_file() and not force else {}
-    prev_chapters = state.get("chapters", {})
-
-    params_rel = f"params/{periode}.yml"
+    try:
+        state = json.loads(state_path.read_text(encoding="utf-8")) if state_path.is_file() else {}
+    except (OSError, ValueError):
+        state = {}
+    sha = _ShaCache()
     pkg = package_hash(root)
-    params_sha = sha256_file(params.path)
-    runs: list[ChapterRun] = []
-    todo: list[ChapterRun] = []
-    executed_dir = period_dir / "executed"
+    env = environment_hash()
+    check_key = data_check_key(folder, manifest, list(params.regions()), pkg + env, sha)
+    if force or state.get("gegevens_gecontroleerd") != check_key:
+        problems = _check_data(folder, params)
+        if problems:
+            raise DataErrors(problems) if len(problems) > 1 else problems[0]
+
+    new_period_dir = not period_dir.exists()
+    period_dir.mkdir(parents=True, exist_ok=True)
+    ok = False
+    try:
+        with _period_lock(period_dir, periode):
+            _clean_leftovers(period_dir, out_root, periode)
+            result = _build_locked(
+                params,
+                root,
+                folder,
+                manifest,
+                pages,
+                out_root,
+                period_dir,
+                state,
+                sha,
+                pkg,
+                env,
+                check_key,
+                jobs,
+                force,
+                say,
+                t0,
+                started,
+            )
+            ok = True
+            return result
+    finally:
+        if not ok and new_period_dir:
+            shutil.rmtree(period_dir, ignore_errors=True)
+            with contextlib.suppress(OSError):
+                out_root.rmdir()  # only when empty: it was made by this build
+
+
+def _decide(
+    pages: list[Page],
+    prev_chapters: dict[str, Any],
+    executed_dir: Path,
+    cur: Inputs,
+    manifest: dict[str, dict[str, Any]],
+    folder: Path,
+    params_rel: str,
+    sha: _ShaCache,
+    force: bool,
+) -> list[ChapterRun]:
+    runs = []
     for page in pages:
         if not page.is_notebook:
             continue
-        cur = Inputs(sha256_file(page.path), params_sha, pkg)
-        prev = prev_chapters.get(page.doc)
+        mine = Inputs(sha256_file(page.path), cur.params, cur.package, cur.environment)
+        prev = prev_chapters.get(page.doc) or {}
+        inputs = prev.get("inputs")
+        reasons = (
+            ["opnieuw op verzoek (--opnieuw)"]
+            if force
+            else why_run(inputs, page, mine, manifest, folder, params_rel, sha)
+        )
         target = executed_dir / f"{page.doc}.ipynb"
-        reasons = why_run(prev["inputs"] if prev else None, page, cur, manifest, folder,
-                          params_rel)
-        if not target.is_file():
-            reasons = reasons or ["uitgevoerde kopie ontbreekt"]
-        run = ChapterRun(page, bool(reasons), reasons,
-                         datasets=list((prev or {}).get("inputs", {}).get("datasets", {})))
-        runs.append(run)
-        if reasons:
-            todo.append(run)
+        if not reasons and (not target.is_file() or sha256_file(target) != prev.get("uitvoer")):
+            reasons = ["uitgevoerde kopie ontbreekt of is beschadigd"]
+        runs.append(
+            ChapterRun(
+                page,
+                bool(reasons),
+                reasons,
+                datasets=sorted((inputs or {}).get("datasets", {})),
+                manifest_names=(inputs or {}).get("manifest_names"),
+            )
+        )
+    return runs
 
+
+def _execute_all(
+    todo: list[ChapterRun],
+    staging: Path,
+    periode: str,
+    root: Path,
+    jobs: int | None,
+    say: Callable[[str], None],
+) -> tuple[list[ChapterRun], list[BuildError]]:
+    """Run chapters in a bounded pool; return (succeeded, errors). Pending chapters are cancelled
+    after the first failure; an interruption kills every running chapter and re-raises."""
+    if not todo:
+        return [], []
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
+    abort = _Abort()
+    failed = threading.Event()
+    total = len(todo)
+    counter = iter(range(1, total + 1))
+    lock = threading.Lock()
+
+    def one(run: ChapterRun) -> ChapterRun:
+        if failed.is_set() or abort.event.is_set():
+            raise _Skipped()
+        say(f"  > {run.page.label}: uitvoeren ({'; '.join(run.reasons)})")
+        out = staging / f"{run.page.doc}.ipynb"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        names, attempts, secs, whole = execute_page_full(run.page, out, periode, root, abort=abort)
+        run.datasets, run.attempts, run.seconds = names, attempts, secs
+        run.manifest_names = [] if whole else None
+        extra = f", {attempts} pogingen" if attempts > 1 else ""
+        with lock:
+            n = next(counter)
+        say(f"  ✓ {run.page.label} ({secs:.1f} s{extra}) [{n}/{total}]")
+        return run
+
+    done: list[ChapterRun] = []
+    errors: list[BuildError] = []
+    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="hoofdstuk")
+    try:
+        futures = [pool.submit(one, r) for r in todo]
+        for fut in futures:
+            try:
+                done.append(fut.result())
+            except _Skipped:
+                pass
+            except BuildError as exc:
+                errors.append(exc)
+                failed.set()
+                say(f"  ✗ {exc}")
+    except BaseException:
+        abort.stop()
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    return done, errors
+
+
+class _Skipped(Exception):
+    """A chapter not started because another one failed first."""
+
+
+def _build_locked(
+    params: Params,
+    root: Path,
+    folder: Path,
+    manifest: dict[str, dict[str, Any]],
+    pages: list[Page],
+    out_root: Path,
+    period_dir: Path,
+    state: dict[str, Any],
+    sha: _ShaCache,
+    pkg: str,
+    env: str,
+    check_key: str,
+    jobs: int | None,
+    force: bool,
+    say: Callable[[str], None],
+    t0: float,
+    started: str,
+) -> BuildResult:
+    periode = params.periode
+    work = period_dir / "work"
+    executed_dir = period_dir / "executed"
+    prev_chapters: dict[str, Any] = dict(state.get("chapters", {}))
+    params_rel = f"params/{periode}.yml"
+    params_sha = sha256_file(params.path)
+    cur = Inputs("", params_sha, pkg, env)
+    runs = _decide(
+        pages, prev_chapters, executed_dir, cur, manifest, folder, params_rel, sha, force
+    )
+    todo = [r for r in runs if r.executed]
     n = len(runs)
-    say(f"Periode {periode}: {n} hoofdstukken, {len(todo)} uit te voeren, "
-        f"{n - len(todo)} ongewijzigd")
+    say(
+        f"Periode {periode}: {n} hoofdstukken, {len(todo)} uit te voeren, "
+        f"{n - len(todo)} ongewijzigd"
+    )
     for run in runs:
         if not run.executed:
             say(f"  = {run.page.label}: ongewijzigd, vorige uitvoering hergebruikt")
-    staging = Path(tempfile.mkdtemp(prefix=f".uitvoer-{periode}-", dir=out_root
-                                    if out_root.exists() else None))
+
+    staging = Path(tempfile.mkdtemp(prefix=f".uitvoer-{periode}-", dir=out_root))
+    html_link = period_dir / "html"
+    new_tmp: Path | None = None
+    new_dir: Path | None = None
+    book_built = False
+    book_started = False
+    book_seconds = 0.0
     try:
-        if todo:
-            jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
-
-            def one(run: ChapterRun) -> ChapterRun:
-                say(f"  > {run.page.label}: uitvoeren ({'; '.join(run.reasons)})")
-                out = staging / f"{run.page.doc}.ipynb"
-                out.parent.mkdir(parents=True, exist_ok=True)
-                names, attempts, secs = execute_page(run.page, out, periode, root)
-                run.datasets, run.attempts, run.seconds = names, attempts, secs
-                extra = f", {attempts} pogingen" if attempts > 1 else ""
-                say(f"  ✓ {run.page.label} ({secs:.1f} s{extra})")
-                return run
-
-            with ThreadPoolExecutor(max_workers=jobs) as pool:
-                futures = [pool.submit(one, r) for r in todo]
-                errors = []
-                for fut in futures:
-                    try:
-                        fut.result()
-                    except BuildError as exc:
-                        errors.append(exc)
-                if errors:
-                    raise errors[0]
-        # all chapters succeeded: fold new executions into the executed cache
-        manifest = load_manifest(folder)
-        for run in todo:
+        t_exec = time.perf_counter()
+        done, errors = _execute_all(todo, staging, periode, root, jobs, say)
+        exec_seconds = time.perf_counter() - t_exec
+        # fold every successful execution into the executed cache (also when another chapter
+        # failed: they are valid results and need not run again)
+        for run in done:
             src = staging / f"{run.page.doc}.ipynb"
             synthetic = [d for d in run.datasets if manifest.get(d, {}).get("synthetic")]
             _add_synthetic_warning(src, synthetic, manifest)
-            dest = executed_dir / f"{run.page.doc}.ipynb"
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(src, dest)
-            prev_chapters[run.page.doc] = {"inputs": Inputs(
-                sha256_file(run.page.path), params_sha, pkg,
-                {d: dataset_state(d, manifest, folder) for d in run.datasets}).to_json()}
-        # drop chapters no longer in the toc
+            data = src.read_bytes()
+            _write_atomic(executed_dir / f"{run.page.doc}.ipynb", data)
+            if run.manifest_names is not None:
+                run.manifest_names = sorted(manifest)
+            prev_chapters[run.page.doc] = {
+                "inputs": Inputs(
+                    sha256_file(run.page.path),
+                    params_sha,
+                    pkg,
+                    env,
+                    {d: dataset_state(d, manifest, folder, sha) for d in run.datasets},
+                    _whole_manifest(run, manifest),
+                ).to_json(),
+                "uitvoer": _sha(data),
+            }
         docs = {p.doc for p in pages}
-        prev_chapters = {k: v for k, v in prev_chapters.items() if k in docs}
-        state["chapters"] = prev_chapters
-        _write_if_changed(state_path, json.dumps(state, indent=1, sort_keys=True).encode())
+        state["chapters"] = {k: v for k, v in prev_chapters.items() if k in docs}
+        state["gegevens_gecontroleerd"] = check_key
+        _write_if_changed(
+            period_dir / STATE_FILE, json.dumps(state, indent=1, sort_keys=True).encode()
+        )
+        if errors:
+            if len(errors) > 1:
+                raise BuildError(
+                    f"{len(errors)} hoofdstukken faalden:\n" + "\n".join(str(e) for e in errors)
+                )
+            raise errors[0]
 
         commit, commit_time, dirty = git_commit(root)
-        build_date = (time.strftime("%Y-%m-%d", time.gmtime(commit_time)) if commit_time
-                      else time.strftime("%Y-%m-%d", time.gmtime(0)))
+        build_date = time.strftime("%Y-%m-%d", time.gmtime(commit_time or 0))
         fingerprint = data_fingerprint(manifest)
         stamp = stamp_text(params, commit, dirty, build_date, fingerprint)
         executed = {p.doc: executed_dir / f"{p.doc}.ipynb" for p in pages if p.is_notebook}
-        verantwoording = verantwoording_page(params, manifest, runs, commit, dirty, build_date,
-                                             fingerprint, root)
-        files = assemble_book(root, pages, executed, params, stamp, build_date,
-                              {"verantwoording": verantwoording})
+        verantwoording = verantwoording_page(
+            params, manifest, runs, commit, dirty, build_date, fingerprint, root
+        )
+        files = assemble_book(
+            root, pages, executed, params, stamp, build_date, {"verantwoording": verantwoording}
+        )
+        book_hash = _tree_hash(files)
         book_src = work / "book"
-        changed = _sync_tree(files, book_src)
-        html_link = period_dir / "html"
-        book_built = False
-        if changed or force or not html_link.exists():
+        current = _current_edition(html_link)
+        if force or state.get("boek") != book_hash or current is None:
             say("  > boek bouwen met Jupyter Book")
             tb = time.perf_counter()
+            book_started = True
+            if force:
+                shutil.rmtree(work, ignore_errors=True)
+            _sync_tree(files, book_src)
+            # keep Sphinx's parsed pages (only changed pages are read again) but write every
+            # HTML page afresh, so the result equals a clean build's
+            shutil.rmtree(work / "out" / "_build" / "html", ignore_errors=True)
             _run_jupyter_book(book_src, work / "out", commit_time)
+            book_seconds = time.perf_counter() - tb
             book_built = True
-            say(f"  ✓ boek gebouwd ({time.perf_counter() - tb:.1f} s)")
-            new_name = f"html.{_sha(json.dumps(sorted(files)).encode() + str(time.time()).encode())[:10]}"
-            new_dir = period_dir / new_name
-            shutil.copytree(work / "out" / "_build" / "html", new_dir)
-            record = run_record(params, manifest, runs, commit, dirty, time.perf_counter() - t0)
-            (new_dir / "bouwverslag.json").write_text(
+            say(f"  ✓ boek gebouwd ({book_seconds:.1f} s)")
+            name = f"html.{uuid.uuid4().hex[:12]}"
+            new_tmp = period_dir / f".{name}.tmp"
+            shutil.copytree(work / "out" / "_build" / "html", new_tmp)
+            record = run_record(params, manifest, runs, commit, dirty)
+            (new_tmp / RECORD_FILE).write_text(
                 json.dumps(record, indent=1, ensure_ascii=False, sort_keys=True) + "\n",
-                encoding="utf-8")
-            old = html_link.resolve() if html_link.is_symlink() else None
+                encoding="utf-8",
+            )
+            timings = timings_record(
+                runs, started, time.perf_counter() - t0, exec_seconds, book_seconds, jobs
+            )
+            (new_tmp / TIMINGS_FILE).write_text(
+                json.dumps(timings, indent=1, ensure_ascii=False, sort_keys=True) + "\n",
+                encoding="utf-8",
+            )
+            new_dir = period_dir / name
+            os.rename(new_tmp, new_dir)
+            new_tmp = None
             if html_link.exists() and not html_link.is_symlink():
-                shutil.rmtree(html_link)
-            _swap_symlink(html_link, new_name)
-            if old and old.exists() and old.name != new_name:
-                shutil.rmtree(old, ignore_errors=True)
+                # an edition from before symlinks: move it aside, then swap
+                aside = period_dir / f".html.oud-{uuid.uuid4().hex[:8]}"
+                os.rename(html_link, aside)
+                current = aside
+            _swap_symlink(html_link, name)
+            new_dir = None  # published
+            state["boek"] = book_hash
+            _write_if_changed(
+                period_dir / STATE_FILE, json.dumps(state, indent=1, sort_keys=True).encode()
+            )
+            if current is not None and current.exists() and current.name != name:
+                shutil.rmtree(current, ignore_errors=True)
         else:
+            _sync_tree(files, book_src)
             say("  = boek ongewijzigd, niet opnieuw gebouwd")
-    except BaseException:
+    except BaseException as exc:
         # a failed book build may leave Sphinx's cache half-written: start clean next time
-        if (work / "out").exists() and not isinstance(sys.exc_info()[1], DataError):
+        if book_started and not isinstance(exc, DataError):
             shutil.rmtree(work / "out", ignore_errors=True)
+        for d in (new_tmp, new_dir):
+            if d is not None:
+                shutil.rmtree(d, ignore_errors=True)
         raise
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     secs = time.perf_counter() - t0
-    ran = [r.page.label for r in runs if r.executed]
-    say(f"Klaar in {secs:.1f} s: {len(ran)} uitgevoerd ({', '.join(ran) or 'geen'}), "
+    ran = [r for r in runs if r.executed]
+    say(
+        f"Klaar in {secs:.1f} s: {len(ran)} uitgevoerd "
+        f"({', '.join(f'{r.page.label} {r.seconds:.1f} s' for r in ran) or 'geen'}), "
         f"{len(runs) - len(ran)} hergebruikt; boek {'gebouwd' if book_built else 'ongewijzigd'}."
-        f"\n  → {period_dir / 'html' / 'index.html'}")
-    return BuildResult(periode, period_dir / "html", runs, book_built, secs)
+        f"\n  → {html_link / 'index.html'}"
+    )
+    return BuildResult(periode, html_link, runs, book_built, secs)
+
+
+def _whole_manifest(run: ChapterRun, manifest: dict[str, dict[str, Any]]) -> list[str] | None:
+    """The dataset names a chapter depends on as a list, for chapters that enumerate the manifest.
+
+    A chapter enumerates the manifest when it says so (a ``{"manifest": true}`` line in the deps
+    file) or when it read every dataset (like the data catalogue does).
+    """
+    if run.manifest_names is not None or (manifest and set(run.datasets) >= set(manifest)):
+        return sorted(manifest)
+    return None
 
 
 def _check_data(folder: Path, params: Params) -> list[DataError]:
@@ -587,7 +1111,8 @@ def _add_synthetic_warning(nb_path: Path, synthetic: list[str], manifest: dict[s
     if synthetic:
         items = "\n".join(
             f"- `{d}`: {manifest[d].get('title', d)} (gekalibreerd op: "
-            f"{str(manifest[d].get('calibrated_to', '')).strip()})" for d in synthetic
+            f"{str(manifest[d].get('calibrated_to', '')).strip()})"
+            for d in synthetic
         )
         text = (
             ":::{warning} Let op: synthetische gegevens\n"
@@ -606,9 +1131,15 @@ def _add_synthetic_warning(nb_path: Path, synthetic: list[str], manifest: dict[s
     nb_path.write_text(nbformat.writes(nb) + "\n", encoding="utf-8")
 
 
-def run_record(params: Params, manifest: dict[str, Any], runs: list[ChapterRun], commit: str,
-               dirty: bool, seconds: float) -> dict[str, Any]:
-    """The run record written into every edition (``bouwverslag.json``)."""
+def run_record(
+    params: Params, manifest: dict[str, Any], runs: list[ChapterRun], commit: str, dirty: bool
+) -> dict[str, Any]:
+    """The run record written into every edition (``bouwverslag.json``).
+
+    Everything here follows from the inputs (params, data, code, installed packages), so two
+    builds from the same inputs write the same bytes; run-dependent facts (durations, which
+    chapters this run executed) go to :func:`timings_record`.
+    """
     from importlib.metadata import distributions
 
     return {
@@ -616,27 +1147,79 @@ def run_record(params: Params, manifest: dict[str, Any], runs: list[ChapterRun],
         "editie": params.editie,
         "gemeente": {"code": params.gemeente_code, "naam": params.gemeente_naam},
         "params": params.data,
+        "params_sha256": sha256_file(params.path),
         "commit": commit,
         "lokale_wijzigingen": dirty,
-        "data": {k: {"bestand": v["file"], "sha256": v["sha256"],
-                     "synthetisch": bool(v["synthetic"])} for k, v in sorted(manifest.items())},
-        "pakketten": {d.metadata["Name"].lower(): d.version for d in sorted(
-            distributions(), key=lambda d: d.metadata["Name"].lower())},
-        "hoofdstukken": [{"hoofdstuk": r.page.label, "uitgevoerd": r.executed,
-                          "redenen": r.reasons, "seconden": round(r.seconds, 2),
-                          "pogingen": r.attempts, "datasets": r.datasets} for r in runs],
+        "python": sys.version.split()[0],
+        "data": {
+            k: {"bestand": v["file"], "sha256": v["sha256"], "synthetisch": bool(v["synthetic"])}
+            for k, v in sorted(manifest.items())
+        },
+        "pakketten": {
+            d.metadata["Name"].lower(): d.version
+            for d in sorted(distributions(), key=lambda d: d.metadata["Name"].lower())
+        },
+        "hoofdstukken": [
+            {"hoofdstuk": r.page.label, "notebook": r.page.path.name, "datasets": r.datasets}
+            for r in runs
+        ],
+    }
+
+
+def timings_record(
+    runs: list[ChapterRun],
+    started: str,
+    seconds: float,
+    exec_seconds: float,
+    book_seconds: float,
+    jobs: int | None,
+) -> dict[str, Any]:
+    """What the run that made this edition did and how long it took (``bouwtijden.json``)."""
+    return {
+        "gestart": started,
         "duur_seconden": round(seconds, 2),
+        "uitvoeren_seconden": round(exec_seconds, 2),
+        "boek_seconden": round(book_seconds, 2),
+        "parallel": jobs or os.cpu_count() or 1,
+        "hoofdstukken": [
+            {
+                "hoofdstuk": r.page.label,
+                "uitgevoerd": r.executed,
+                "redenen": r.reasons,
+                "seconden": round(r.seconds, 2),
+                "pogingen": r.attempts,
+            }
+            for r in runs
+        ],
     }
 
 
 def _run_jupyter_book(src: Path, out: Path, commit_time: int | None) -> None:
     exe = Path(sys.executable).with_name("jupyter-book")
-    cmd = [str(exe) if exe.exists() else "jupyter-book", "build", str(src), "--path-output",
-           str(out), "--builder", "html"]
-    env = {**os.environ, "PYTHONHASHSEED": "0"}
-    if commit_time:
-        env["SOURCE_DATE_EPOCH"] = str(commit_time)
-    proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    cmd = [
+        str(exe) if exe.exists() else "jupyter-book",
+        "build",
+        str(src),
+        "--path-output",
+        str(out),
+        "--builder",
+        "html",
+    ]
+    env = {**os.environ, "PYTHONHASHSEED": "0", "SOURCE_DATE_EPOCH": str(commit_time or 0)}
+    proc = subprocess.Popen(
+        cmd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=env,
+        start_new_session=True,
+    )
+    try:
+        output, _ = proc.communicate()
+    except BaseException:
+        _kill(proc)
+        proc.wait()
+        raise
     if proc.returncode != 0 or not (out / "_build" / "html" / "index.html").is_file():
-        tail = "\n  ".join((proc.stdout + proc.stderr).strip().splitlines()[-15:])
+        tail = "\n  ".join(output.strip().splitlines()[-15:])
         raise BuildError(f"Jupyter Book kon het boek niet bouwen:\n  {tail}")
