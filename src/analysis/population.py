@@ -153,3 +153,67 @@ def long_shares(table: pd.DataFrame, thresholds: tuple[int, ...] = (65, 75, 85))
                 }
             )
     return pd.DataFrame(rows)
+
+
+def previous_period(periods: list[str], period: str) -> str | None:
+    """The latest period before ``period`` among ``periods`` (``None`` when there is none).
+
+    Examples
+    --------
+    >>> previous_period(["2019", "2023", "2024", "2025"], "2025")
+    '2024'
+    >>> previous_period(["2025"], "2025") is None
+    True
+    """
+    earlier = sorted(p for p in periods if p < period)
+    return earlier[-1] if earlier else None
+
+
+def shares_by_region(
+    df: pd.DataFrame, regions: dict[str, str], period: str, min_age: int
+) -> pd.DataFrame:
+    """Share (%) of residents aged ``min_age`` and over in ``period`` for each region present.
+
+    Parameters
+    ----------
+    regions
+        ``{code: name}`` in display order (e.g. ``params.regions()``); codes absent from the data
+        are skipped.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"gemeente_code": ["A", "A", "B", "B"], "periode": ["2024"] * 4,
+    ...     "leeftijd": ["0-74", "75+"] * 2, "geslacht": ["totaal"] * 4,
+    ...     "waarde": [90, 10, 80, 20]})
+    >>> shares_by_region(d, {"A": "Aa", "B": "Bee"}, "2024", 75)["Aandeel (%)"].tolist()
+    [10.0, 20.0]
+    """
+    rows = []
+    for code, name in regions.items():
+        pop = population_by_age(df, code)
+        pop = pop[pop["periode"] == period]
+        if pop.empty:
+            continue
+        total = pop["waarde"].sum()
+        rows.append({"Gebied": name, "Aandeel (%)": round(100 * count_aged(pop, min_age).sum()
+                                                          / total, 1)})
+    return pd.DataFrame(rows)
+
+
+def growth_by_age(pop: pd.DataFrame, start: str, end: str) -> pd.DataFrame:
+    """Change per age group between two periods: counts at both ends, absolute and % change.
+
+    Examples
+    --------
+    >>> p = pd.DataFrame({"periode": ["2019", "2019", "2025", "2025"],
+    ...                   "leeftijd": ["0-74", "75+", "0-74", "75+"],
+    ...                   "waarde": [90.0, 10.0, 88.0, 15.0]})
+    >>> growth_by_age(p, "2019", "2025")["Verandering (%)"].tolist()
+    [-2.2, 50.0]
+    """
+    a = pop[pop["periode"] == start].set_index("leeftijd")["waarde"]
+    b = pop[pop["periode"] == end].set_index("leeftijd")["waarde"]
+    out = pd.DataFrame({"Leeftijdsgroep": a.index, start: a.values, end: b.reindex(a.index).values})
+    out["Verandering"] = out[end] - out[start]
+    out["Verandering (%)"] = (100 * out["Verandering"] / out[start]).round(1)
+    return out
