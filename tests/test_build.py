@@ -1,0 +1,182 @@
+"""Atomic builds and the run record (issue 8, items 4 and 6).
+
+A build that fails at any step (bad data, a chapter raising, Jupyter Book failing, an interrupt)
+leaves ``_build/<periode>/html`` and every file in it byte-for-byte as it was, and no half-written
+folder behind. Every edition carries its run record.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import threading
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from analysis import build as build_mod
+from analysis.errors import BuildError, DataError
+from tests.minibook import chapter_notebook, tree_digest
+from tests.test_incremental import make_small_project, run_build
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    root = make_small_project(tmp_path_factory.mktemp("atomair") / "project")
+    run_build(root)
+    return root
+
+
+@pytest.fixture
+def project(built, tmp_path) -> Path:
+    root = tmp_path / "project"
+    shutil.copytree(built, root, symlinks=True)
+    return root
+
+
+def _snapshot(root: Path) -> tuple[Path, dict[str, bytes], list[str]]:
+    link = root / "_build/2025/html"
+    return link.resolve(), tree_digest(link), _listing(root)
+
+
+def _listing(root: Path) -> list[str]:
+    """Every entry of the build folder except the caches a failed build may refresh."""
+    out = root / "_build"
+    keep = []
+    for p in sorted(out.rglob("*")):
+        rel = p.relative_to(out).as_posix()
+        if rel.startswith(("2025/work", "2025/executed", "2025/state.json")):
+            continue
+        keep.append(rel)
+    return keep
+
+
+def _assert_untouched(root: Path, snap) -> None:
+    target, files, listing = snap
+    link = root / "_build/2025/html"
+    assert link.resolve() == target
+    assert tree_digest(link) == files
+    assert _listing(root) == listing, "een halve map of tijdelijk bestand bleef achter"
+
+
+def _break_chapter(root: Path, body: str) -> None:
+    nbformat.write(chapter_notebook(body, title="C"), root / "chapters" / "c.ipynb")
+
+
+def test_chapter_raising_mid_build_changes_nothing(project):
+    snap = _snapshot(project)
+    _break_chapter(project, "raise RuntimeError('opzettelijk kapot')")
+    with pytest.raises(BuildError, match="hoofdstuk 'c'.*RuntimeError: opzettelijk kapot"):
+        run_build(project)
+    _assert_untouched(project, snap)
+
+
+def test_bad_data_changes_nothing(project):
+    snap = _snapshot(project)
+    csv = project / "data" / "tel.csv"
+    csv.write_bytes(csv.read_bytes() + b"GM0397,2023,65+,abc,1.0\n")  # manifest not updated
+    with pytest.raises(DataError, match="tel.csv"):
+        run_build(project)
+    _assert_untouched(project, snap)
+
+
+def test_jupyter_book_failing_after_writing_changes_nothing(project, monkeypatch):
+    original = build_mod._run_jupyter_book
+
+    def failing(src, out, commit_time):
+        original(src, out, commit_time)  # it wrote a whole new book, then fails
+        raise BuildError("Jupyter Book kon het boek niet bouwen: opzettelijk")
+
+    monkeypatch.setattr(build_mod, "_run_jupyter_book", failing)
+    snap = _snapshot(project)
+    _break_chapter(project, "from analysis import report\nreport.glue('n65', 9)")
+    with pytest.raises(BuildError, match="opzettelijk"):
+        run_build(project)
+    _assert_untouched(project, snap)
+    # the next build (book fixed) publishes the new page, although the book source already synced
+    monkeypatch.setattr(build_mod, "_run_jupyter_book", original)
+    result, _ = run_build(project)
+    assert result.executed == [] and result.book_built
+    assert ">9<" in (project / "_build/2025/html/chapters/c.html").read_text(encoding="utf-8")
+
+
+def test_interrupt_while_copying_the_new_edition(project, monkeypatch):
+    real_copytree = shutil.copytree
+
+    def copy_then_interrupt(src, dst, *a, **kw):
+        real_copytree(src, dst, *a, **kw)
+        raise KeyboardInterrupt
+
+    snap = _snapshot(project)
+    _break_chapter(project, "from analysis import report\nreport.glue('n65', 9)")
+    monkeypatch.setattr(build_mod.shutil, "copytree", copy_then_interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        run_build(project)
+    monkeypatch.undo()
+    _assert_untouched(project, snap)
+
+
+def test_interrupt_while_chapters_run_stops_them(project):
+    snap = _snapshot(project)
+    _break_chapter(project, "import time\ntime.sleep(60)")
+    timer = threading.Timer(4.0, os.kill, (os.getpid(), signal.SIGINT))
+    timer.start()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            run_build(project)
+    finally:
+        timer.cancel()
+    _assert_untouched(project, snap)
+
+
+def test_leftovers_of_a_killed_build_are_removed(project):
+    snap = _snapshot(project)
+    period = project / "_build/2025"
+    (period / "html.dood12345678").mkdir()
+    (period / ".html.halfje.tmp").mkdir()
+    (project / "_build" / ".uitvoer-2025-abc").mkdir()
+    result, _ = run_build(project)
+    assert result.executed == [] and not result.book_built
+    _assert_untouched(project, snap)
+
+
+def test_second_build_of_same_period_waits_its_turn(project):
+    import fcntl
+
+    with open(project / "_build/2025/.bouw.lock", "a+") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        with pytest.raises(BuildError, match="er loopt al een bouw"):
+            run_build(project)
+
+
+def test_failed_first_build_leaves_no_build_folder(tmp_path):
+    root = make_small_project(tmp_path / "nieuw")
+    _break_chapter(root, "raise ValueError('kapot')")
+    with pytest.raises(BuildError):
+        run_build(root)
+    assert not (root / "_build" / "2025").exists()
+
+
+def test_run_record_in_the_edition(built):
+    html = built / "_build/2025/html"
+    record = json.loads((html / build_mod.RECORD_FILE).read_text(encoding="utf-8"))
+    assert record["periode"] == "2025"
+    assert record["params"]["gemeente"]["code"] == "GM0397"
+    assert len(record["params_sha256"]) == 64
+    assert set(record["data"]) == {"tel", "woon"}
+    assert record["data"]["tel"]["sha256"] == build_mod.sha256_file(built / "data/tel.csv")
+    assert record["pakketten"]["papermill"] and record["pakketten"]["jupyter-book"]
+    assert record["commit"] != "onbekend" and not record["lokale_wijzigingen"]
+    chapters = {c["hoofdstuk"]: c["datasets"] for c in record["hoofdstukken"]}
+    assert chapters == {"a": ["tel"], "b": ["woon"], "c": []}
+    timings = json.loads((html / build_mod.TIMINGS_FILE).read_text(encoding="utf-8"))
+    assert timings["duur_seconden"] > 0
+    assert {c["hoofdstuk"] for c in timings["hoofdstukken"] if c["uitgevoerd"]} == {"a", "b", "c"}
+    assert all(c["seconden"] > 0 for c in timings["hoofdstukken"])
+    page = (html / "verantwoording.html").read_text(encoding="utf-8")
+    assert "tel.csv" in page and record["commit"] in page

@@ -1,0 +1,79 @@
+"""Byte-identical rebuilds (issue 8, item 5).
+
+Building the same period twice from the same inputs and commit gives byte-identical HTML and
+executed notebooks; an incremental rebuild gives the same bytes as a clean build of the same inputs.
+The only files allowed to differ are listed in :data:`analysis.build.VARIABLE_FILES`, with a reason.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analysis.build import VARIABLE_FILES
+from analysis.manifest import refresh_hashes
+from tests.minibook import tree_digest
+from tests.test_incremental import make_small_project, run_build
+
+pytestmark = pytest.mark.e2e
+
+CHART_BODY = (
+    "from analysis import charts, report\n"
+    "ctx = report.chapter(periode)\n"
+    "df = ctx.load('tel')\n"
+    "tabel = df.rename(columns={'periode': 'Jaar', 'leeftijd': 'Leeftijd', 'waarde': 'Aantal'})\n"
+    "fig = charts.line_chart(tabel[['Jaar', 'Leeftijd', 'Aantal']], name='tel', x='Jaar',\n"
+    "    y='Aantal', color='Leeftijd', title='Aantal inwoners stabiel', subtitle='aantal',\n"
+    "    description='Twee lijnen', sources=[df])\n"
+    "fig.show()\n"
+    "report.glue('n65', len(tabel))"
+)
+
+
+def _edition(out: Path) -> dict[str, bytes]:
+    files = {f"html/{k}": v for k, v in tree_digest(out / "2025" / "html").items()}
+    files.update({f"executed/{k}": v for k, v in tree_digest(out / "2025" / "executed").items()})
+    return {k: v for k, v in files.items() if Path(k).name not in VARIABLE_FILES}
+
+
+def _differences(a: dict[str, bytes], b: dict[str, bytes]) -> list[str]:
+    return sorted(k for k in a.keys() | b.keys() if a.get(k) != b.get(k))
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    root = make_small_project(tmp_path_factory.mktemp("reproduceerbaar") / "p", {"c": CHART_BODY})
+    run_build(root)
+    return root
+
+
+def test_two_clean_builds_are_byte_identical(project):
+    result, _ = run_build(project, force=True, out_root=project / "_tweede")
+    assert sorted(result.executed) == ["a", "b", "c"]
+    first, second = _edition(project / "_build"), _edition(project / "_tweede")
+    assert any(k.endswith("chapters/c.html") for k in first)
+    assert 'class="wmo-figuur"' in first["html/chapters/c.html"].decode()
+    assert _differences(first, second) == []
+    # only the listed files differ, and they exist
+    for name in VARIABLE_FILES:
+        assert (project / "_build/2025/html" / name).is_file()
+
+
+def test_incremental_build_equals_clean_build(project):
+    csv = project / "data" / "tel.csv"
+    csv.write_bytes(csv.read_bytes().replace(b"2025,65+,304", b"2025,65+,306"))
+    refresh_hashes(project / "data")
+    incremental, _ = run_build(project)
+    assert sorted(incremental.executed) == ["a", "c"]
+    clean, _ = run_build(project, force=True, out_root=project / "_schoon")
+    assert _differences(_edition(project / "_build"), _edition(project / "_schoon")) == []
+
+
+def test_no_run_dependent_text_in_the_edition(project):
+    """No absolute build paths, temporary folders or papermill timings in HTML or notebooks."""
+    needles = [str(project).encode(), b"/tmp/", b"start_time", b'"duration"', b"0x7f"]
+    for name, data in _edition(project / "_build").items():
+        if name.endswith((".html", ".ipynb", ".js", ".json", ".txt")):
+            for needle in needles:
+                assert needle not in data, f"{needle!r} in {name}"
