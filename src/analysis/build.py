@@ -781,10 +781,13 @@ def _build(
     pkg = package_hash(root)
     env = environment_hash()
     check_key = data_check_key(folder, manifest, list(params.regions()), pkg + env, sha)
-    if force or state.get("gegevens_gecontroleerd") != check_key:
-        problems = _check_data(folder, params)
-        if problems:
-            raise DataErrors(problems) if len(problems) > 1 else problems[0]
+    # the data check runs while the chapters run (they use the cores, it mostly waits for
+    # imports); nothing is folded into the cache or published before it passed
+    check = (
+        _DataCheck(folder, params)
+        if force or state.get("gegevens_gecontroleerd") != check_key
+        else None
+    )
 
     new_period_dir = not period_dir.exists()
     period_dir.mkdir(parents=True, exist_ok=True)
@@ -805,6 +808,7 @@ def _build(
                 pkg,
                 env,
                 check_key,
+                check,
                 jobs,
                 force,
                 say,
@@ -865,6 +869,7 @@ def _execute_all(
     root: Path,
     jobs: int | None,
     say: Callable[[str], None],
+    check: _DataCheck | None = None,
 ) -> tuple[list[ChapterRun], list[BuildError]]:
     """Run chapters in a bounded pool; return (succeeded, errors). Pending chapters are cancelled
     after the first failure; an interruption kills every running chapter and re-raises."""
@@ -892,6 +897,8 @@ def _execute_all(
         say(f"  ✓ {run.page.label} ({secs:.1f} s{extra}) [{n}/{total}]")
         return run
 
+    if check is not None:
+        check.when_failed(lambda: (failed.set(), abort.stop()))
     done: list[ChapterRun] = []
     errors: list[BuildError] = []
     pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="hoofdstuk")
@@ -914,6 +921,46 @@ def _execute_all(
     return done, errors
 
 
+class _DataCheck:
+    """Validate every dataset (:func:`analysis.data.check_all`) in a background thread."""
+
+    def __init__(self, folder: Path, params: Params) -> None:
+        self.problems: list[DataError] = []
+        self.on_problems: Callable[[], Any] | None = None
+        self._exc: BaseException | None = None
+        self._done = threading.Event()
+        self._lock = threading.Lock()
+        self._thread = threading.Thread(
+            target=self._run, args=(folder, params), name="gegevenscontrole", daemon=True
+        )
+        self._thread.start()
+
+    def _run(self, folder: Path, params: Params) -> None:
+        try:
+            self.problems = _check_data(folder, params)
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the main thread
+            self._exc = exc
+        with self._lock:
+            self._done.set()
+            if (self.problems or self._exc) and self.on_problems:
+                self.on_problems()
+
+    def when_failed(self, callback: Callable[[], Any]) -> None:
+        """Call ``callback`` as soon as the check has found a problem (now, if it already has)."""
+        with self._lock:
+            self.on_problems = callback
+            if self._done.is_set() and (self.problems or self._exc):
+                callback()
+
+    def raise_problems(self) -> None:
+        """Wait for the check; raise its first problem (or all of them)."""
+        self._thread.join()
+        if self._exc is not None:
+            raise self._exc
+        if self.problems:
+            raise DataErrors(self.problems) if len(self.problems) > 1 else self.problems[0]
+
+
 class _Skipped(Exception):
     """A chapter not started because another one failed first."""
 
@@ -931,6 +978,7 @@ def _build_locked(
     pkg: str,
     env: str,
     check_key: str,
+    check: _DataCheck | None,
     jobs: int | None,
     force: bool,
     say: Callable[[str], None],
@@ -966,7 +1014,11 @@ def _build_locked(
     book_seconds = 0.0
     try:
         t_exec = time.perf_counter()
-        done, errors = _execute_all(todo, staging, periode, root, jobs, say)
+        if check is not None and not todo:
+            check.raise_problems()
+        done, errors = _execute_all(todo, staging, periode, root, jobs, say, check)
+        if check is not None:
+            check.raise_problems()
         exec_seconds = time.perf_counter() - t_exec
         # fold every successful execution into the executed cache (also when another chapter
         # failed: they are valid results and need not run again)
@@ -1033,7 +1085,11 @@ def _build_locked(
             name = f"html.{uuid.uuid4().hex[:12]}"
             new_tmp = period_dir / f".{name}.tmp"
             shutil.copytree(work / "out" / "_build" / "html", new_tmp)
-            record = run_record(params, manifest, runs, commit, dirty)
+            cached = state.get("pakketten") or {}
+            if cached.get("omgeving") != env:
+                cached = {"omgeving": env, "lijst": installed_packages()}
+                state["pakketten"] = cached
+            record = run_record(params, manifest, runs, commit, dirty, cached["lijst"])
             (new_tmp / RECORD_FILE).write_text(
                 json.dumps(record, indent=1, ensure_ascii=False, sort_keys=True) + "\n",
                 encoding="utf-8",
@@ -1131,8 +1187,23 @@ def _add_synthetic_warning(nb_path: Path, synthetic: list[str], manifest: dict[s
     nb_path.write_text(nbformat.writes(nb) + "\n", encoding="utf-8")
 
 
+def installed_packages() -> dict[str, str]:
+    """Every installed distribution, ``{lower-case name: version}``, sorted by name."""
+    from importlib.metadata import distributions
+
+    return {
+        d.metadata["Name"].lower(): d.version
+        for d in sorted(distributions(), key=lambda d: d.metadata["Name"].lower())
+    }
+
+
 def run_record(
-    params: Params, manifest: dict[str, Any], runs: list[ChapterRun], commit: str, dirty: bool
+    params: Params,
+    manifest: dict[str, Any],
+    runs: list[ChapterRun],
+    commit: str,
+    dirty: bool,
+    packages: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     """The run record written into every edition (``bouwverslag.json``).
 
@@ -1140,7 +1211,6 @@ def run_record(
     builds from the same inputs write the same bytes; run-dependent facts (durations, which
     chapters this run executed) go to :func:`timings_record`.
     """
-    from importlib.metadata import distributions
 
     return {
         "periode": params.periode,
@@ -1155,10 +1225,7 @@ def run_record(
             k: {"bestand": v["file"], "sha256": v["sha256"], "synthetisch": bool(v["synthetic"])}
             for k, v in sorted(manifest.items())
         },
-        "pakketten": {
-            d.metadata["Name"].lower(): d.version
-            for d in sorted(distributions(), key=lambda d: d.metadata["Name"].lower())
-        },
+        "pakketten": packages if packages is not None else installed_packages(),
         "hoofdstukken": [
             {"hoofdstuk": r.page.label, "notebook": r.page.path.name, "datasets": r.datasets}
             for r in runs
