@@ -241,6 +241,8 @@ def test_chapter_helpers(agenda_long, status):
     assert "Mantelzorg: 50%" in agenda.progress_description(p, 2025)
     html = agenda.progress_html(p, 2025)
     assert '<th scope="col">Achter op schema</th>' in html and "<td>50%</td>" in html
+    assert "Vervallen" not in html  # no theme has a dropped point
+    assert "Vervallen" in agenda.progress_html(p.assign(vervallen=1), 2025)
     od = agenda.overdue(stand)
     assert od["Nr."].tolist() == ["A1", "B2"]
     assert od["Waarom"].tolist() == [
@@ -252,4 +254,4 @@ def test_chapter_helpers(agenda_long, status):
     assert agenda.history_title(h) == "Aantal gereed gemelde actiepunten van 0 naar 1"
     flat = h[h["Periode"] != "2026"]
     assert agenda.history_title(flat) == "Nog 0 actiepunten gereed gemeld; 2 lopend in 2025H2"
-    assert agenda.history_description(h).startswith("Lijndiagram")
+    assert agenda.history_description(h).startswith("Staafdiagram")

@@ -727,6 +727,8 @@ def progress_description(progress: pd.DataFrame, periode: str | int) -> str:
 def progress_html(progress: pd.DataFrame, periode: str | int) -> str:
     """:func:`progress_by_theme` as an accessible HTML table with Dutch headers.
 
+    The columns *status onbekend* and *vervallen* are shown only when some theme has one.
+
     Examples
     --------
     >>> s = pd.DataFrame({"thema": ["t"], "schema": ["op schema"]})
@@ -737,6 +739,8 @@ def progress_html(progress: pd.DataFrame, periode: str | int) -> str:
 
     cols = ["Thema", "Actiepunten", "Aan de beurt", GEREED, OP_SCHEMA, ACHTER, ONBEKEND]
     cols += [NOG_NIET, VERVALLEN, "% gereed of op schema"]
+    # columns that are zero everywhere (no unknown status, nothing dropped) are left out
+    cols = [c for c in cols if c not in (ONBEKEND, VERVALLEN) or progress[c].sum() > 0]
     t = progress[cols].copy()
     t["% gereed of op schema"] = t["% gereed of op schema"].map(
         lambda v: "–" if pd.isna(v) else f"{getal(v, 0)}%"
@@ -826,14 +830,14 @@ def history_description(history: pd.DataFrame) -> str:
     --------
     >>> h = pd.DataFrame({"Periode": ["2025"], "Status": ["lopend"], "Actiepunten": [3]})
     >>> history_description(h)
-    'Lijndiagram van het aantal actiepunten per gemelde stand en periode. 2025: lopend 3.'
+    'Staafdiagram van het aantal actiepunten per gemelde stand en periode. 2025: lopend 3.'
     """
     parts = []
     for per, g in history.groupby("Periode", sort=False):
         items = ", ".join(f"{s} {n}" for s, n in zip(g["Status"], g["Actiepunten"], strict=True))
         parts.append(f"{per}: {items}")
     return (
-        "Lijndiagram van het aantal actiepunten per gemelde stand en periode. "
+        "Staafdiagram van het aantal actiepunten per gemelde stand en periode. "
         + "; ".join(parts)
         + "."
     )

@@ -755,9 +755,13 @@ def demand_measure(ctx: Any, woningtype: str) -> Any:
             prev = latest_at_or_before(s, vorige)[1] * r.midden / r.per
         except KeyError:
             prev = None
+
+    def r5(v: float | None) -> float | None:
+        return None if v is None else float(5 * math.floor(v / 5 + 0.5))
+
     return Measurement(
-        waarde=n * r.midden / r.per,
-        vorige=prev,
+        waarde=r5(n * r.midden / r.per),
+        vorige=r5(prev),
         doel=None,
         synthetisch=_synthetic(pop),
         bron=f"bevolking_leeftijd ({per}) × aangenomen verhouding (params wonen.vraag)",

@@ -224,7 +224,7 @@ def dashboard_html(
     d = dashboard(table, titles)
     cap = "Kernindicatoren per hoofdstuk" + (f", rapportageperiode {periode}" if periode else "")
     head_cols = ["Indicator", "Waarde", "Verandering sinds vorige periode", "Vergelijking"]
-    head_cols += ["Doel of ambitie uit het plan", "Oordeel"]
+    head_cols += ["Doel of ambitie uit het plan", "Oordeel en regel"]
     head = "".join(f'<th scope="col">{html.escape(c)}</th>' for c in head_cols)
     body = []
     for chap, g in d.groupby("Hoofdstuk", sort=False):
@@ -311,7 +311,14 @@ def style_html() -> str:
         ".wmo-oordeel-op-koers{border-left-color:#009E73}"
         ".wmo-oordeel-aandacht-nodig{border-left-color:#D55E00}"
         ".wmo-oordeel-onvoldoende-gegevens{border-left-color:#767676}"
-        "strong.wmo-oordeel{white-space:nowrap;padding-left:.35rem;border-left:.3rem solid #767676}"
+        "strong.wmo-oordeel{padding-left:.35rem;border-left:.3rem solid #767676}"
+        "table.wmo-dashboard{width:100%;table-layout:fixed;font-size:.85rem}"
+        "table.wmo-dashboard th,table.wmo-dashboard td{overflow-wrap:anywhere;vertical-align:top}"
+        "table.wmo-dashboard thead th:nth-child(1){width:24%}"
+        "table.wmo-dashboard thead th:nth-child(2),table.wmo-dashboard thead th:nth-child(3),"
+        "table.wmo-dashboard thead th:nth-child(4){width:12%}"
+        "table.wmo-dashboard thead th:nth-child(5){width:22%}"
+        "table.wmo-dashboard thead th:nth-child(6){width:18%}"
         "table.wmo-dashboard tr.wmo-hoofdstuk th{background:#f0f0f0;text-align:left}"
         "table.wmo-dashboard .wmo-regel{font-size:.8rem;color:#333}"
         ".wmo-synthetisch{font-size:.8rem;color:#333}"
