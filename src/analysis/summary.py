@@ -223,7 +223,7 @@ def dashboard_html(
     """
     d = dashboard(table, titles)
     cap = "Kernindicatoren per hoofdstuk" + (f", rapportageperiode {periode}" if periode else "")
-    head_cols = ["Indicator", "Waarde", "Verandering sinds vorige periode", "Vergelijking"]
+    head_cols = ["Indicator", "Waarde, verandering en vergelijking"]
     head_cols += ["Doel of ambitie uit het plan", "Oordeel en regel"]
     head = "".join(f'<th scope="col">{html.escape(c)}</th>' for c in head_cols)
     body = []
@@ -238,13 +238,15 @@ def dashboard_html(
                 ' <span class="wmo-synthetisch">(synthetisch)</span>' if r["Synthetisch"] else ""
             )
             cls = f"wmo-oordeel wmo-oordeel-{_slug(r['Oordeel'])}"
+            extra = [f"sinds vorige periode: {r['Verandering']}"]
+            if r["Vergelijking"] != "–":
+                extra.append(r["Vergelijking"])
+            details = "".join(f'<br><span class="wmo-regel">{html.escape(t)}</span>' for t in extra)
             body.append(
                 "<tr>"
                 f'<th scope="row"><a href="{html.escape(r["Link"])}">'
                 f"{html.escape(r['Indicator'])}</a></th>"
-                f'<td class="num">{html.escape(r["Waarde"])}{synth}</td>'
-                f'<td class="num">{html.escape(r["Verandering"])}</td>'
-                f"<td>{html.escape(r['Vergelijking'])}</td>"
+                f"<td><strong>{html.escape(r['Waarde'])}</strong>{synth}{details}</td>"
                 f"<td>{html.escape(r['Doel of ambitie'])}</td>"
                 f'<td><strong class="{cls}">{html.escape(r["Oordeel"])}</strong>'
                 f'<br><span class="wmo-regel">{html.escape(r["Regel"])}</span></td>'
@@ -308,17 +310,15 @@ def style_html() -> str:
         "li.wmo-kaart{flex:1 1 12rem;border:1px solid #bbb;border-left-width:.5rem;"
         "padding:.6rem .8rem;border-radius:.25rem;background:#fff}"
         ".wmo-kaart-getal{font-size:1.8rem;font-weight:700;margin-right:.25rem}"
-        ".wmo-oordeel-op-koers{border-left-color:#009E73}"
-        ".wmo-oordeel-aandacht-nodig{border-left-color:#D55E00}"
-        ".wmo-oordeel-onvoldoende-gegevens{border-left-color:#767676}"
         "strong.wmo-oordeel{padding-left:.35rem;border-left:.3rem solid #767676}"
+        "li.wmo-oordeel-op-koers,strong.wmo-oordeel-op-koers{border-left-color:#009E73}"
+        "li.wmo-oordeel-aandacht-nodig,strong.wmo-oordeel-aandacht-nodig{border-left-color:#D55E00}"
         "table.wmo-dashboard{width:100%;table-layout:fixed;font-size:.85rem}"
-        "table.wmo-dashboard th,table.wmo-dashboard td{overflow-wrap:anywhere;vertical-align:top}"
-        "table.wmo-dashboard thead th:nth-child(1){width:24%}"
-        "table.wmo-dashboard thead th:nth-child(2),table.wmo-dashboard thead th:nth-child(3),"
-        "table.wmo-dashboard thead th:nth-child(4){width:12%}"
-        "table.wmo-dashboard thead th:nth-child(5){width:22%}"
-        "table.wmo-dashboard thead th:nth-child(6){width:18%}"
+        "table.wmo-dashboard th,table.wmo-dashboard td{overflow-wrap:break-word;hyphens:auto;vertical-align:top}"
+        "table.wmo-dashboard thead th:nth-child(1){width:30%}"
+        "table.wmo-dashboard thead th:nth-child(2){width:24%}"
+        "table.wmo-dashboard thead th:nth-child(3){width:24%}"
+        "table.wmo-dashboard thead th:nth-child(4){width:22%}"
         "table.wmo-dashboard tr.wmo-hoofdstuk th{background:#f0f0f0;text-align:left}"
         "table.wmo-dashboard .wmo-regel{font-size:.8rem;color:#333}"
         ".wmo-synthetisch{font-size:.8rem;color:#333}"
