@@ -327,6 +327,8 @@ def main(argv: list[str] | None = None) -> int:
     from analysis.assets import vega_bundle
 
     vega_bundle()  # machine-wide cache, warm for every variant alike
+    # other work on the machine makes every figure slower: record the load (1-minute average)
+    load_start = round(os.getloadavg()[0], 2)
     print(
         f"Benchmark ({kind}-project, periode {args.periode}, {args.herhalingen}× per variant)",
         flush=True,
@@ -373,8 +375,10 @@ def main(argv: list[str] | None = None) -> int:
         return statistics.median(float(r[field]) for r in m[k])
 
     lower = [max(r["hoofdstukken"].values()) + r["boek_seconden"] for r in m["naief"]]
+    mach = machine()
+    mach["belasting_begin_eind"] = [load_start, round(os.getloadavg()[0], 2)]
     res = {
-        "machine": machine(),
+        "machine": mach,
         "project": kind,
         "periode": args.periode,
         "herhalingen": args.herhalingen,
@@ -415,7 +419,8 @@ def main(argv: list[str] | None = None) -> int:
 def print_table(res: dict) -> None:
     s, v, mc = res["mediaan_seconden"], res["verhoudingen"], res["machine"]
     print(
-        f"\nMachine: {mc['nproc']} kernen, {mc['cpu']}, {mc['ram_gb']} GB RAM; "
+        f"\nMachine: {mc['nproc']} kernen, {mc['cpu']}, {mc['ram_gb']} GB RAM, belasting "
+        f"{mc['belasting_begin_eind'][0]} → {mc['belasting_begin_eind'][1]}; "
         f"{res['project']}-project, {res['hoofdstukken']} hoofdstukken, "
         f"mediaan van {res['herhalingen']}"
     )
