@@ -48,11 +48,14 @@ PERSONAL_COLUMNS = {
     "persoon_id": "persoonsnummer",
 }
 FULL_POSTCODE_RE = re.compile(r"^[1-9]\d{3}\s?[A-Za-z]{2}$")
-NINE_DIGITS_RE = re.compile(r"^\d{8,9}$")
+NINE_DIGITS_RE = re.compile(r"^\d{9}$")
 
 
 def is_bsn(value: str) -> bool:
-    """True when ``value`` is 8 or 9 digits that pass the BSN eleven-test (elfproef).
+    """True when ``value`` is exactly 9 digits that pass the BSN eleven-test (elfproef).
+
+    Only 9-digit values are tested: BSNs are written with 9 digits (older 8-digit numbers with a
+    leading zero), and 8-digit counts such as a national population must not be mistaken for one.
 
     The test: with digits d1..d9, 9·d1 + 8·d2 + … + 2·d8 − 1·d9 is divisible by 11 (and not 0).
 
@@ -66,7 +69,7 @@ def is_bsn(value: str) -> bool:
     value = str(value).strip()
     if not NINE_DIGITS_RE.match(value):
         return False
-    digits = [int(c) for c in value.zfill(9)]
+    digits = [int(c) for c in value]
     total = sum(w * d for w, d in zip(range(9, 1, -1), digits[:8], strict=True)) - digits[8]
     return total != 0 and total % 11 == 0
 
