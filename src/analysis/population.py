@@ -63,7 +63,7 @@ def population_by_age(df: pd.DataFrame, region: str, *, sex: str = "totaal") -> 
     ['0-64', '85+']
     """
     sel = df[(df["gemeente_code"] == region) & (df["geslacht"].str.lower() == sex)]
-    sel = sel[~sel["leeftijd"].map(is_total_label)]
+    sel = sel[~sel["leeftijd"].map(is_total_label).astype(bool)]
     out = sel[["periode", "leeftijd", "waarde"]].copy()
     out["_lo"] = out["leeftijd"].map(lambda x: age_bounds(x)[0])
     out = out.sort_values(["periode", "_lo"]).drop(columns="_lo").reset_index(drop=True)
@@ -217,3 +217,34 @@ def growth_by_age(pop: pd.DataFrame, start: str, end: str) -> pd.DataFrame:
     out["Verandering"] = out[end] - out[start]
     out["Verandering (%)"] = (100 * out["Verandering"] / out[start]).round(1)
     return out
+
+
+def _indicator_share(ctx, min_age: int):  # noqa: ANN001, ANN202 - registry callback
+    from .indicators import Measurement, Target
+
+    bev = ctx.load("bevolking_leeftijd")
+    pop = population_by_age(bev, ctx.code)
+    table = ageing_table(pop).set_index("periode")
+    per = ctx.params.periode
+    prev = previous_period(list(table.index), per)
+    return Measurement(
+        waarde=float(table.loc[per, f"pct_{min_age}"]),
+        vorige=float(table.loc[prev, f"pct_{min_age}"]) if prev else None,
+        doel=None,
+        synthetisch=bool(bev.attrs["manifest"]["synthetic"]),
+        bron="bevolking_leeftijd",
+    )
+
+
+def _register() -> None:
+    from .indicators import key_indicator
+
+    key_indicator("demografie_75plus", label="Aandeel 75-plussers in de bevolking",
+                  hoofdstuk="chapters/demografie", eenheid="%", decimalen=1)(
+        lambda ctx: _indicator_share(ctx, 75))
+    key_indicator("demografie_85plus", label="Aandeel 85-plussers in de bevolking",
+                  hoofdstuk="chapters/demografie", eenheid="%", decimalen=1)(
+        lambda ctx: _indicator_share(ctx, 85))
+
+
+_register()
