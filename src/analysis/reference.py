@@ -357,6 +357,31 @@ DOELEN: list[dict[str, Any]] = [
 ]
 
 
+TARGET_GROUPS = ["ouderen", "psychisch kwetsbaar", "kwetsbare jeugd", "(dreigend) dakloos",
+                 "sociale huur"]
+
+
+def target_group(indicator: str) -> str:
+    """The plan's woonzorgdoelgroep an indicator belongs to (by keyword).
+
+    Examples
+    --------
+    >>> target_group("gezinshuis, aantal jeugdigen"), target_group("pauzeplekken nodig")
+    ('kwetsbare jeugd', 'psychisch kwetsbaar')
+    """
+    t = indicator.lower()
+    if "jeugd" in t or "gezinshuis" in t:
+        return "kwetsbare jeugd"
+    if any(w in t for w in ("dakloos", "daklozen", "noodopvang", "bct", "brede centrale",
+                            "skaeve", "onder de pannen")):
+        return "(dreigend) dakloos"
+    if any(w in t for w in ("mra", "sociale huur", "woondeal")):
+        return "sociale huur"
+    if any(w in t for w in ("ouderen", "75", "nultreden")):
+        return "ouderen"
+    return "psychisch kwetsbaar"
+
+
 def import_reference(reference_dir: Path, data_dir: Path) -> list[str]:
     """Write the real datasets from ``reference_dir`` into ``data_dir`` and their manifest entries.
 
