@@ -652,6 +652,7 @@ def import_reference(reference_dir: Path, data_dir: Path) -> list[str]:
         rows.append(
             {
                 "nr": i,
+                "doelgroep": target_group(r["indicator"]),
                 "indicator": r["indicator"],
                 "regio": r["region"],
                 "periode_tekst": r["period"],
@@ -664,6 +665,7 @@ def import_reference(reference_dir: Path, data_dir: Path) -> list[str]:
         )
     cols = [
         "nr",
+        "doelgroep",
         "indicator",
         "regio",
         "periode_tekst",
@@ -684,6 +686,7 @@ def import_reference(reference_dir: Path, data_dir: Path) -> list[str]:
             "key": ["nr"],
             "columns": {
                 "nr": {"type": "aantal"},
+                "doelgroep": {"type": "categorie", "allowed": TARGET_GROUPS},
                 "indicator": T,
                 "regio": T,
                 "periode_tekst": TN,
