@@ -55,6 +55,8 @@ def test_html_has_accessible_structure_and_source(fig):
     assert '<th scope="col">Inwoners</th>' in out and '<td class="num">12.345</td>' in out
     spec = json.loads(re.search(r'id="fig-groei-spec">(.*?)</script>', out).group(1))
     assert spec["description"] == "Van 1.000 naar 12.345."
+    assert "title" not in spec and spec["width"] == charts.WIDTH  # caption carries the title
+    assert out.count("Groei tot 2024") == 2  # caption + table caption, not inside the image
 
 
 def test_rendering_is_deterministic(fig):
@@ -70,7 +72,7 @@ def test_synthetic_source_is_labelled():
     f = charts.bar_chart(
         df, name="w", x="Jaar", y="Aantal", title="t", subtitle="s", description="d"
     )
-    assert f.synthetic and "synthetische gegevens" in f.to_html()
+    assert f.synthetic and "Bron: synthetische stand-in voor CBS (dataset wmo)" in f.to_html()
 
 
 def test_figure_requires_description_and_valid_name():

@@ -126,11 +126,22 @@ class Figure:
         """The Vega-Lite specification as a dict (deterministic: no random names)."""
         return json.loads(self.chart.to_json(validate=False))
 
+    def render_spec(self) -> dict[str, Any]:
+        """The specification as rendered in the book: without the title (the figure caption
+        carries it, so it is neither shown nor read twice) and at the house width."""
+        spec = self.spec()
+        spec.pop("title", None)
+        if "width" not in spec and "hconcat" not in spec:
+            spec["width"] = WIDTH
+        return spec
+
     def svg(self) -> str:
         """The chart rendered to SVG with the nl-NL number and date format."""
         import vl_convert as vlc
 
-        svg = vlc.vegalite_to_svg(self.spec(), format_locale="nl-NL", time_format_locale="nl-NL")
+        svg = vlc.vegalite_to_svg(
+            self.render_spec(), format_locale="nl-NL", time_format_locale="nl-NL"
+        )
         svg = re.sub(r"<\?xml[^>]*>", "", svg)
         return svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
 
@@ -157,8 +168,14 @@ class Figure:
     def to_html(self) -> str:
         """The figure as HTML (figure + SVG + source + data table + embedded spec)."""
         fid = f"fig-{self.name}"
-        warn = " (synthetische gegevens)" if self.synthetic else ""
-        spec = json.dumps(self.spec(), ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+        warn = (
+            " (synthetische gegevens)"
+            if self.synthetic and "synthetisch" not in self.source
+            else ""
+        )
+        spec = json.dumps(self.render_spec(), ensure_ascii=False, sort_keys=True).replace(
+            "</", "<\\/"
+        )
         return (
             f'<figure class="wmo-figuur" id="{fid}" aria-labelledby="{fid}-titel">'
             f'<figcaption id="{fid}-titel"><span class="wmo-titel">{html.escape(self.title)}'
@@ -200,15 +217,16 @@ def source_line(df: pd.DataFrame) -> str:
     """
     entry = df.attrs.get("manifest") or {}
     src = entry.get("source") or {}
-    parts = [src.get("organisation") or "onbekende bron"]
+    org = str(src.get("organisation") or "onbekende bron").replace(" (synthetisch)", "")
+    parts = [org]
     if src.get("table_id"):
         parts.append(f"tabel {src['table_id']}")
-    if src.get("document"):
+    if src.get("document") and not entry.get("synthetic"):
         parts.append(str(src["document"]))
     name = df.attrs.get("dataset")
     text = ", ".join(parts)
     if entry.get("synthetic"):
-        text = f"synthetische gegevens, gekalibreerd op {src.get('organisation') or 'bronnen'}"
+        text = f"synthetische stand-in voor {text}"
     return f"{text} (dataset {name})" if name else text
 
 
