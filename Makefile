@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.geinstalleerd
 PERIODE ?= 2025
 
-.PHONY: book alles test test-snel bench browser lint clean help
+.PHONY: book alles test test-snel bench browser lint clean help referentie
 
 help:
 	@echo "make book [PERIODE=2025]  rapport bouwen  -> _build/$(PERIODE)/html/index.html"
@@ -46,3 +46,6 @@ lint: $(STAMP)
 
 clean:
 	rm -rf _build
+
+referentie: $(STAMP)
+	$(BIN)/python tests/nbval/regenerate.py

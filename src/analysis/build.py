@@ -556,6 +556,31 @@ def book_config(root: Path, params: Params, stamp: str, build_date: str) -> dict
     return cfg
 
 
+def stamp_markdown(stamp: str) -> str:
+    """The edition stamp as a closing Markdown paragraph (every page of the book carries it).
+
+    Examples
+    --------
+    >>> stamp_markdown("periode 2025").strip().splitlines()[-1]
+    '<small>Editie: periode 2025 · {doc}`verantwoording </verantwoording>`</small>'
+    """
+    return (
+        f"\n\n----\n\n<small>Editie: {stamp} · {{doc}}`verantwoording </verantwoording>`</small>\n"
+    )
+
+
+def with_stamp_cell(nb_bytes: bytes, stamp: str) -> bytes:
+    """An executed notebook with the edition stamp appended as a last Markdown cell."""
+    import nbformat
+
+    nb = nbformat.reads(nb_bytes.decode("utf-8"), as_version=4)
+    cell = nbformat.v4.new_markdown_cell(stamp_markdown(stamp).strip())
+    cell["id"] = "cel-stempel"
+    cell.metadata["tags"] = ["wmo-stempel"]
+    nb.cells.append(cell)
+    return (nbformat.writes(nb) + "\n").encode("utf-8")
+
+
 def assemble_book(
     root: Path,
     pages: list[Page],
@@ -579,9 +604,12 @@ def assemble_book(
     files["_toc.yml"] = yaml.safe_dump(toc, allow_unicode=True, sort_keys=False).encode()
     for page in pages:
         rel = page.path.relative_to(root).as_posix()
-        files[rel] = executed[page.doc].read_bytes() if page.is_notebook else page.path.read_bytes()
+        if page.is_notebook:
+            files[rel] = with_stamp_cell(executed[page.doc].read_bytes(), stamp)
+        else:
+            files[rel] = page.path.read_bytes() + stamp_markdown(stamp).encode()
     for name, text in extra_pages.items():
-        files[f"{name}.md"] = text.encode()
+        files[f"{name}.md"] = (text + stamp_markdown(stamp)).encode()
     static = root / "_static"
     if static.is_dir():
         for f in sorted(static.rglob("*")):
@@ -1171,7 +1199,7 @@ def _add_synthetic_warning(nb_path: Path, synthetic: list[str], manifest: dict[s
             for d in synthetic
         )
         text = (
-            ":::{warning} Let op: synthetische gegevens\n"
+            ":::{admonition} Let op: synthetische gegevens\n:class: warning\n"
             "Deze pagina gebruikt **synthetische** gegevens: door een script gemaakte "
             "stand-ins, afgestemd op echte ijkcijfers, omdat de echte reeks hier (nog) niet "
             "beschikbaar is. De cijfers laten zien hoe het rapport werkt, **niet** hoe het met "

@@ -1,0 +1,80 @@
+"""End to end: build a whole edition of the shipped project and check the HTML for its key figures,
+the edition stamp, the synthetic-data warning and the provenance page."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from analysis import data, population
+from analysis.build import build
+from analysis.fmt import getal, procent
+from analysis.params import load_params
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module")
+def edition(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("e2e")
+    result = build("2025", root=ROOT, out_root=out)
+    assert result.html.is_dir()
+    return result.html
+
+
+def _text(path: Path) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", path.read_text(encoding="utf-8")))
+
+
+def test_edition_opens_with_the_summary(edition):
+    assert (edition / "index.html").is_file()
+    assert "Samenvatting" in _text(edition / "chapters" / "samenvatting.html")
+
+
+def test_demography_chapter_shows_the_computed_figures(edition):
+    p = load_params(2025)
+    pop = population.population_by_age(data.load("bevolking_leeftijd"), p.gemeente_code)
+    row = population.ageing_table(pop).set_index("periode").loc["2025"]
+    page = _text(edition / "chapters" / "demografie.html")
+    assert f"telde {p.gemeente_naam} {getal(row['totaal'])} inwoners" in page
+    assert procent(row["pct_75"], 0) in page and procent(row["pct_85"], 0) in page
+    assert "Let op: synthetische gegevens" in page
+    raw = (edition / "chapters" / "demografie.html").read_text(encoding="utf-8")
+    assert raw.count('class="wmo-figuur"') >= 3 and "<svg" in raw
+    assert "Bekijk de gegevens als tabel" in raw
+
+
+def test_every_page_carries_the_edition_stamp(edition):
+    p = load_params(2025)
+    stamp = f"Editie: Gemeente {p.gemeente_naam} · periode 2025 · editie {p.editie}"
+    pages = sorted(
+        p for p in edition.rglob("*.html") if "_static" not in p.parts and "_sources" not in p.parts
+    )
+    assert len(pages) >= 5
+    for page in pages:
+        if page.name in {"genindex.html", "search.html", "index.html"}:  # index = redirect
+            continue
+        assert stamp in page.read_text(encoding="utf-8"), page.name
+
+
+def test_provenance_page_lists_datasets_and_commit(edition):
+    page = _text(edition / "verantwoording.html")
+    assert "bevolking_leeftijd" in page and "Code-commit" in page
+    assert (edition / "bouwverslag.json").is_file()
+    bronnen = _text(edition / "chapters" / "bronnen.html")
+    assert "uitvoeringsagenda" in bronnen and "CC BY 4.0" in bronnen
+
+
+def test_nothing_in_code_or_chapters_names_the_municipality():
+    name = load_params(2025).gemeente_naam
+    offenders = []
+    for folder in ("src", "chapters"):
+        for f in (ROOT / folder).rglob("*"):
+            if f.suffix in {".py", ".ipynb", ".md"} and name in f.read_text(encoding="utf-8"):
+                offenders.append(f.relative_to(ROOT).as_posix())
+    # the importer/generator default to the shared reference data of this municipality
+    allowed = {"src/analysis/reference.py", "src/analysis/synthetic.py"}
+    assert sorted(set(offenders) - allowed) == []
