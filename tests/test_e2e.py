@@ -78,3 +78,13 @@ def test_nothing_in_code_or_chapters_names_the_municipality():
     # the importer/generator default to the shared reference data of this municipality
     allowed = {"src/analysis/reference.py", "src/analysis/synthetic.py"}
     assert sorted(set(offenders) - allowed) == []
+
+
+def test_no_small_counts_are_published(edition):
+    from analysis.manifest import load_manifest
+    from analysis.privacy import scan_edition
+
+    p = load_params(2025).privacy
+    assert (
+        scan_edition(edition, load_manifest(), min_cel=p["min_cel"], afronding=p["afronding"]) == []
+    )

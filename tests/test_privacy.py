@@ -63,3 +63,43 @@ def test_full_postcode_value_refused_but_four_digits_allowed():
     check_no_personal_data(pd.DataFrame({"pc4": ["2101"]}, dtype="string"), "in.csv")
     with pytest.raises(PrivacyError, match="volledige postcode"):
         check_no_personal_data(pd.DataFrame({"pc": ["2101 AB"]}, dtype="string"), "in.csv")
+
+
+def _figure(values, dataset="loket"):
+    from analysis import charts
+
+    df = pd.DataFrame(
+        {
+            "Maand": [f"2025-0{i + 1}" for i in range(len(values))],
+            "Meldingen": pd.array(values, dtype="Int64"),
+        }
+    )
+    df.attrs = {
+        "dataset": dataset,
+        "manifest": {"source": {"organisation": "Gemeente"}, "synthetic": False},
+    }
+    return charts.bar_chart(
+        df, name="m", x="Maand", y="Meldingen", title="t", subtitle="s", description="d"
+    ).to_html()
+
+
+MANIFEST = {"loket": {"privacy": "kleine_aantallen"}, "cbs": {}}
+
+
+def test_scan_finds_unsuppressed_counts_in_spec_and_table(tmp_path):
+    (tmp_path / "p.html").write_text(_figure([120, 7, 13]), encoding="utf-8")
+    from analysis.privacy import scan_edition
+
+    problems = scan_edition(tmp_path, MANIFEST)
+    assert any("waarde 7 in 'Meldingen'" in p for p in problems)
+    assert any("waarde 13" in p for p in problems)  # not rounded to 5
+    assert any("tabelwaarde 7" in p for p in problems)
+
+
+def test_scan_accepts_suppressed_counts_and_other_datasets(tmp_path):
+    from analysis.privacy import scan_edition
+
+    clean = suppress_counts(pd.Series([120, 7, 13])).tolist()
+    (tmp_path / "a.html").write_text(_figure(clean), encoding="utf-8")
+    (tmp_path / "b.html").write_text(_figure([1, 2, 3], dataset="cbs"), encoding="utf-8")
+    assert scan_edition(tmp_path, MANIFEST) == []

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -197,3 +198,61 @@ def mask_percentages(pct: pd.Series, n: pd.Series | Iterable[float], min_n: int 
     """
     n = pd.Series(list(n), index=pct.index)
     return pct.where(n >= min_n)
+
+
+_FIG_RE = re.compile(
+    r'<figure class="wmo-figuur" id="(?P<id>[^"]+)".*?</figure>'
+    r'<script type="application/json" id="(?P=id)-spec">(?P<spec>.*?)</script>',
+    re.S,
+)
+_DATASET_RE = re.compile(r"\(dataset ([a-z0-9_]+)\)")
+
+
+def scan_edition(
+    html_dir: str | Path, manifest: dict, *, min_cel: int = 10, afronding: int = 5
+) -> list[str]:
+    """Scan a built edition for small counts that should have been suppressed.
+
+    Every chart whose source line names a dataset marked ``privacy: kleine_aantallen`` in the
+    manifest (counts of people from municipal registrations) is checked in the data embedded in
+    its Vega-Lite specification **and** in its data table: every whole number must be missing
+    (suppressed) or at least ``min_cel`` and a multiple of ``afronding``.
+
+    Returns
+    -------
+    list of str
+        One line per violation (page, figure, value); empty when the edition is clean.
+    """
+    import html as _html
+    import json
+
+    flagged = {n for n, e in manifest.items() if e.get("privacy") == "kleine_aantallen"}
+    problems = []
+    for page in sorted(Path(html_dir).rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        for m in _FIG_RE.finditer(text):
+            names = set(_DATASET_RE.findall(_html.unescape(m.group(0))))
+            if not names & flagged:
+                continue
+            spec = json.loads(m.group("spec").replace("<\\/", "</"))
+            values = [
+                (k, v)
+                for rows in (spec.get("datasets") or {}).values()
+                for row in rows
+                for k, v in row.items()
+            ]
+            for k, v in values:
+                if isinstance(v, int) and not isinstance(v, bool):
+                    if v < min_cel or v % afronding:
+                        problems.append(
+                            f"{page.name}, figuur {m.group('id')}: waarde {v} in '{k}' "
+                            f"(niet onderdrukt of afgerond; dataset {', '.join(sorted(names))})"
+                        )
+            table = m.group(0).split("<tbody>", 1)[-1]
+            for cell in re.findall(r'<td class="num">([^<]*)</td>', table):
+                t = cell.replace(".", "")
+                if t.isdigit() and (int(t) < min_cel or int(t) % afronding):
+                    problems.append(
+                        f"{page.name}, figuur {m.group('id')}: tabelwaarde {cell} niet onderdrukt"
+                    )
+    return problems

@@ -905,6 +905,10 @@ def generate_all(data_dir: Path) -> list[str]:
         "Gemeente (synthetisch)",
     )
 
+    # counts of people from municipal registrations: suppressed below 10 and rounded to 5 in
+    # everything published (checked by analysis.privacy.scan_edition)
+    for name in ("loket_meldingen", "vrijwilligerscentrale", "mantelzorgondersteuning"):
+        e[name]["privacy"] = "kleine_aantallen"
     _register(e, data_dir)
     return sorted(e)
 
