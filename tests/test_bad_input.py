@@ -149,3 +149,19 @@ def test_dutch_export_is_accepted(project, capsys):
     _put(project, TEL_CSV.replace(",", ";").replace(".", ",").encode("cp1252"))
     assert main(["build", "--periode", "2025"]) == 0
     assert "304" in (project / "_build/2025/html/chapters/mini.html").read_text()
+
+
+def test_check_reports_all_problems_and_missing_period(project, capsys):
+    import yaml as _yaml
+
+    m = project / "data" / "manifest.yml"
+    doc = _yaml.safe_load(m.read_text())
+    doc["datasets"]["tel"]["periode_vereist"] = True
+    m.write_text(_yaml.safe_dump(doc, allow_unicode=True))
+    p = _yaml.safe_load((project / "params" / "2025.yml").read_text())
+    p["periode"] = 2026
+    (project / "params" / "2026.yml").write_text(_yaml.safe_dump(p, allow_unicode=True))
+    assert main(["check", "--periode", "2026"]) != 0
+    err = capsys.readouterr().err
+    assert "data/tel.csv: periode 2026 ontbreekt" in err and "aanwezig: 2024, 2025" in err
+    assert main(["check", "--periode", "2025"]) == 0

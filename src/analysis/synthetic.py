@@ -909,6 +909,10 @@ def generate_all(data_dir: Path) -> list[str]:
     # everything published (checked by analysis.privacy.scan_edition)
     for name in ("loket_meldingen", "vrijwilligerscentrale", "mantelzorgondersteuning"):
         e[name]["privacy"] = "kleine_aantallen"
+    # series that must cover every reporting period (checked by `wmo-rapport check --periode`)
+    for name in ("bevolking_leeftijd", "wmo_clienten", "loket_meldingen", "clientervaring",
+                 "agenda_status", "wmo_uitgaven"):
+        e[name]["periode_vereist"] = True
     _register(e, data_dir)
     return sorted(e)
 
