@@ -277,3 +277,26 @@ def test_pact_data_and_measure():
     assert (m.waarde, m.vorige, m.doel.waarde, m.doel.richting) == (5.0, 5.0, 12.0, "hoger")
     with pytest.raises(KeyError):
         housing.pact_data(d[d["indicator"] != "doel plaatsingen per jaar"])
+
+
+def test_realisation_vs_plan_shares_and_cumulative():
+    import pandas as pd
+
+    from analysis.housing import realisation_vs_plan
+
+    ind = ["nieuwbouw totaal", "waarvan sociale huur", "waarvan betaalbare middenhuur of koop"]
+    d = pd.DataFrame(
+        {
+            "periode": ["2023"] * 3 + ["2024"] * 3 + ["2025"] * 3,
+            "indicator": ind * 3,
+            "waarde": [10, 1, 2, 20, 5, 8, 40, 12, 10],
+        }
+    )
+    t = realisation_vs_plan(d, social_share_target=30, start="2024")
+    assert t["Jaar"].tolist() == ["2024", "2025"]
+    assert t["Aandeel sociaal (%)"].tolist() == [25.0, 30.0]
+    assert t["Cumulatief nieuwbouw"].tolist() == [20, 60]
+    assert t["Cumulatief sociaal"].tolist() == [5, 17] and t["Cumulatief midden"].tolist() == [
+        8,
+        18,
+    ]

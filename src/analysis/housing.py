@@ -1086,3 +1086,55 @@ def pact_description(pools: pd.DataFrame, target: float) -> str:
         + "; ".join(parts)
         + "."
     )
+
+
+def realisation_vs_plan(
+    realised: pd.DataFrame, *, social_share_target: float, start: str | None = None
+) -> pd.DataFrame:
+    """New construction per year against the plan: social share per year and cumulative totals.
+
+    Parameters
+    ----------
+    realised
+        Tidy rows ``periode, indicator, waarde`` with indicators ``nieuwbouw totaal``,
+        ``waarvan sociale huur`` and ``waarvan betaalbare middenhuur of koop``.
+    social_share_target
+        The plan's target share of social rent in new construction, in percent (30).
+    start
+        First year to count (e.g. the start of the MRA bod); default all years.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``Jaar, Nieuwbouw, Sociale huur, Middensegment, Aandeel sociaal (%), Doel (%),
+        Cumulatief nieuwbouw, Cumulatief sociaal, Cumulatief midden``.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"periode": ["2024"] * 3 + ["2025"] * 3,
+    ...     "indicator": ["nieuwbouw totaal", "waarvan sociale huur",
+    ...                   "waarvan betaalbare middenhuur of koop"] * 2,
+    ...     "waarde": [20, 4, 6, 30, 12, 9]})
+    >>> t = realisation_vs_plan(d, social_share_target=30)
+    >>> t["Aandeel sociaal (%)"].tolist(), t["Cumulatief sociaal"].tolist()
+    ([20.0, 40.0], [4, 16])
+    """
+    d = realised.copy()
+    d["periode"] = d["periode"].astype(str)
+    if start:
+        d = d[d["periode"] >= start]
+    wide = d.pivot_table(index="periode", columns="indicator", values="waarde", aggfunc="sum")
+    out = pd.DataFrame(
+        {
+            "Jaar": wide.index,
+            "Nieuwbouw": wide["nieuwbouw totaal"].astype(int).values,
+            "Sociale huur": wide["waarvan sociale huur"].astype(int).values,
+            "Middensegment": wide["waarvan betaalbare middenhuur of koop"].astype(int).values,
+        }
+    )
+    out["Aandeel sociaal (%)"] = (100 * out["Sociale huur"] / out["Nieuwbouw"]).round(1)
+    out["Doel (%)"] = float(social_share_target)
+    out["Cumulatief nieuwbouw"] = out["Nieuwbouw"].cumsum()
+    out["Cumulatief sociaal"] = out["Sociale huur"].cumsum()
+    out["Cumulatief midden"] = out["Middensegment"].cumsum()
+    return out.reset_index(drop=True)
