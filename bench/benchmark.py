@@ -242,7 +242,7 @@ def naive(root: Path, periode: str, work: Path) -> dict[str, object]:
                 str(BIN / "papermill"),
                 str(page.path),
                 str(target),
-                "-p",
+                "-r",
                 "periode",
                 periode,
                 "--cwd",
