@@ -120,3 +120,15 @@ def refresh_hashes(folder: Path | None = None) -> list[str]:
     if changed:
         save_manifest(datasets, folder)
     return changed
+
+
+def register(entries: dict[str, dict[str, Any]], folder: Path) -> None:
+    """Add or replace manifest entries for files just written in ``folder`` (sha256 filled in).
+
+    Entries of other datasets are kept; a missing manifest is created.
+    """
+    manifest = load_manifest(folder) if manifest_path(folder).is_file() else {}
+    for name, entry in entries.items():
+        entry["sha256"] = sha256_file(folder / entry["file"])
+        manifest[name] = entry
+    save_manifest(manifest, folder)

@@ -25,7 +25,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .manifest import load_manifest, save_manifest, sha256_file
+from .manifest import register
 
 SEED_DOC = "000_efd20162d3471d10.txt"
 PLAN = "Beleidsplan Maatschappelijke Ondersteuning 2025-2028 (seeds/000_efd20162d3471d10.txt)"
@@ -1094,19 +1094,8 @@ def import_reference(reference_dir: Path, data_dir: Path) -> list[str]:
         },
     )
 
-    _register(entries, data_dir)
+    register(entries, data_dir)
     return sorted(entries)
-
-
-def _register(entries: dict[str, dict[str, Any]], data_dir: Path) -> None:
-    try:
-        manifest = load_manifest(data_dir)
-    except Exception:  # noqa: BLE001 - no manifest yet
-        manifest = {}
-    for name, e in entries.items():
-        e["sha256"] = sha256_file(data_dir / e["file"])
-        manifest[name] = e
-    save_manifest(manifest, data_dir)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -30,7 +30,7 @@ from typing import Any
 
 import numpy as np
 
-from .manifest import load_manifest, save_manifest, sha256_file
+from .manifest import register
 from .reference import write_csv
 
 SEED = 20250417  # date of the council decision adopting the plan
@@ -918,20 +918,13 @@ def generate_all(data_dir: Path) -> list[str]:
 
 
 def _register(entries: dict[str, dict[str, Any]], data_dir: Path) -> None:
-    try:
-        manifest = load_manifest(data_dir)
-    except Exception:  # noqa: BLE001 - no manifest yet
-        manifest = {}
+    register(entries, data_dir)
     templates = data_dir / "templates"
     templates.mkdir(exist_ok=True)
-    for name, e in entries.items():
-        e["sha256"] = sha256_file(data_dir / e["file"])
-        manifest[name] = e
+    for e in entries.values():
         if e["supplier"] == "gemeente":
             header = (data_dir / e["file"]).read_text(encoding="utf-8").split("\n", 1)[0]
             (templates / e["file"]).write_text(header + "\n", encoding="utf-8")
-    save_manifest(manifest, data_dir)
-
 
 if __name__ == "__main__":  # pragma: no cover
     from .project import data_dir
