@@ -1,0 +1,131 @@
+"""Tests for analysis.dementia: plan estimates, implied rate, projection, side-by-side table."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis import dementia
+from analysis.indicators import REGISTRY
+
+
+@pytest.fixture
+def estimates() -> pd.DataFrame:
+    d = pd.DataFrame(
+        {
+            "gemeente_code": ["A", "A", "A", "NL01"],
+            "periode": ["2040", "2022", "2018", "2021"],
+            "soort": ["prognose", "schatting", "schatting", "schatting"],
+            "waarde": [1100, 800, 700, 290000],
+            "bron": ["p; ", "p", "q", "r"],
+        }
+    )
+    return dementia.plan_estimates(d, "A")
+
+
+@pytest.fixture
+def prognose() -> pd.DataFrame:
+    # 2040: 65+ = 6000 + 4000 = 10 000 (midden), 75+ = 4000; laag/hoog -/+ 10%
+    rows = []
+    for variant, f in {"laag": 0.9, "midden": 1.0, "hoog": 1.1}.items():
+        for lab, v in {"0-64": 20000, "65-74": 6000, "75+": 4000}.items():
+            rows.append(
+                {
+                    "gemeente_code": "A",
+                    "periode": "2040",
+                    "leeftijd": lab,
+                    "variant": variant,
+                    "waarde": v * f,
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+@pytest.fixture
+def bev() -> pd.DataFrame:
+    # 2022: 65+ = 8000, 75+ = 3200; 2025: 65+ = 8800
+    rows = []
+    for per, vals in {"2022": [20000, 4800, 3200], "2025": [20000, 5200, 3600]}.items():
+        for lab, v in zip(["0-64", "65-74", "75+"], vals, strict=True):
+            rows.append(
+                {
+                    "gemeente_code": "A",
+                    "periode": per,
+                    "leeftijd": lab,
+                    "geslacht": "totaal",
+                    "waarde": v,
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def test_plan_estimates(estimates):
+    assert estimates["Jaar"].tolist() == ["2018", "2022", "2040"]
+    assert estimates["Aantal"].tolist() == [700.0, 800.0, 1100.0]
+    assert estimates["Bron"].tolist()[2] == "p"
+    with pytest.raises(KeyError):
+        dementia.plan_estimates(
+            pd.DataFrame(
+                {
+                    "gemeente_code": ["B"],
+                    "periode": ["1"],
+                    "soort": ["s"],
+                    "waarde": [1],
+                    "bron": ["x"],
+                }
+            ),
+            "A",
+        )
+
+
+def test_implied_rate():
+    assert dementia.implied_rate(800, 8000) == 10.0
+    with pytest.raises(ValueError):
+        dementia.implied_rate(800, 0)
+
+
+def test_aged_prognosis_and_project(prognose):
+    a = dementia.aged_prognosis(prognose, "A", 65)
+    assert a.loc["2040", "midden"] == 10000.0 and a.loc["2040", "laag"] == 9000.0
+    assert dementia.project(10.0, a).loc["2040"].tolist() == [900.0, 1000.0, 1100.0]
+
+
+def test_base_residents(bev):
+    assert dementia.base_residents(bev, "A", [65, 75], 2022).to_dict() == {65: 8000.0, 75: 3200.0}
+
+
+def test_projection_table_and_side_by_side(estimates, prognose, bev):
+    base = dementia.base_residents(bev, "A", [65, 75], 2022)
+    aged = {a: dementia.aged_prognosis(prognose, "A", a) for a in (65, 75)}
+    t = dementia.projection_table(estimates, base, aged, 2022)
+    # 65+: 800/8000 = 10% x 10 000 = 1000; 75+: 800/3200 = 25% x 4000 = 1000 (laag 900, hoog 1100)
+    assert t["Basis"].tolist() == ["65-plussers", "75-plussers"]
+    assert t["Percentage"].tolist() == [10.0, 25.0]
+    assert t[["Laag", "Midden", "Hoog"]].values.tolist() == [[900.0, 1000.0, 1100.0]] * 2
+    s = dementia.side_by_side(estimates, t)
+    assert s["Jaar"].tolist() == ["2018", "2022", "2040"]
+    row = s.set_index("Jaar").loc["2040"]
+    assert row["Plan"] == 1100.0 and row["Projectie hoogste"] == 1100.0
+    assert row["Projectie 65-plussers (midden)"] == 1000.0
+    with pytest.raises(KeyError):
+        dementia.projection_table(estimates, base, aged, 2030)
+
+
+def test_chart_data(estimates, prognose, bev):
+    base = dementia.base_residents(bev, "A", [65], 2022)
+    t = dementia.projection_table(
+        estimates, base, {65: dementia.aged_prognosis(prognose, "A", 65)}, 2022
+    )
+    c = dementia.chart_data(estimates, t, "65-plussers")
+    assert c["Reeks"].tolist() == ["Projectie (65-plussers)"] + ["Schatting in de plannen"] * 3
+    plan = c[c["Reeks"] == "Schatting in de plannen"]
+    assert (plan["Laag"] == plan["Aantal"]).all()
+
+
+def test_current_estimate(estimates, bev):
+    # 10% of 8800
+    assert dementia.current_estimate(bev, estimates, "A", 65, 2022, 2025) == 880.0
+
+
+def test_key_indicator_registered():
+    assert REGISTRY["dementie_geschat"].hoofdstuk == "chapters/dementie"

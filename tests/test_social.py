@@ -1,0 +1,182 @@
+"""Tests for analysis.social: survey series with intervals, comparisons, estimated counts,
+registration tables (suppressed) and the key indicators."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from analysis import social
+from analysis.indicators import REGISTRY, Target
+
+
+@pytest.fixture
+def survey() -> pd.DataFrame:
+    # A: 2020 20% of 400, 2024 30% of 400 (difference 10 pp, margin ~6 pp: significant);
+    # 65+ has only 40 respondents (masked below 50). NL01: 25% of 10 000 in 2024.
+    rows = [
+        ("A", "2020", "mantelzorger", "18+", 20.0, 400),
+        ("A", "2024", "mantelzorger", "18+", 30.0, 400),
+        ("A", "2024", "mantelzorger", "65+", 50.0, 40),
+        ("A", "2020", "mantelzorger", "65+", 45.0, 40),
+        ("NL01", "2024", "mantelzorger", "18+", 25.0, 10000),
+        ("A", "2020", "eenzaam", "18+", 40.0, 400),
+        ("A", "2024", "eenzaam", "18+", 42.0, 400),
+    ]
+    cols = ["gemeente_code", "periode", "indicator", "leeftijd", "percentage", "n"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def test_survey_series_intervals_and_masking(survey):
+    s = social.survey_series(survey, "mantelzorger", {"A": "Aa", "NL01": "NL"}, ["18+", "65+"])
+    assert s["Gebied"].tolist() == ["Aa", "Aa", "Aa", "Aa", "NL"]
+    assert s["Leeftijd"].tolist()[:3] == [
+        "18 jaar en ouder",
+        "18 jaar en ouder",
+        "65 jaar en ouder",
+    ]
+    first = s.iloc[0]
+    # Wilson 95% for 80/400: 16.4% - 24.2%
+    assert (first["Percentage"], first["Ondergrens"], first["Bovengrens"]) == (20.0, 16.4, 24.2)
+    masked = s[s["Leeftijd"] == "65 jaar en ouder"]
+    assert masked["Percentage"].isna().all() and masked["Ondergrens"].isna().all()
+
+
+def test_survey_series_unknown_indicator(survey):
+    with pytest.raises(ValueError, match="geen gegevens"):
+        social.survey_series(survey, "roken", {"A": "Aa"})
+
+
+def test_waves(survey):
+    assert social.waves(survey) == ["2020", "2024"]
+    assert social.waves(survey, upto=2022) == ["2020"]
+
+
+def test_compare_waves_significant(survey):
+    c = social.compare_waves(survey, "mantelzorger", "A", "18+", "2020", "2024")
+    assert c["verschil"] == pytest.approx(10.0)
+    # se = sqrt(.2*.8/400 + .3*.7/400) = 0.03041; margin = 1.96 * 3.041 = 5.96 pp
+    assert c["marge"] == pytest.approx(5.96, abs=0.01)
+    assert c["significant"] and c["tekst"] == "steeg significant"
+
+
+def test_compare_waves_not_significant_and_too_few(survey):
+    c = social.compare_waves(survey, "eenzaam", "A", "18+", "2020", "2024")
+    assert not c["significant"] and c["tekst"] == "veranderde niet significant"
+    c = social.compare_waves(survey, "mantelzorger", "A", "65+", "2020", "2024")
+    assert c["verschil"] is None and "te weinig" in c["tekst"]
+
+
+def test_compare_regions(survey):
+    t = social.compare_regions(survey, "mantelzorger", "A", "NL01", "Nederland", "18+", "2024")
+    # 30 vs 25: margin sqrt(.3*.7/400+.25*.75/10000)*1.96 = 4.55 pp < 5 pp
+    assert t == "ligt significant hoger dan Nederland"
+    with pytest.raises(KeyError):
+        social.compare_regions(survey, "mantelzorger", "A", "NL01", "NL", "65+", "2024")
+
+
+def test_residents_aged_prorates_straddling_group():
+    p = pd.DataFrame(
+        {
+            "periode": ["2024"] * 4,
+            "leeftijd": ["0-14", "15-24", "25-64", "65+"],
+            "waarde": [100.0, 100.0, 500.0, 200.0],
+        }
+    )
+    # 18-24 is 7 of the 10 years of 15-24: 70 + 500 + 200
+    assert social.residents_aged(p, 18, "2024") == 770.0
+    assert social.residents_aged(p, 65, "2024") == 200.0
+    with pytest.raises(KeyError):
+        social.residents_aged(p, 18, "2030")
+
+
+def test_estimated_count():
+    assert social.estimated_count(30.0, 25.5, 34.8, 1000) == (300.0, 260.0, 350.0)
+    assert social.estimated_count(30.0, 25.5, 34.8, 1000, afronding=1) == (300.0, 255.0, 348.0)
+
+
+def test_desk_table_suppresses_and_totals():
+    d = pd.DataFrame(
+        {
+            "gemeente_code": ["A"] * 4 + ["B"] * 2,
+            "periode": ["2024"] * 6,
+            "indicator": ["vacatures", "matches"] * 3,
+            "leeftijd": ["jong", "jong", "oud", "oud", "jong", "jong"],
+            "waarde": [42, 33, 9, 4, 100, 100],
+        }
+    )
+    t = social.desk_table(d, "A")
+    assert t["Leeftijd"].tolist() == ["jong", "oud", "totaal"]
+    assert t["Vacatures"].tolist() == [40, pd.NA, 50]  # 42 -> 40, 9 suppressed, 51 -> 50
+    assert t["Matches"].tolist()[2] == 35  # 37 -> 35
+    assert t["Matches per 100 vacatures"].iloc[0] == 79.0  # 33/42 from unrounded counts
+    assert math.isnan(t["Matches per 100 vacatures"].iloc[1])
+
+
+def test_support_table():
+    d = pd.DataFrame(
+        {
+            "gemeente_code": ["A", "A", "B"],
+            "periode": ["2024"] * 3,
+            "indicator": ["respijtzorg", "jong", "respijtzorg"],
+            "waarde": [63, 8, 5],
+        }
+    )
+    t = social.support_table(d, "A")
+    assert t["Aantal"].tolist() == [65, pd.NA]
+    assert t["Registratie"].tolist() == ["respijtzorg", "jong"]
+
+
+def test_reference_figures():
+    d = pd.DataFrame(
+        {
+            "indicator": ["Ernstig eenzaam, 75+", "Eenzaam 65+", "Roken"],
+            "regio": ["Nederland"] * 3,
+            "periode_tekst": ["2020"] * 3,
+            "waarde": [12.0, None, 20.0],
+            "eenheid": ["%"] * 3,
+            "bron": ["u"] * 3,
+        }
+    )
+    assert social.reference_figures(d, ["eenzaam"])["Indicator"].tolist() == [
+        "Ernstig eenzaam, 75+"
+    ]
+
+
+def test_ambition():
+    d = pd.DataFrame(
+        {
+            "id": ["a", "b"],
+            "ambitie": ["Minder.", "Twaalf."],
+            "richting": ["lager", "hoger"],
+            "doelwaarde": [float("nan"), 12.0],
+        }
+    )
+    assert social.ambition(d, "a") == Target("lager", None, "Minder.")
+    assert social.ambition(d, "b").waarde == 12.0
+    with pytest.raises(KeyError):
+        social.ambition(d, "c")
+
+
+def test_survey_measurement(survey):
+    m = social.survey_measurement(survey, "mantelzorger", "A", "18+", "2025", doel=Target("lager"))
+    assert (m.waarde, m.vorige, m.vergelijking) == (30.0, 20.0, 25.0)
+    assert m.marge == pytest.approx(5.96, abs=0.01)
+    # period before the first wave: nothing to report
+    with pytest.raises(KeyError):
+        social.survey_measurement(survey, "mantelzorger", "A", "18+", "2019")
+    # too few respondents: no value
+    assert social.survey_measurement(survey, "mantelzorger", "A", "65+", "2025").waarde is None
+
+
+def test_key_indicators_registered():
+    for key in [
+        "mantelzorg_aandeel",
+        "mantelzorg_zwaar_belast",
+        "vrijwilligerswerk_aandeel",
+        "ernstig_eenzaam_65plus",
+    ]:
+        assert key in REGISTRY
+    assert REGISTRY["ernstig_eenzaam_65plus"].hoofdstuk == "chapters/kwetsbaarheid"
