@@ -1,0 +1,125 @@
+"""Tests for analysis.survey: shares with intervals, masking, changes, real anchors."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from analysis import survey
+from analysis.errors import DataError
+
+
+def _ce() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "gemeente_code": ["GM1", "GM1", "GM1", "GM1", "GM2"],
+            "periode": [2024, 2025, 2024, 2025, 2025],
+            "nr": [6, 6, 5, 5, 6],
+            "thema": ["kwaliteit", "kwaliteit", "toegang", "toegang", "kwaliteit"],
+            "stelling": ["Kwaliteit goed.", "Kwaliteit goed.", "Wist u? (ja)", "Wist u? (ja)", "K"],
+            "n_antwoorden": [400, 400, 40, 200, 100],
+            "n_eens": [100, 120, 20, 150, 50],
+        }
+    )
+
+
+def test_shares_percentages_intervals_and_masking():
+    t = survey.shares(_ce(), "GM1", min_n=50)
+    assert t[["nr", "periode"]].values.tolist() == [
+        [5, "2024"],
+        [5, "2025"],
+        [6, "2024"],
+        [6, "2025"],
+    ]
+    row = t[(t["nr"] == 6) & (t["periode"] == "2025")].iloc[0]
+    assert row["percentage"] == pytest.approx(30.0)
+    assert row["ondergrens"] < 30 < row["bovengrens"]
+    # 40 respondents < 50: masked, and so is its interval
+    small = t[(t["nr"] == 5) & (t["periode"] == "2024")].iloc[0]
+    assert math.isnan(small["percentage"]) and math.isnan(small["ondergrens"])
+    assert small["n"] == 40
+
+
+def test_shares_unknown_municipality():
+    with pytest.raises(DataError):
+        survey.shares(_ce(), "GM9")
+
+
+def test_value_and_change():
+    t = survey.shares(_ce(), "GM1")
+    assert survey.value(t, 6, 2024) == (25.0, 400.0)
+    c = survey.change(t, 6, 2025, 2024)
+    # 30% vs 25% with n = 400 each: difference 5.0, margin 6.2 -> not significant
+    assert round(c["verschil"], 1) == 5.0 and round(c["marge"], 1) == 6.2
+    assert c["significant"] is False and c["tekst"] == "niet significant veranderd"
+    with pytest.raises(DataError):
+        survey.value(t, 9, 2025)
+
+
+def test_change_significant():
+    t = pd.DataFrame(
+        {
+            "nr": [1, 1],
+            "periode": ["2024", "2025"],
+            "percentage": [50.0, 40.0],
+            "n": [2000.0, 2000.0],
+        }
+    )
+    c = survey.change(t, 1, 2025, 2024)
+    assert c["significant"] is True and c["tekst"] == "significant gedaald"
+
+
+def test_anchors_and_anchor_table():
+    a = pd.DataFrame(
+        {
+            "gemeente_code": "GM1",
+            "periode": [2022, 2022, 2021],
+            "uitkomst": [
+                "tevreden over hulp (ongeveer)",
+                "iets anders",
+                "bekend met onafhankelijke cliëntondersteuning",
+            ],
+            "percentage": [90, 10, 55],
+        }
+    )
+    anch = survey.anchors(a, "GM1")
+    assert anch["nr"].tolist() == [6, pd.NA, 5]
+    t = pd.DataFrame(
+        {
+            "nr": [6],
+            "periode": ["2022"],
+            "stelling": ["K"],
+            "percentage": [88.0],
+            "ondergrens": [85.0],
+            "bovengrens": [91.0],
+            "n": [300.0],
+        }
+    )
+    tab = survey.anchor_table(t, anch)
+    assert tab.iloc[0].tolist() == [
+        "tevreden over hulp (ongeveer)",
+        "2022",
+        90.0,
+        6,
+        88.0,
+        "85,0-91,0",
+        "ja",
+    ]
+    # no matching statement or year: series columns empty
+    assert math.isnan(tab.iloc[1]["Reeks (%)"]) and tab.iloc[2]["Binnen interval"] == ""
+
+
+def test_chart_data():
+    t = survey.shares(_ce(), "GM1")
+    cd = survey.chart_data(t, [6])
+    assert cd["Stelling"].unique().tolist() == ["6. Kwaliteit goed."]
+    assert cd["Respondenten"].tolist() == [400, 400]
+
+
+def test_key_indicators_registered():
+    from analysis.indicators import REGISTRY
+
+    assert REGISTRY["clientervaring_kwaliteit"].hoofdstuk == "chapters/clientervaring"
+    assert REGISTRY["clientervaring_clientondersteuning"].eenheid == "%"
