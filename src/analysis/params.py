@@ -56,7 +56,22 @@ SCHEMA: dict[str, Any] = {
         "?dementie_plan": ["list", {"jaar": "int", "aantal": "num", "bron": "str"}],
     },
     "?wmo": {"?basisperiode": "periode", "?prognosejaren": ["list", "int"], "?scenarios": "any"},
-    "?sociale_basis": "any",
+    "?sociale_basis": {
+        "?agenda_themas": {
+            "?mantelzorg": ["list", "str"],
+            "?vrijwillige_inzet": ["list", "str"],
+            "?kwetsbaarheid": ["list", "str"],
+            "?dementie": ["list", "str"],
+        },
+        "?afronding_schatting": "int",
+        "?mantelzorg_landelijk": "str",
+        "?kwetsbaarheid_definitie": "str",
+        "?dementie": {
+            "basisjaar": "int",
+            "basis_leeftijden": ["list", "int"],
+            "?toelichting": "str",
+        },
+    },
     "?wonen": {
         "?visie": "str",
         "?basisjaar": "int",
