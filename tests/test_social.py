@@ -180,3 +180,55 @@ def test_key_indicators_registered():
     ]:
         assert key in REGISTRY
     assert REGISTRY["ernstig_eenzaam_65plus"].hoofdstuk == "chapters/kwetsbaarheid"
+
+
+def test_estimate(survey):
+    e = social.estimate(survey, "mantelzorger", "A", "18+", "2020")
+    assert e["percentage"] == 20.0
+    assert (round(e["ondergrens"], 1), round(e["bovengrens"], 1)) == (16.4, 24.2)
+    assert social.estimate(survey, "mantelzorger", "A", "65+", "2024")["percentage"] is None
+
+
+def test_estimated_residents(survey):
+    pop = pd.DataFrame(
+        {
+            "periode": ["2024"] * 4,
+            "leeftijd": ["0-14", "15-24", "25-64", "65+"],
+            "waarde": [100.0, 100.0, 500.0, 200.0],
+        }
+    )
+    # 30% (Wilson 25.7%-34.7%) of 770 adults: 231 -> 230, 198 -> 200, 267 -> 270
+    r = social.estimated_residents(survey, pop, "mantelzorger", "A", "18+", "2024")
+    assert r == {"aantal": 230.0, "ondergrens": 200.0, "bovengrens": 270.0, "bevolking": 770.0}
+    masked = social.estimated_residents(survey, pop, "mantelzorger", "A", "65+", "2024")
+    assert masked["aantal"] is None and masked["bevolking"] == 200.0
+
+
+def test_estimated_residents_closed_age_group():
+    d = pd.DataFrame(
+        {
+            "gemeente_code": ["A"],
+            "periode": ["2024"],
+            "indicator": ["x"],
+            "leeftijd": ["18-64"],
+            "percentage": [10.0],
+            "n": [1000],
+        }
+    )
+    pop = pd.DataFrame(
+        {
+            "periode": ["2024"] * 4,
+            "leeftijd": ["0-14", "15-24", "25-64", "65+"],
+            "waarde": [100.0, 100.0, 500.0, 200.0],
+        }
+    )
+    assert social.estimated_residents(d, pop, "x", "A", "18-64", "2024")["bevolking"] == 570.0
+
+
+def test_with_progress_indicator():
+    t = pd.DataFrame({"Nr.": ["A07", "A08"], "Actiepunt": ["jong", "werkgever"]})
+    out = social.with_progress_indicator(t, {"A07": "bereikte jonge mantelzorgers"})
+    assert out["Indicator voor voortgang"].tolist() == [
+        "bereikte jonge mantelzorgers",
+        "geen meetbare indicator in de gegevens",
+    ]

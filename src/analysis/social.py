@@ -160,6 +160,105 @@ def waves(df: pd.DataFrame, upto: str | int | None = None) -> list[str]:
     return ws
 
 
+def estimate(
+    df: pd.DataFrame,
+    indicator: str,
+    code: str,
+    leeftijd: str,
+    periode: str | int,
+    *,
+    min_n: int = 50,
+) -> dict[str, float | None]:
+    """One survey percentage with its 95% Wilson interval; all ``None`` below ``min_n``.
+
+    Returns
+    -------
+    dict
+        ``percentage, ondergrens, bovengrens, n``.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"gemeente_code": ["A"], "periode": ["2024"], "indicator": ["x"],
+    ...     "leeftijd": ["18+"], "percentage": [90.0], "n": [50]})
+    >>> e = estimate(d, "x", "A", "18+", 2024)
+    >>> e["percentage"], round(e["ondergrens"], 1), round(e["bovengrens"], 1)
+    (90.0, 78.6, 95.7)
+    """
+    r = _row(df, indicator, code, leeftijd, str(periode))
+    n = float(r["n"])
+    if n < min_n:
+        return {"percentage": None, "ondergrens": None, "bovengrens": None, "n": n}
+    lo, hi = stats.wilson_interval(float(r["percentage"]) / 100 * n, n)
+    return {"percentage": float(r["percentage"]), "ondergrens": lo, "bovengrens": hi, "n": n}
+
+
+def estimated_residents(
+    df: pd.DataFrame,
+    pop: pd.DataFrame,
+    indicator: str,
+    code: str,
+    leeftijd: str,
+    periode: str | int,
+    *,
+    min_n: int = 50,
+    afronding: int = 10,
+) -> dict[str, float | None]:
+    """Estimated number of residents with a survey characteristic: share × population.
+
+    The population is that of the age group (``"18+"`` → 18 and over, pro-rated with
+    :func:`residents_aged`) on 1 January of the survey year ``periode``; the interval is the
+    share's 95% interval times the same population (:func:`estimated_count`).
+
+    Parameters
+    ----------
+    pop
+        ``periode, leeftijd, waarde`` of the municipality (:func:`analysis.population.population_by_age`).
+
+    Returns
+    -------
+    dict
+        ``aantal, ondergrens, bovengrens, bevolking`` (``None`` when the share is masked).
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"gemeente_code": ["A"], "periode": ["2024"], "indicator": ["x"],
+    ...     "leeftijd": ["65+"], "percentage": [20.0], "n": [400]})
+    >>> p = pd.DataFrame({"periode": ["2024"] * 2, "leeftijd": ["0-64", "65+"],
+    ...                   "waarde": [8000.0, 2000.0]})
+    >>> estimated_residents(d, p, "x", "A", "65+", 2024)
+    {'aantal': 400.0, 'ondergrens': 330.0, 'bovengrens': 480.0, 'bevolking': 2000.0}
+    """
+    e = estimate(df, indicator, code, leeftijd, periode, min_n=min_n)
+    lo_age, hi_age = age_bounds(leeftijd)
+    bevolking = residents_aged(pop, lo_age, periode)
+    if hi_age is not None:
+        bevolking -= residents_aged(pop, hi_age + 1, periode)
+    if e["percentage"] is None:
+        return {"aantal": None, "ondergrens": None, "bovengrens": None, "bevolking": bevolking}
+    a, lo, hi = estimated_count(
+        e["percentage"], e["ondergrens"], e["bovengrens"], bevolking, afronding=afronding
+    )
+    return {"aantal": a, "ondergrens": lo, "bovengrens": hi, "bevolking": bevolking}
+
+
+def with_progress_indicator(table: pd.DataFrame, mapping: Mapping[str, str]) -> pd.DataFrame:
+    """Add the column ``Indicator voor voortgang`` to an action-point table (by ``Nr.``).
+
+    Points without an entry get *geen meetbare indicator in de gegevens*.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"Nr.": ["A1", "A2"], "Actiepunt": ["x", "y"]})
+    >>> with_progress_indicator(t, {"A1": "respijtzorg"})["Indicator voor voortgang"].tolist()
+    ['respijtzorg', 'geen meetbare indicator in de gegevens']
+    """
+    out = table.copy()
+    out["Indicator voor voortgang"] = (
+        out["Nr."].map(dict(mapping)).fillna("geen meetbare indicator in de gegevens")
+    )
+    return out
+
+
 def compare_waves(
     df: pd.DataFrame,
     indicator: str,
