@@ -1,0 +1,279 @@
+"""Expenditure on Wmo maatwerkvoorzieningen: budgeted and realised, per inhabitant and per client.
+
+Inputs: ``wmo_uitgaven`` (per year and CBS type, ``begroot``/``gerealiseerd``, in 1 000 euro),
+``begroting_sociaal_domein`` (the earlier plan's Wmo budgets 2019-2023, in euro, as reference
+line), ``wmo_clienten`` (clients per type, for the cost per client), the population (for the cost
+per inhabitant) and ``publieke_cijfers`` (national realised expenditure, when present).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pandas as pd
+
+from .errors import DataError
+
+TOTAAL = "Totaal (drie typen)"
+
+
+def expenditure(df: pd.DataFrame, gemeente: str) -> pd.DataFrame:
+    """Expenditure per year, type and kind (begroot/gerealiseerd) in 1 000 euro, with a total.
+
+    The total row (``type == TOTAAL``) is the sum of the types present in that year and kind.
+
+    Returns
+    -------
+    DataFrame
+        ``periode, type, soort, waarde, status``.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"gemeente_code": "GM1", "periode": [2024, 2024],
+    ...     "type": ["A", "B"], "soort": "gerealiseerd", "waarde": [100, 50],
+    ...     "status": "definitief"})
+    >>> expenditure(d, "GM1")[["type", "waarde"]].values.tolist()
+    [['A', 100.0], ['B', 50.0], ['Totaal (drie typen)', 150.0]]
+    """
+    sel = df[df["gemeente_code"] == gemeente].copy()
+    if sel.empty:
+        raise DataError(f"geen uitgaven voor {gemeente}", file=df.attrs.get("dataset"))
+    sel["periode"] = sel["periode"].astype(str)
+    sel["waarde"] = pd.to_numeric(sel["waarde"], errors="coerce").astype(float)
+    if "status" not in sel.columns:
+        sel["status"] = ""
+    tot = (
+        sel.groupby(["periode", "soort"], sort=True)
+        .agg(waarde=("waarde", "sum"), status=("status", lambda s: ", ".join(sorted(set(s)))))
+        .reset_index()
+        .assign(type=TOTAAL)
+    )
+    out = pd.concat([sel[["periode", "type", "soort", "waarde", "status"]], tot], ignore_index=True)
+    return out.sort_values(["periode", "soort"], kind="stable").reset_index(drop=True)[
+        ["periode", "type", "soort", "waarde", "status"]
+    ]
+
+
+def budget_deviation(exp: pd.DataFrame) -> pd.DataFrame:
+    """Realised minus budgeted per year and type, in 1 000 euro and as % of the budget.
+
+    Examples
+    --------
+    >>> e = pd.DataFrame({"periode": ["2024", "2024"], "type": "A",
+    ...     "soort": ["begroot", "gerealiseerd"], "waarde": [100.0, 110.0]})
+    >>> budget_deviation(e).values.tolist()
+    [['2024', 'A', 100.0, 110.0, 10.0, 10.0]]
+    """
+    w = exp.pivot_table(index=["periode", "type"], columns="soort", values="waarde", sort=True)
+    w = w.reindex(columns=["begroot", "gerealiseerd"])
+    w["verschil"] = w["gerealiseerd"] - w["begroot"]
+    w["verschil_pct"] = 100 * w["verschil"] / w["begroot"]
+    w.columns.name = None
+    return w.reset_index()
+
+
+def per_inhabitant(exp: pd.DataFrame, inwoners: pd.Series) -> pd.DataFrame:
+    """Expenditure in euro per inhabitant: ``waarde`` (1 000 euro) × 1 000 / inhabitants.
+
+    Parameters
+    ----------
+    exp
+        From :func:`expenditure`.
+    inwoners
+        Inhabitants indexed by year (as text), e.g. on 1 January.
+
+    Returns
+    -------
+    DataFrame
+        ``exp`` with ``inwoners`` and ``euro_per_inwoner``; years without a population are dropped.
+
+    Examples
+    --------
+    >>> e = pd.DataFrame({"periode": ["2024"], "type": "A", "soort": "gerealiseerd",
+    ...     "waarde": [5000.0]})
+    >>> per_inhabitant(e, pd.Series({"2024": 25000}))["euro_per_inwoner"].tolist()
+    [200.0]
+    """
+    pop = pd.Series(inwoners.to_numpy(), index=inwoners.index.astype(str), dtype=float)
+    out = exp.copy()
+    out["inwoners"] = out["periode"].map(pop)
+    out = out.dropna(subset=["inwoners"])
+    out["euro_per_inwoner"] = out["waarde"] * 1000 / out["inwoners"]
+    return out.reset_index(drop=True)
+
+
+def per_client(exp: pd.DataFrame, clients: pd.DataFrame, gemeente: str) -> pd.DataFrame:
+    """Realised expenditure per client per type and year, in euro.
+
+    Clients come from ``wmo_clienten`` (yearly periods, ``leeftijd == "totaal"``). The total of
+    the three types is divided by *Totaal exclusief verblijf en opvang* (persons counted once),
+    because the three expenditure types do not include verblijf en opvang.
+
+    Returns
+    -------
+    DataFrame
+        ``periode, type, uitgaven, clienten, euro_per_client`` for the years both sources have.
+
+    Examples
+    --------
+    >>> e = pd.DataFrame({"periode": ["2024", "2024"], "type": ["A", TOTAAL],
+    ...     "soort": "gerealiseerd", "waarde": [100.0, 300.0]})
+    >>> c = pd.DataFrame({"gemeente_code": "GM1", "periode": ["2024", "2024", "2024H1"],
+    ...     "type": ["A", "Totaal exclusief verblijf en opvang", "A"],
+    ...     "leeftijd": "totaal", "aantal": [50, 200, 40]})
+    >>> per_client(e, c, "GM1")["euro_per_client"].tolist()
+    [2000.0, 1500.0]
+    """
+    c = clients[
+        (clients["gemeente_code"] == gemeente)
+        & (clients["leeftijd"].astype(str).str.lower() == "totaal")
+        & clients["periode"].astype(str).str.fullmatch(r"\d{4}")
+    ].copy()
+    c["periode"] = c["periode"].astype(str)
+    c["type"] = c["type"].replace({"Totaal exclusief verblijf en opvang": TOTAAL})
+    c = c.rename(columns={"aantal": "clienten"})[["periode", "type", "clienten"]]
+    r = exp[exp["soort"] == "gerealiseerd"][["periode", "type", "waarde"]]
+    out = r.merge(c, on=["periode", "type"], how="inner").rename(columns={"waarde": "uitgaven"})
+    out["clienten"] = pd.to_numeric(out["clienten"], errors="coerce").astype(float)
+    out = out[out["clienten"] > 0]
+    out["euro_per_client"] = out["uitgaven"] * 1000 / out["clienten"]
+    return out.sort_values(["type", "periode"]).reset_index(drop=True)
+
+
+def growth(series: pd.Series, start: str, end: str) -> float:
+    """Percentage change of a series (indexed by year as text) between two years.
+
+    Examples
+    --------
+    >>> growth(pd.Series({"2019": 100.0, "2025": 130.0}), "2019", "2025")
+    30.0
+    """
+    a, b = float(series.loc[str(start)]), float(series.loc[str(end)])
+    return 100 * (b - a) / a
+
+
+def earlier_plan_budget(df: pd.DataFrame, gemeente: str) -> pd.DataFrame:
+    """The earlier plan's total Wmo budget per year (Wmo 2007 + Wmo 2015), in 1 000 euro.
+
+    Uses the rows ``begroting/meerjarenraming Wmo …`` with ``soort == "begroting"`` of
+    ``begroting_sociaal_domein``. This is the whole Wmo budget of that plan (including e.g.
+    mantelzorgondersteuning and cliëntondersteuning), not only maatwerkvoorzieningen: a reference
+    line, not a like-for-like comparison.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"gemeente_code": "GM1", "periode": [2020, 2020, 2020],
+    ...     "post": ["begroting/meerjarenraming Wmo 2007", "begroting/meerjarenraming Wmo 2015",
+    ...              "begroting/meerjarenraming Jeugdwet"], "soort": "begroting",
+    ...     "waarde": [2000000, 2500000, 9]})
+    >>> earlier_plan_budget(d, "GM1").values.tolist()
+    [['2020', 4500.0]]
+    """
+    sel = df[
+        (df["gemeente_code"] == gemeente)
+        & (df["soort"] == "begroting")
+        & df["post"].str.fullmatch(r"begroting/meerjarenraming Wmo \d{4}")
+    ].copy()
+    if sel.empty:
+        raise DataError("geen Wmo-begroting uit het eerdere plan", file=df.attrs.get("dataset"))
+    sel["periode"] = sel["periode"].astype(str)
+    out = sel.groupby("periode")["waarde"].sum().div(1000).reset_index()
+    out["waarde"] = out["waarde"].astype(float)
+    return out
+
+
+_NL_PATTERN = re.compile(r"(?:wmo|maatschappelijke ondersteuning).*(?:uitgave|lasten|kosten)", re.I)
+
+
+def national_reference(publiek: pd.DataFrame) -> dict[str, Any] | None:
+    """National realised Wmo expenditure from ``publieke_cijfers``, found by indicator text.
+
+    Returns
+    -------
+    dict or None
+        ``{"periode", "euro_per_inwoner", "indicator", "bron"}`` for the first Nederland row whose
+        indicator mentions Wmo and expenditure per 1 000 (or per) inhabitant; ``None`` when the
+        dataset has no such row.
+
+    Examples
+    --------
+    >>> p = pd.DataFrame({"regio_code": ["NL01"], "indicator": ["Wmo-uitgaven gerealiseerd "
+    ...     "(k€ per 1 000 inwoners)"], "periode_tekst": ["2023"], "waarde": [308],
+    ...     "eenheid": ["k€ per 1 000 inwoners"], "bron": ["x"]})
+    >>> national_reference(p)["euro_per_inwoner"]
+    308.0
+    >>> national_reference(p.assign(indicator="iets anders")) is None
+    True
+    """
+    nl = publiek[publiek["regio_code"].astype(str).str.upper().isin(["NL01", "NL00", "NL"])]
+    hits = nl[nl["indicator"].astype(str).str.contains(_NL_PATTERN)]
+    per_inw = hits[
+        hits["eenheid"].astype(str).str.contains("inwoner", case=False)
+        | hits["indicator"].astype(str).str.contains("per 1 ?000 inwoners|per inwoner", case=False)
+    ]
+    if per_inw.empty:
+        return None
+    row = per_inw.iloc[0]
+    waarde = float(pd.to_numeric(row["waarde"], errors="coerce"))
+    text = f"{row['indicator']} {row['eenheid']}"
+    # k€ per 1 000 inhabitants equals euro per inhabitant
+    if re.search(r"mln|miljoen", text, re.I):
+        return None
+    return {
+        "periode": str(row["periode_tekst"]).rstrip("*"),
+        "euro_per_inwoner": waarde,
+        "indicator": str(row["indicator"]),
+        "bron": str(row.get("bron", "")),
+    }
+
+
+def _inwoners(ctx: Any) -> tuple[pd.Series, pd.DataFrame]:  # noqa: ANN401
+    from .population import ageing_table, population_by_age
+
+    bev = ctx.load("bevolking_leeftijd")
+    tab = ageing_table(population_by_age(bev, ctx.code)).set_index("periode")["totaal"]
+    tab.index = tab.index.astype(str)
+    return tab, bev
+
+
+def _ind_per_inwoner(ctx: Any) -> Any:  # noqa: ANN401 - registry callback
+    from .indicators import Measurement
+
+    df = ctx.load("wmo_uitgaven")
+    inw, _ = _inwoners(ctx)
+    pi = per_inhabitant(expenditure(df, ctx.code), inw)
+    s = pi[(pi["type"] == TOTAAL) & (pi["soort"] == "gerealiseerd")].set_index("periode")[
+        "euro_per_inwoner"
+    ]
+    per = str(ctx.params.periode)
+    prev = str(int(per) - 1)
+    nl = None
+    try:
+        nl = national_reference(ctx.load("publieke_cijfers"))
+    except Exception:  # noqa: BLE001 - the comparison is optional
+        nl = None
+    return Measurement(
+        waarde=float(s.loc[per]) if per in s.index else None,
+        vorige=float(s.loc[prev]) if prev in s.index else None,
+        vergelijking=nl["euro_per_inwoner"] if nl else None,
+        vergelijking_naam=f"Nederland {nl['periode']}" if nl else "",
+        doel=None,
+        synthetisch=bool(df.attrs.get("manifest", {}).get("synthetic", False)),
+        bron="wmo_uitgaven, bevolking_leeftijd",
+    )
+
+
+def _register() -> None:
+    from .indicators import key_indicator
+
+    key_indicator(
+        "wmo_uitgaven_per_inwoner",
+        label="Gerealiseerde uitgaven Wmo-maatwerkvoorzieningen per inwoner",
+        hoofdstuk="chapters/uitgaven",
+        eenheid="euro",
+        decimalen=0,
+    )(_ind_per_inwoner)
+
+
+_register()
