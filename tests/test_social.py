@@ -232,3 +232,9 @@ def test_with_progress_indicator():
         "bereikte jonge mantelzorgers",
         "geen meetbare indicator in de gegevens",
     ]
+
+
+def test_with_progress_indicator_from_params_list():
+    t = pd.DataFrame({"Nr.": ["A07"], "Actiepunt": ["jong"]})
+    out = social.with_progress_indicator(t, [{"actie": "A07", "indicator": "jong bereikt"}])
+    assert out["Indicator voor voortgang"].tolist() == ["jong bereikt"]

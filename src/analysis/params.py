@@ -64,6 +64,7 @@ SCHEMA: dict[str, Any] = {
             "?dementie": ["list", "str"],
         },
         "?afronding_schatting": "int",
+        "?voortgang": ["list", {"actie": "str", "indicator": "str"}],
         "?mantelzorg_landelijk": "str",
         "?kwetsbaarheid_definitie": "str",
         "?dementie": {

@@ -241,10 +241,14 @@ def estimated_residents(
     return {"aantal": a, "ondergrens": lo, "bovengrens": hi, "bevolking": bevolking}
 
 
-def with_progress_indicator(table: pd.DataFrame, mapping: Mapping[str, str]) -> pd.DataFrame:
+def with_progress_indicator(
+    table: pd.DataFrame, mapping: Mapping[str, str] | Iterable[Mapping[str, str]]
+) -> pd.DataFrame:
     """Add the column ``Indicator voor voortgang`` to an action-point table (by ``Nr.``).
 
-    Points without an entry get *geen meetbare indicator in de gegevens*.
+    ``mapping`` is ``{actie: indicator}`` or, as in the params, a list of
+    ``{"actie": ..., "indicator": ...}``. Points without an entry get *geen meetbare indicator in
+    de gegevens*.
 
     Examples
     --------
@@ -252,6 +256,8 @@ def with_progress_indicator(table: pd.DataFrame, mapping: Mapping[str, str]) -> 
     >>> with_progress_indicator(t, {"A1": "respijtzorg"})["Indicator voor voortgang"].tolist()
     ['respijtzorg', 'geen meetbare indicator in de gegevens']
     """
+    if not isinstance(mapping, Mapping):
+        mapping = {str(m["actie"]): str(m["indicator"]) for m in mapping}
     out = table.copy()
     out["Indicator voor voortgang"] = (
         out["Nr."].map(dict(mapping)).fillna("geen meetbare indicator in de gegevens")
