@@ -238,3 +238,35 @@ def test_with_progress_indicator_from_params_list():
     t = pd.DataFrame({"Nr.": ["A07"], "Actiepunt": ["jong"]})
     out = social.with_progress_indicator(t, [{"actie": "A07", "indicator": "jong bereikt"}])
     assert out["Indicator voor voortgang"].tolist() == ["jong bereikt"]
+
+
+def test_series_text_and_wide_support():
+    s = pd.DataFrame(
+        {
+            "Gebied": ["Aa"],
+            "Jaar": ["2024"],
+            "Percentage": [12.5],
+            "Ondergrens": [10.0],
+            "Bovengrens": [15.25],
+        }
+    )
+    assert social.series_text(s) == "Aa 2024: 12,5% (10,0-15,2)"
+    d = pd.DataFrame(
+        {
+            "gemeente_code": ["A"] * 2,
+            "periode": ["2023", "2024"],
+            "indicator": ["respijtzorg"] * 2,
+            "waarde": [8, 21],
+        }
+    )
+    w = social.support_table(d, "A", wide=True)
+    assert pd.isna(w.loc["2023", "respijtzorg"]) and w.loc["2024", "respijtzorg"] == 20
+
+
+def test_measure_uses_plan_ambition():
+    from analysis import report
+
+    ctx = report.chapter("2025")
+    m = social.measure(ctx, social.ZWAAR_BELAST, "18+", "mantelzorg_niet_alleen")
+    assert m.doel is not None and m.doel.richting == "lager"
+    assert m.waarde is not None and m.vorige is not None and m.marge > 0

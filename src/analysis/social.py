@@ -28,6 +28,7 @@ from typing import Any
 import pandas as pd
 
 from . import stats
+from .fmt import getal, procent
 from .indicators import Measurement, Target, key_indicator
 from .population import age_bounds, is_total_label
 from .privacy import mask_percentages, suppress_counts
@@ -130,6 +131,32 @@ def survey_series(
         }
     )
     return out.reset_index(drop=True)
+
+
+def series_text(series: pd.DataFrame, *, by: str = "Gebied") -> str:
+    """Text alternative of a :func:`survey_series` table: every value with its interval.
+
+    Masked values read *te weinig respondenten*.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"Gebied": ["Aa", "Aa"], "Jaar": ["2020", "2024"],
+    ...     "Percentage": [20.0, float("nan")], "Ondergrens": [16.4, float("nan")],
+    ...     "Bovengrens": [24.2, float("nan")]})
+    >>> series_text(s)
+    'Aa 2020: 20,0% (16,4-24,2); Aa 2024: te weinig respondenten'
+    """
+    parts = []
+    for _, r in series.iterrows():
+        label = f"{r[by]} {r['Jaar']}"
+        if pd.isna(r["Percentage"]):
+            parts.append(f"{label}: te weinig respondenten")
+        else:
+            parts.append(
+                f"{label}: {procent(r['Percentage'])} "
+                f"({getal(r['Ondergrens'], 1)}-{getal(r['Bovengrens'], 1)})"
+            )
+    return "; ".join(parts)
 
 
 def _row(df: pd.DataFrame, indicator: str, code: str, leeftijd: str, periode: str) -> pd.Series:
@@ -475,7 +502,7 @@ def desk_table(
 
 
 def support_table(
-    df: pd.DataFrame, code: str, *, min_cel: int = 10, afronding: int = 5
+    df: pd.DataFrame, code: str, *, min_cel: int = 10, afronding: int = 5, wide: bool = False
 ) -> pd.DataFrame:
     """Carer-support registrations (``mantelzorgondersteuning``) per year, suppressed and rounded.
 
@@ -491,15 +518,20 @@ def support_table(
     ...     "indicator": ["respijtzorg", "jonge mantelzorgers"], "waarde": [62, 7]})
     >>> support_table(d, "A")["Aantal"].tolist()
     [60, <NA>]
+    >>> support_table(d, "A", wide=True).loc["2024", "respijtzorg"]
+    np.int64(60)
     """
     sel = df[df["gemeente_code"] == code]
-    return pd.DataFrame(
+    out = pd.DataFrame(
         {
             "Jaar": sel["periode"].astype(str).to_numpy(),
             "Registratie": sel["indicator"].astype(str).to_numpy(),
             "Aantal": suppress_counts(sel["waarde"], min_cel, afronding).reset_index(drop=True),
         }
     ).reset_index(drop=True)
+    if wide:
+        return out.pivot(index="Jaar", columns="Registratie", values="Aantal")
+    return out
 
 
 def reference_figures(df: pd.DataFrame, words: Iterable[str]) -> pd.DataFrame:
@@ -603,7 +635,17 @@ def survey_measurement(
     )
 
 
-def _ctx_measure(ctx: Any, indicator: str, leeftijd: str, doel_id: str | None) -> Measurement:
+def measure(ctx: Any, indicator: str, leeftijd: str, doel_id: str | None) -> Measurement:
+    """The key-indicator measurement of a chapter context (see :func:`survey_measurement`), with
+    the plan's ambition ``doel_id`` from the ``beleidsdoelen`` dataset; chapters glue the same
+    figures and verdict as the Samenvatting.
+
+    Examples
+    --------
+    >>> from analysis import report  # doctest: +SKIP
+    >>> measure(report.chapter("2025"), "eenzaam", "65+", None).waarde  # doctest: +SKIP
+    45.1
+    """
     df = ctx.load("gezondheidsmonitor")
     doel = ambition(ctx.load("beleidsdoelen"), doel_id) if doel_id else None
     land = ctx.params.land
@@ -657,7 +699,7 @@ def _register() -> None:
     ]
     for id_, label, hoofdstuk, ind, age, doel_id in specs:
         key_indicator(id_, label=label, hoofdstuk=hoofdstuk, eenheid="%", decimalen=1)(
-            lambda ctx, ind=ind, age=age, doel_id=doel_id: _ctx_measure(ctx, ind, age, doel_id)
+            lambda ctx, ind=ind, age=age, doel_id=doel_id: measure(ctx, ind, age, doel_id)
         )
 
 
