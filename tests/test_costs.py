@@ -125,3 +125,34 @@ def test_key_indicator_registered():
     from analysis.indicators import REGISTRY
 
     assert REGISTRY["wmo_uitgaven_per_inwoner"].hoofdstuk == "chapters/uitgaven"
+
+
+def test_reference_chart_data():
+    e = costs.expenditure(_uitgaven(), "GM1")
+    b = pd.DataFrame({"periode": ["2023"], "waarde": [250.0]})
+    cd = costs.reference_chart_data(e, b)
+    assert len(cd) == 5  # begroot + gerealiseerd in 2023 and 2024, 1 plan year
+    plan = cd[cd["Reeks"] == "Wmo-begroting vorig beleidsplan"]
+    assert plan["Uitgaven (x 1.000 euro)"].tolist() == [250.0]
+
+
+def test_financing_split():
+    d = pd.DataFrame(
+        {
+            "gemeente_code": "GM1",
+            "periode": [2019] * 4,
+            "post": ["hh (PGB)", "hh (ZIN)", "begeleiding PGB", "inloop GGZ"],
+            "soort": "begroting",
+            "waarde": [100_000, 1_500_000, 400_000, 80_000],
+        }
+    )
+    s = costs.financing_split(d, "GM1").iloc[0]
+    assert (s["zin"], s["pgb"], s["aandeel_pgb"]) == (1500.0, 500.0, 25.0)
+    with pytest.raises(DataError):
+        costs.financing_split(d.iloc[[3]], "GM1")
+
+
+def test_national_text():
+    assert "ontbreekt" in costs.national_text(None, 200.0, "2025")
+    t = costs.national_text({"periode": "2023", "euro_per_inwoner": 308.0}, 1234.0, "2023")
+    assert "€ 308" in t and "€ 1.234" in t

@@ -123,3 +123,12 @@ def test_key_indicators_registered():
 
     assert REGISTRY["clientervaring_kwaliteit"].hoofdstuk == "chapters/clientervaring"
     assert REGISTRY["clientervaring_clientondersteuning"].eenheid == "%"
+
+
+def test_display_table_masks_small_n():
+    t = survey.shares(_ce(), "GM1", min_n=50)
+    d = survey.display_table(t, 2024)
+    assert d["Nr."].tolist() == [5, 6]
+    assert d["Aandeel (helemaal) eens (%)"].tolist() == ["", "25,0"]
+    assert d["95%-interval"].iloc[0] == ""
+    assert d["Respondenten"].tolist() == [40, 400]

@@ -277,3 +277,100 @@ def _register() -> None:
 
 
 _register()
+
+
+def reference_chart_data(exp: pd.DataFrame, plan_budget: pd.DataFrame) -> pd.DataFrame:
+    """Total budgeted and realised expenditure with the earlier plan's Wmo budget, long form with
+    Dutch headers (``Jaar, Reeks, Uitgaven (x 1.000 euro)``) for a line chart.
+
+    Examples
+    --------
+    >>> e = pd.DataFrame({"periode": ["2024", "2024"], "type": TOTAAL,
+    ...     "soort": ["begroot", "gerealiseerd"], "waarde": [10.0, 12.0]})
+    >>> b = pd.DataFrame({"periode": ["2023"], "waarde": [9.0]})
+    >>> reference_chart_data(e, b)["Reeks"].tolist()  # doctest: +NORMALIZE_WHITESPACE
+    ['Begroot (maatwerkvoorzieningen)', 'Gerealiseerd (maatwerkvoorzieningen)',
+     'Wmo-begroting vorig beleidsplan']
+    """
+    labels = {
+        "begroot": "Begroot (maatwerkvoorzieningen)",
+        "gerealiseerd": "Gerealiseerd (maatwerkvoorzieningen)",
+    }
+    tot = exp[exp["type"] == TOTAAL]
+    a = pd.DataFrame(
+        {
+            "Jaar": tot["periode"].to_numpy(),
+            "Reeks": tot["soort"].map(labels).to_numpy(),
+            "Uitgaven (x 1.000 euro)": tot["waarde"].to_numpy(),
+        }
+    )
+    b = pd.DataFrame(
+        {
+            "Jaar": plan_budget["periode"].to_numpy(),
+            "Reeks": "Wmo-begroting vorig beleidsplan",
+            "Uitgaven (x 1.000 euro)": plan_budget["waarde"].to_numpy(),
+        }
+    )
+    return pd.concat([a, b], ignore_index=True)
+
+
+def financing_split(df: pd.DataFrame, gemeente: str) -> pd.DataFrame:
+    """Budget posts of the earlier plan split by financing form: zorg in natura (ZIN) or pgb.
+
+    Only posts whose name says ``ZIN`` or ``PGB`` count (in 1 000 euro); the share pgb is per
+    year over those posts.
+
+    Returns
+    -------
+    DataFrame
+        ``periode, zin, pgb, aandeel_pgb`` (aandeel in %).
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"gemeente_code": "GM1", "periode": [2019, 2019, 2019],
+    ...     "post": ["x (PGB)", "x (ZIN)", "begeleiding PGB"], "soort": "begroting",
+    ...     "waarde": [100000, 1700000, 200000]})
+    >>> financing_split(d, "GM1").values.tolist()
+    [['2019', 1700.0, 300.0, 15.0]]
+    """
+    sel = df[(df["gemeente_code"] == gemeente) & (df["soort"] == "begroting")].copy()
+    post = sel["post"].astype(str)
+    sel["vorm"] = None
+    sel.loc[post.str.contains(r"\bPGB\b", case=False), "vorm"] = "pgb"
+    sel.loc[post.str.contains(r"\bZIN\b", case=False), "vorm"] = "zin"
+    sel = sel.dropna(subset=["vorm"])
+    if sel.empty:
+        raise DataError(
+            "geen begrotingsposten naar zorg in natura of pgb", file=df.attrs.get("dataset")
+        )
+    sel["periode"] = sel["periode"].astype(str)
+    w = sel.pivot_table(index="periode", columns="vorm", values="waarde", aggfunc="sum")
+    w = w.reindex(columns=["zin", "pgb"]).fillna(0.0) / 1000
+    w["aandeel_pgb"] = 100 * w["pgb"] / (w["zin"] + w["pgb"])
+    w.columns.name = None
+    return w.reset_index()
+
+
+def national_text(nl: dict[str, Any] | None, eigen: float, periode: str) -> str:
+    """A Dutch sentence comparing expenditure per inhabitant with Nederland, or saying that the
+    national figure is missing from the data.
+
+    Examples
+    --------
+    >>> national_text(None, 240.0, "2025")[:40]
+    'Een landelijk vergelijkingscijfer (gerea'
+    >>> national_text({"periode": "2023", "euro_per_inwoner": 308.0}, 220.0, "2023")
+    'In Nederland was dat in 2023 € 308 per inwoner (hier: € 220 in 2023).'
+    """
+    from .fmt import getal
+
+    if nl is None:
+        return (
+            "Een landelijk vergelijkingscijfer (gerealiseerde Wmo-uitgaven per inwoner in "
+            "Nederland) ontbreekt in de gegevens (dataset publieke_cijfers); de vergelijking met "
+            "Nederland kan daarom niet worden gemaakt."
+        )
+    return (
+        f"In Nederland was dat in {nl['periode']} € {getal(nl['euro_per_inwoner'])} per inwoner "
+        f"(hier: € {getal(eigen)} in {periode})."
+    )

@@ -288,3 +288,34 @@ def _register() -> None:
 
 
 _register()
+
+
+def display_table(table: pd.DataFrame, periode: str | int) -> pd.DataFrame:
+    """All statements of one year as a table with Dutch headers; masked shares stay empty.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"nr": [6], "periode": ["2025"], "thema": ["kwaliteit"],
+    ...     "stelling": ["K"], "percentage": [88.04], "ondergrens": [84.0],
+    ...     "bovengrens": [91.0], "n": [300.0]})
+    >>> display_table(t, 2025).iloc[0, 4:].tolist()
+    ['88,0', '84,0-91,0']
+    """
+    from .fmt import getal
+
+    sel = table[table["periode"] == str(periode)].sort_values("nr")
+    return pd.DataFrame(
+        {
+            "Nr.": [int(x) for x in sel["nr"]],
+            "Stelling": sel["stelling"].tolist(),
+            "Thema": sel["thema"].tolist(),
+            "Respondenten": [int(x) for x in sel["n"]],
+            "Aandeel (helemaal) eens (%)": [
+                "" if pd.isna(p) else getal(p, 1) for p in sel["percentage"]
+            ],
+            "95%-interval": [
+                "" if pd.isna(a) else f"{getal(a, 1)}-{getal(b, 1)}"
+                for a, b in zip(sel["ondergrens"], sel["bovengrens"], strict=True)
+            ],
+        }
+    )
