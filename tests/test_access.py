@@ -115,3 +115,20 @@ def test_key_indicator_registered():
     from analysis.indicators import REGISTRY
 
     assert REGISTRY["loket_meldingen_jaar"].hoofdstuk == "chapters/toegang"
+
+
+def test_throughput_chart_data_floats_and_term():
+    tp = pd.DataFrame(
+        {
+            "periode": ["2024-01", "2024-02"],
+            "mediaan_dagen": [35, 50],
+            "binnen_termijn": [True, False],
+        }
+    )
+    cd = access.throughput_chart_data(tp)
+    assert cd["Reeks"].value_counts().to_dict() == {
+        "Mediane doorlooptijd": 2,
+        "Wettelijke termijn (6 weken)": 2,
+    }
+    assert cd["Dagen"].dtype == float
+    assert cd[cd["Reeks"].str.startswith("Wettelijke")]["Dagen"].tolist() == [42.0, 42.0]

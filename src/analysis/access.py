@@ -254,3 +254,28 @@ def _register() -> None:
 
 
 _register()
+
+
+def throughput_chart_data(
+    tp: pd.DataFrame, termijn_dagen: int = WETTELIJKE_TERMIJN_DAGEN
+) -> pd.DataFrame:
+    """Monthly medians plus the legal term as a second series (Dutch headers), for a line chart.
+
+    Values are floats (days, not counts of people).
+
+    Examples
+    --------
+    >>> tp = pd.DataFrame({"periode": ["2024-01"], "mediaan_dagen": [35], "binnen_termijn": [True]})
+    >>> throughput_chart_data(tp).values.tolist()  # doctest: +NORMALIZE_WHITESPACE
+    [['2024-01', 'Mediane doorlooptijd', 35.0],
+     ['2024-01', 'Wettelijke termijn (6 weken)', 42.0]]
+    """
+    a = pd.DataFrame(
+        {
+            "Maand": tp["periode"].to_numpy(),
+            "Reeks": "Mediane doorlooptijd",
+            "Dagen": tp["mediaan_dagen"].astype(float).to_numpy(),
+        }
+    )
+    b = a.assign(Reeks="Wettelijke termijn (6 weken)", Dagen=float(termijn_dagen))
+    return pd.concat([a, b], ignore_index=True)
