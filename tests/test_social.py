@@ -270,3 +270,40 @@ def test_measure_uses_plan_ambition():
     m = social.measure(ctx, social.ZWAAR_BELAST, "18+", "mantelzorg_niet_alleen")
     assert m.doel is not None and m.doel.richting == "lager"
     assert m.waarde is not None and m.vorige is not None and m.marge > 0
+
+
+def test_support_text():
+    t = social.support_table(
+        pd.DataFrame(
+            {
+                "gemeente_code": ["A", "A"],
+                "periode": ["2024"] * 2,
+                "indicator": ["r", "j"],
+                "waarde": [1012, 3],
+            }
+        ),
+        "A",
+    )
+    assert social.support_text(t) == "r 2024: 1.010; j 2024: minder dan 10 (niet getoond)"
+
+
+def test_tables_upto_period():
+    d = pd.DataFrame(
+        {
+            "gemeente_code": ["A"] * 4,
+            "periode": ["2024", "2024", "2025", "2025"],
+            "indicator": ["vacatures", "matches"] * 2,
+            "leeftijd": ["jong"] * 4,
+            "waarde": [40, 30, 50, 40],
+        }
+    )
+    assert social.desk_table(d, "A", upto=2024)["Jaar"].unique().tolist() == ["2024"]
+    s = pd.DataFrame(
+        {
+            "gemeente_code": ["A"] * 2,
+            "periode": ["2024", "2025"],
+            "indicator": ["r"] * 2,
+            "waarde": [20, 30],
+        }
+    )
+    assert social.support_table(s, "A", upto="2024")["Jaar"].tolist() == ["2024"]

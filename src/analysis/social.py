@@ -441,12 +441,17 @@ def estimated_count(
 
 
 def desk_table(
-    df: pd.DataFrame, code: str, *, min_cel: int = 10, afronding: int = 5
+    df: pd.DataFrame,
+    code: str,
+    *,
+    min_cel: int = 10,
+    afronding: int = 5,
+    upto: str | int | None = None,
 ) -> pd.DataFrame:
     """The volunteer desk's vacancies and matches per year and age group, ready to publish.
 
     Counts pass through :func:`analysis.privacy.suppress_counts` (small cells suppressed, the rest
-    rounded). Adds a total row per year (computed from the unrounded counts, then suppressed) and
+    rounded); with ``upto`` only years up to that period. Adds a total row per year (computed from the unrounded counts, then suppressed) and
     the match rate ``matches / vacatures`` in percent (from the unrounded counts, only where both
     are published).
 
@@ -464,6 +469,8 @@ def desk_table(
     [['2024', 'jong', 40, 30, 75.0], ['2024', 'oud', <NA>, <NA>, nan], ['2024', 'totaal', 50, 35, 75.0]]
     """
     sel = df[df["gemeente_code"] == code]
+    if upto is not None:
+        sel = sel[sel["periode"].astype(str) <= str(upto)]
     wide = sel.pivot_table(
         index=["periode", "leeftijd"],
         columns="indicator",
@@ -502,9 +509,18 @@ def desk_table(
 
 
 def support_table(
-    df: pd.DataFrame, code: str, *, min_cel: int = 10, afronding: int = 5, wide: bool = False
+    df: pd.DataFrame,
+    code: str,
+    *,
+    min_cel: int = 10,
+    afronding: int = 5,
+    wide: bool = False,
+    upto: str | int | None = None,
 ) -> pd.DataFrame:
     """Carer-support registrations (``mantelzorgondersteuning``) per year, suppressed and rounded.
+
+    With ``wide=True`` one row per year and one column per registration; with ``upto`` only years
+    up to that period.
 
     Returns
     -------
@@ -522,6 +538,8 @@ def support_table(
     np.int64(60)
     """
     sel = df[df["gemeente_code"] == code]
+    if upto is not None:
+        sel = sel[sel["periode"].astype(str) <= str(upto)]
     out = pd.DataFrame(
         {
             "Jaar": sel["periode"].astype(str).to_numpy(),
@@ -532,6 +550,23 @@ def support_table(
     if wide:
         return out.pivot(index="Jaar", columns="Registratie", values="Aantal")
     return out
+
+
+def support_text(table: pd.DataFrame) -> str:
+    """Text alternative of a long :func:`support_table`: every registration per year.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"Jaar": ["2024", "2024"], "Registratie": ["respijtzorg", "jong"],
+    ...                   "Aantal": pd.array([60, pd.NA], dtype="Int64")})
+    >>> support_text(t)
+    'respijtzorg 2024: 60; jong 2024: minder dan 10 (niet getoond)'
+    """
+    parts = []
+    for _, r in table.iterrows():
+        v = "minder dan 10 (niet getoond)" if pd.isna(r["Aantal"]) else getal(r["Aantal"])
+        parts.append(f"{r['Registratie']} {r['Jaar']}: {v}")
+    return "; ".join(parts)
 
 
 def reference_figures(df: pd.DataFrame, words: Iterable[str]) -> pd.DataFrame:
