@@ -307,3 +307,26 @@ def test_tables_upto_period():
         }
     )
     assert social.support_table(s, "A", upto="2024")["Jaar"].tolist() == ["2024"]
+
+
+def test_count_change():
+    d = pd.DataFrame(
+        {
+            "gemeente_code": ["A", "A"],
+            "periode": ["2020", "2024"],
+            "indicator": ["x", "x"],
+            "leeftijd": ["18+", "18+"],
+            "percentage": [30.0, 30.0],
+            "n": [10000, 10000],
+        }
+    )
+    pop = pd.DataFrame(
+        {"periode": ["2020", "2024"], "leeftijd": ["18+", "18+"], "waarde": [10000.0, 12000.0]}
+    )
+    c = social.count_change(d, pop, "x", "A", "18+", "2020", "2024")
+    # 3000 -> 3600; se of the counts 10000*0.00458 = 45.8 and 55.0: margin 1.96*71.6 = 140
+    assert (c["start"], c["end"]) == pytest.approx((3000.0, 3600.0))
+    assert c["marge"] == pytest.approx(140.3, abs=0.5)
+    assert c["significant"] and c["tekst"] == "steeg significant"
+    small = social.count_change(d.assign(n=20), pop, "x", "A", "18+", "2020", "2024")
+    assert small["verschil"] is None
