@@ -156,3 +156,41 @@ def test_national_text():
     assert "ontbreekt" in costs.national_text(None, 200.0, "2025")
     t = costs.national_text({"periode": "2023", "euro_per_inwoner": 308.0}, 1234.0, "2023")
     assert "€ 308" in t and "€ 1.234" in t
+
+
+def test_chart_table():
+    e = costs.expenditure(_uitgaven(), "GM1")
+    t = costs.chart_table(e, "waarde", "Uitgaven")
+    assert set(t.columns) == {"Jaar", "Type", "Uitgaven"}
+    assert t[(t["Jaar"] == "2023") & (t["Type"] == costs.TOTAAL)]["Uitgaven"].tolist() == [300.0]
+    pc = pd.DataFrame({"periode": ["2023"], "type": ["HH"], "euro_per_client": [2000.0]})
+    assert costs.chart_table(pc, "euro_per_client", "Euro").values.tolist() == [
+        ["2023", "HH", 2000.0]
+    ]
+    both = costs.chart_table(e, "waarde", "Uitgaven", soort=None)
+    assert "HH, begroot" in set(both["Type"])
+
+
+def test_total_chart_table():
+    e = costs.per_inhabitant(costs.expenditure(_uitgaven(), "GM1"), pd.Series({"2023": 1000.0}))
+    t = costs.total_chart_table(e, "euro_per_inwoner", "Euro per inwoner")
+    assert t.values.tolist() == [["2023", "Begroot", 300.0], ["2023", "Gerealiseerd", 300.0]]
+
+
+def test_inhabitants_from_population():
+    from types import SimpleNamespace
+
+    bev = pd.DataFrame(
+        {
+            "gemeente_code": "GM1",
+            "periode": ["2024", "2024", "2025", "2025"],
+            "leeftijd": ["0-64", "65+", "0-64", "65+"],
+            "geslacht": "totaal",
+            "waarde": [800, 200, 790, 230],
+            "eenheid": "personen",
+        }
+    )
+    ctx = SimpleNamespace(load=lambda name: bev, code="GM1")
+    inw, loaded = costs.inhabitants(ctx)
+    assert inw.to_dict() == {"2024": 1000.0, "2025": 1020.0}
+    assert loaded is bev

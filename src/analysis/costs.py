@@ -228,12 +228,21 @@ def national_reference(publiek: pd.DataFrame) -> dict[str, Any] | None:
     }
 
 
-def _inwoners(ctx: Any) -> tuple[pd.Series, pd.DataFrame]:  # noqa: ANN401
-    from .population import ageing_table, population_by_age
+def inhabitants(ctx: Any) -> tuple[pd.Series, pd.DataFrame]:  # noqa: ANN401
+    """Inhabitants of the chapter's municipality per year (index: year as text) and the loaded
+    ``bevolking_leeftijd`` dataset (for the source line).
+
+    Examples
+    --------
+    >>> inw, bev = inhabitants(ctx)  # doctest: +SKIP
+    >>> inw.loc["2025"]  # doctest: +SKIP
+    27659.0
+    """
+    from .population import population_by_age
 
     bev = ctx.load("bevolking_leeftijd")
-    tab = ageing_table(population_by_age(bev, ctx.code)).set_index("periode")["totaal"]
-    tab.index = tab.index.astype(str)
+    pop = population_by_age(bev, ctx.code)
+    tab = pop.groupby(pop["periode"].astype(str))["waarde"].sum().astype(float)
     return tab, bev
 
 
@@ -241,7 +250,7 @@ def _ind_per_inwoner(ctx: Any) -> Any:  # noqa: ANN401 - registry callback
     from .indicators import Measurement
 
     df = ctx.load("wmo_uitgaven")
-    inw, _ = _inwoners(ctx)
+    inw, _ = inhabitants(ctx)
     pi = per_inhabitant(expenditure(df, ctx.code), inw)
     s = pi[(pi["type"] == TOTAAL) & (pi["soort"] == "gerealiseerd")].set_index("periode")[
         "euro_per_inwoner"
@@ -373,4 +382,67 @@ def national_text(nl: dict[str, Any] | None, eigen: float, periode: str) -> str:
     return (
         f"In Nederland was dat in {nl['periode']} € {getal(nl['euro_per_inwoner'])} per inwoner "
         f"(hier: € {getal(eigen)} in {periode})."
+    )
+
+
+def chart_table(
+    df: pd.DataFrame, value: str, label: str, *, soort: str | None = "gerealiseerd"
+) -> pd.DataFrame:
+    """Per type and year in long form with Dutch headers (``Jaar, Type, <label>``) for a chart.
+
+    Parameters
+    ----------
+    df
+        From :func:`expenditure`, :func:`per_inhabitant` or :func:`per_client`.
+    value
+        The column to show (``waarde``, ``euro_per_inwoner``, ``euro_per_client``).
+    label
+        Its Dutch header.
+    soort
+        Keep only this kind (``begroot``/``gerealiseerd``) when ``df`` has a ``soort`` column;
+        ``None`` keeps both and adds it to the type name.
+
+    Examples
+    --------
+    >>> e = pd.DataFrame({"periode": ["2024", "2024"], "type": "A",
+    ...     "soort": ["begroot", "gerealiseerd"], "waarde": [10.0, 12.0]})
+    >>> chart_table(e, "waarde", "Uitgaven").values.tolist()
+    [['2024', 'A', 12.0]]
+    >>> chart_table(e, "waarde", "Uitgaven", soort=None)["Type"].tolist()
+    ['A, begroot', 'A, gerealiseerd']
+    """
+    sel = df
+    typ = df["type"].astype(str)
+    if "soort" in df.columns:
+        if soort is not None:
+            sel = df[df["soort"] == soort]
+            typ = sel["type"].astype(str)
+        else:
+            typ = df["type"].astype(str) + ", " + df["soort"].astype(str)
+    return pd.DataFrame(
+        {
+            "Jaar": sel["periode"].astype(str).to_numpy(),
+            "Type": typ.to_numpy(),
+            label: sel[value].astype(float).to_numpy(),
+        }
+    )
+
+
+def total_chart_table(df: pd.DataFrame, value: str, label: str) -> pd.DataFrame:
+    """Budgeted and realised total of the three types per year (``Jaar, Reeks, <label>``).
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"periode": ["2024", "2024", "2024"], "type": [TOTAAL, TOTAAL, "A"],
+    ...     "soort": ["begroot", "gerealiseerd", "begroot"], "euro_per_inwoner": [200.0, 220.0, 1.0]})
+    >>> total_chart_table(d, "euro_per_inwoner", "Euro").values.tolist()
+    [['2024', 'Begroot', 200.0], ['2024', 'Gerealiseerd', 220.0]]
+    """
+    sel = df[df["type"] == TOTAAL]
+    return pd.DataFrame(
+        {
+            "Jaar": sel["periode"].astype(str).to_numpy(),
+            "Reeks": sel["soort"].str.capitalize().to_numpy(),
+            label: sel[value].astype(float).to_numpy(),
+        }
     )
