@@ -132,3 +132,36 @@ def test_display_table_masks_small_n():
     assert d["Aandeel (helemaal) eens (%)"].tolist() == ["", "25,0"]
     assert d["95%-interval"].iloc[0] == ""
     assert d["Respondenten"].tolist() == [40, 400]
+
+
+def test_survey_action_points():
+    d = pd.DataFrame(
+        {
+            "id": ["A1", "A2", "B1"],
+            "thema": ["Toegang", "Toegang", "Voorzieningen"],
+            "actiepunt": [
+                "Continu meten cliënttevredenheid toegang",
+                "Inloop",
+                "Meten Tevredenheid kwaliteit",
+            ],
+            "jaar": [2025, 2026, 2027],
+        }
+    )
+    t = survey.survey_action_points(d)
+    assert t["Nr."].tolist() == ["A1", "B1"]
+    assert t["Gepland"].tolist() == ["2025", "2027"]
+
+
+def test_anchor_value():
+    a = pd.DataFrame(
+        {
+            "gemeente_code": "GM1",
+            "periode": [2022, 2021],
+            "uitkomst": ["bekend met cliëntondersteuning"] * 2,
+            "percentage": [61, 55],
+        }
+    )
+    anch = survey.anchors(a, "GM1")
+    assert survey.anchor_value(anch, 5, 2022) == 61.0
+    with pytest.raises(DataError):
+        survey.anchor_value(anch, 6, 2022)

@@ -319,3 +319,40 @@ def display_table(table: pd.DataFrame, periode: str | int) -> pd.DataFrame:
             ],
         }
     )
+
+
+def survey_action_points(df_agenda: pd.DataFrame, *, per_jaar: bool = True) -> pd.DataFrame:
+    """The action points of the agenda about measuring client satisfaction (any theme).
+
+    Uses :func:`analysis.agenda.action_points` and keeps the points whose text mentions
+    *tevredenheid* or *cliëntervaring*.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"id": ["A1", "A2"], "thema": ["Toegang", "Toegang"],
+    ...     "actiepunt": ["Continu meten cliënttevredenheid toegang", "Inloop"],
+    ...     "jaar": [2025, 2025]})
+    >>> survey_action_points(d, per_jaar=False)["Nr."].tolist()
+    ['A1']
+    """
+    from .agenda import action_points
+
+    table = action_points(df_agenda, None, per_jaar=per_jaar)
+    mask = table["Actiepunt"].str.contains("tevredenheid|cliëntervaring", case=False, regex=True)
+    return table[mask].reset_index(drop=True)
+
+
+def anchor_value(anch: pd.DataFrame, nr: int, periode: str | int) -> float:
+    """The published percentage (from :func:`anchors`) for a statement and year.
+
+    Examples
+    --------
+    >>> a = pd.DataFrame({"periode": ["2022", "2021"], "uitkomst": ["b", "b"],
+    ...     "percentage": [61.0, 55.0], "nr": pd.array([5, 5], "Int64")})
+    >>> anchor_value(a, 5, 2021)
+    55.0
+    """
+    hit = anch[(anch["nr"] == nr) & (anch["periode"] == str(periode))]
+    if hit.empty:
+        raise DataError(f"geen gepubliceerde uitkomst voor stelling {nr} in {periode}")
+    return float(hit["percentage"].iloc[0])
