@@ -330,3 +330,22 @@ def test_count_change():
     assert c["significant"] and c["tekst"] == "steeg significant"
     small = social.count_change(d.assign(n=20), pop, "x", "A", "18+", "2020", "2024")
     assert small["verschil"] is None
+
+
+def test_desk_table_without_totals():
+    d = pd.DataFrame(
+        {
+            "gemeente_code": ["A"] * 2,
+            "periode": ["2024"] * 2,
+            "indicator": ["vacatures", "matches"],
+            "leeftijd": ["jong"] * 2,
+            "waarde": [40, 30],
+        }
+    )
+    assert social.desk_table(d, "A", totals=False)["Leeftijd"].tolist() == ["jong"]
+
+
+def test_rise_text():
+    assert "geen aantoonbare stijging" in social.rise_text({"significant": False, "verschil": 5})
+    assert "te beperkt" in social.rise_text({"significant": False, "verschil": None})
+    assert "daling" in social.rise_text({"significant": True, "verschil": -1})

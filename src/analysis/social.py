@@ -343,6 +343,28 @@ def count_change(
     }
 
 
+def rise_text(change: Mapping[str, Any]) -> str:
+    """Dutch sentence on whether a change (:func:`compare_waves`, :func:`count_change`) shows
+    the rise an ambition asks for.
+
+    Examples
+    --------
+    >>> rise_text({"significant": False, "verschil": 2.0})
+    'De gegevens laten (nog) geen aantoonbare stijging zien.'
+    >>> rise_text({"significant": True, "verschil": 2.0})
+    'De gegevens laten een aantoonbare stijging zien.'
+    >>> rise_text({"significant": True, "verschil": -2.0})
+    'De gegevens laten een aantoonbare daling zien.'
+    """
+    if change.get("verschil") is None:
+        return "De gegevens zijn te beperkt om een stijging of daling vast te stellen."
+    if not change.get("significant"):
+        return "De gegevens laten (nog) geen aantoonbare stijging zien."
+    if change["verschil"] > 0:
+        return "De gegevens laten een aantoonbare stijging zien."
+    return "De gegevens laten een aantoonbare daling zien."
+
+
 def with_progress_indicator(
     table: pd.DataFrame, mapping: Mapping[str, str] | Iterable[Mapping[str, str]]
 ) -> pd.DataFrame:
@@ -522,11 +544,13 @@ def desk_table(
     min_cel: int = 10,
     afronding: int = 5,
     upto: str | int | None = None,
+    totals: bool = True,
 ) -> pd.DataFrame:
     """The volunteer desk's vacancies and matches per year and age group, ready to publish.
 
     Counts pass through :func:`analysis.privacy.suppress_counts` (small cells suppressed, the rest
-    rounded); with ``upto`` only years up to that period. Adds a total row per year (computed from the unrounded counts, then suppressed) and
+    rounded); with ``upto`` only years up to that period. Adds a total row per year (unless
+    ``totals=False``) (computed from the unrounded counts, then suppressed) and
     the match rate ``matches / vacatures`` in percent (from the unrounded counts, only where both
     are published).
 
@@ -556,6 +580,8 @@ def desk_table(
     rows = []
     for per, grp in wide.groupby("periode", sort=True):
         rows.append(grp)
+        if not totals:
+            continue
         tot = grp[["vacatures", "matches"]].sum()
         rows.append(
             pd.DataFrame(
