@@ -349,3 +349,10 @@ def test_rise_text():
     assert "geen aantoonbare stijging" in social.rise_text({"significant": False, "verschil": 5})
     assert "te beperkt" in social.rise_text({"significant": False, "verschil": None})
     assert "daling" in social.rise_text({"significant": True, "verschil": -1})
+
+
+def test_survey_series_period_filters(survey):
+    s = social.survey_series(survey, "mantelzorger", {"A": "Aa"}, "18+", periode="2024")
+    assert s["Jaar"].tolist() == ["2024"]
+    s = social.survey_series(survey, "mantelzorger", {"A": "Aa"}, "18+", upto="2022")
+    assert s["Jaar"].tolist() == ["2020"]

@@ -69,6 +69,8 @@ def survey_series(
     leeftijd: str | Iterable[str] = "18+",
     *,
     min_n: int = 50,
+    periode: str | int | None = None,
+    upto: str | int | None = None,
 ) -> pd.DataFrame:
     """One survey indicator per region, wave and age group, with 95% intervals.
 
@@ -88,6 +90,8 @@ def survey_series(
         One age group or several.
     min_n
         Minimum number of respondents (``ctx.params.privacy["min_n_percentage"]``).
+    periode, upto
+        Only this wave, or only waves up to this period.
 
     Returns
     -------
@@ -107,6 +111,10 @@ def survey_series(
     ages = [leeftijd] if isinstance(leeftijd, str) else list(leeftijd)
     sel = df[(df["indicator"] == indicator) & df["leeftijd"].isin(ages)]
     sel = sel[sel["gemeente_code"].isin(list(regions))]
+    if periode is not None:
+        sel = sel[sel["periode"].astype(str) == str(periode)]
+    if upto is not None:
+        sel = sel[sel["periode"].astype(str) <= str(upto)]
     if sel.empty:
         raise ValueError(f"geen gegevens voor indicator {indicator!r}, leeftijd {ages}")
     order = {c: i for i, c in enumerate(regions)}
