@@ -129,3 +129,15 @@ def test_current_estimate(estimates, bev):
 
 def test_key_indicator_registered():
     assert REGISTRY["dementie_geschat"].hoofdstuk == "chapters/dementie"
+
+
+def test_chart_data_all_bases(estimates, prognose, bev):
+    base = dementia.base_residents(bev, "A", [65, 75], 2022)
+    aged = {a: dementia.aged_prognosis(prognose, "A", a) for a in (65, 75)}
+    t = dementia.projection_table(estimates, base, aged, 2022)
+    c = dementia.chart_data(estimates, t)
+    assert sorted(set(c["Reeks"])) == [
+        "Projectie (65-plussers)",
+        "Projectie (75-plussers)",
+        "Schatting in de plannen",
+    ]

@@ -199,8 +199,11 @@ def side_by_side(estimates: pd.DataFrame, projections: pd.DataFrame) -> pd.DataF
     return out.reset_index()
 
 
-def chart_data(estimates: pd.DataFrame, projections: pd.DataFrame, basis: str) -> pd.DataFrame:
-    """Long table for one chart: the projection's band for one base plus the plan's points.
+def chart_data(
+    estimates: pd.DataFrame, projections: pd.DataFrame, basis: str | Iterable[str] | None = None
+) -> pd.DataFrame:
+    """Long table for one chart: the projection's band per base (one, several or all when
+    ``None``) plus the plan's points.
 
     Columns ``Reeks, Jaar, Aantal, Laag, Hoog`` (the plan's rows have ``Laag = Hoog = Aantal``).
 
@@ -212,10 +215,14 @@ def chart_data(estimates: pd.DataFrame, projections: pd.DataFrame, basis: str) -
     >>> chart_data(e, p, "65-plussers")["Reeks"].tolist()
     ['Projectie (65-plussers)', 'Schatting in de plannen']
     """
-    p = projections[projections["Basis"] == basis]
+    if basis is None:
+        bases = list(dict.fromkeys(projections["Basis"]))
+    else:
+        bases = [basis] if isinstance(basis, str) else list(basis)
+    p = projections[projections["Basis"].isin(bases)]
     proj = pd.DataFrame(
         {
-            "Reeks": f"Projectie ({basis})",
+            "Reeks": ("Projectie (" + p["Basis"].astype(str) + ")").to_numpy(),
             "Jaar": p["Jaar"].to_numpy(),
             "Aantal": p["Midden"].to_numpy(),
             "Laag": p["Laag"].to_numpy(),
