@@ -35,20 +35,20 @@ def _select(df: pd.DataFrame, gemeente: str, indicator: str) -> pd.DataFrame:
 
 
 def period_of_month(maand: str, freq: str) -> str:
-    """The quarter (``"2024-K2"``) or year (``"2024"``) a month ``"YYYY-MM"`` belongs to.
+    """The quarter (``"2024K2"``, as CBS writes it) or year (``"2024"``) a month ``"YYYY-MM"`` belongs to.
 
     ``freq`` is ``"M"`` (month itself), ``"K"`` (quarter) or ``"J"`` (year).
 
     Examples
     --------
     >>> period_of_month("2024-05", "K"), period_of_month("2024-05", "J")
-    ('2024-K2', '2024')
+    ('2024K2', '2024')
     """
     jaar, maand_nr = maand[:4], int(maand[5:7])
     if freq == "M":
         return maand
     if freq == "K":
-        return f"{jaar}-K{(maand_nr - 1) // 3 + 1}"
+        return f"{jaar}K{(maand_nr - 1) // 3 + 1}"
     if freq == "J":
         return jaar
     raise ValueError(f"onbekende frequentie {freq!r}: gebruik 'M', 'K' of 'J'")
@@ -75,7 +75,7 @@ def raw_counts(
     ...     "periode": ["2024-01", "2024-02", "2024-03", "2024-04"], "soort": "vervoer",
     ...     "waarde": [5, 6, 7, 8]})
     >>> raw_counts(d, "GM1", freq="K").values.tolist()
-    [['2024-K1', 'vervoer', 18]]
+    [['2024K1', 'vervoer', 18]]
     """
     sel = _select(df, gemeente, indicator)
     sel["p"] = sel["periode"].map(lambda m: period_of_month(m, freq))
