@@ -133,7 +133,7 @@ def test_reference_chart_data():
     cd = costs.reference_chart_data(e, b)
     assert len(cd) == 5  # begroot + gerealiseerd in 2023 and 2024, 1 plan year
     plan = cd[cd["Reeks"] == "Wmo-begroting vorig beleidsplan"]
-    assert plan["Uitgaven (x 1.000 euro)"].tolist() == [250.0]
+    assert plan["Uitgaven (duizend euro)"].tolist() == [250.0]
 
 
 def test_financing_split():

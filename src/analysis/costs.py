@@ -290,7 +290,7 @@ _register()
 
 def reference_chart_data(exp: pd.DataFrame, plan_budget: pd.DataFrame) -> pd.DataFrame:
     """Total budgeted and realised expenditure with the earlier plan's Wmo budget, long form with
-    Dutch headers (``Jaar, Reeks, Uitgaven (x 1.000 euro)``) for a line chart.
+    Dutch headers (``Jaar, Reeks, Uitgaven (duizend euro)``) for a line chart.
 
     Examples
     --------
@@ -310,14 +310,14 @@ def reference_chart_data(exp: pd.DataFrame, plan_budget: pd.DataFrame) -> pd.Dat
         {
             "Jaar": tot["periode"].to_numpy(),
             "Reeks": tot["soort"].map(labels).to_numpy(),
-            "Uitgaven (x 1.000 euro)": tot["waarde"].to_numpy(),
+            "Uitgaven (duizend euro)": tot["waarde"].to_numpy(),
         }
     )
     b = pd.DataFrame(
         {
             "Jaar": plan_budget["periode"].to_numpy(),
             "Reeks": "Wmo-begroting vorig beleidsplan",
-            "Uitgaven (x 1.000 euro)": plan_budget["waarde"].to_numpy(),
+            "Uitgaven (duizend euro)": plan_budget["waarde"].to_numpy(),
         }
     )
     return pd.concat([a, b], ignore_index=True)
