@@ -141,3 +141,19 @@ def test_chart_data_all_bases(estimates, prognose, bev):
         "Projectie (75-plussers)",
         "Schatting in de plannen",
     ]
+
+
+def test_project_rounds_and_chart_text():
+    a = pd.DataFrame({"midden": [10043.0]}, index=["2040"])
+    assert dementia.project(10.0, a).loc["2040", "midden"] == 1000.0
+    assert dementia.project(10.0, a, afronding=1).loc["2040", "midden"] == 1004.0
+    d = pd.DataFrame(
+        {
+            "Reeks": ["Plan"],
+            "Jaar": ["2040"],
+            "Aantal": [1100.0],
+            "Laag": [1100.0],
+            "Hoog": [1100.0],
+        }
+    )
+    assert dementia.chart_text(d) == "Plan 2040: 1.100"

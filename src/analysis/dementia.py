@@ -21,6 +21,7 @@ from typing import Any
 
 import pandas as pd
 
+from .fmt import getal
 from .indicators import Measurement, key_indicator
 from .population import count_aged, population_by_age
 
@@ -101,9 +102,14 @@ def aged_prognosis(prognose: pd.DataFrame, code: str, min_age: int) -> pd.DataFr
 
 
 def project(
-    rate: float, aged: pd.DataFrame, *, variants: Iterable[str] = ("laag", "midden", "hoog")
+    rate: float,
+    aged: pd.DataFrame,
+    *,
+    variants: Iterable[str] = ("laag", "midden", "hoog"),
+    afronding: int = 10,
 ) -> pd.DataFrame:
-    """Projected number of people with dementia: ``rate`` (per 100) × residents per variant.
+    """Projected number of people with dementia: ``rate`` (per 100) × residents per variant,
+    rounded to ``afronding`` (a projection is not more precise than that).
 
     Examples
     --------
@@ -113,7 +119,7 @@ def project(
     [1080.0, 1200.0, 1320.0]
     """
     cols = [v for v in variants if v in aged.columns]
-    return (aged[cols] * rate / 100).round(0)
+    return (aged[cols] * rate / 100 / afronding).round(0) * afronding
 
 
 def projection_table(
@@ -245,6 +251,25 @@ def chart_data(
     )
 
 
+def chart_text(data: pd.DataFrame) -> str:
+    """Text alternative of :func:`chart_data`: every series and year with its value and band.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"Reeks": ["Projectie"], "Jaar": ["2040"], "Aantal": [1050.0],
+    ...                   "Laag": [1000.0], "Hoog": [1100.0]})
+    >>> chart_text(d)
+    'Projectie 2040: 1.050 (1.000-1.100)'
+    """
+    parts = []
+    for _, r in data.iterrows():
+        text = f"{r['Reeks']} {r['Jaar']}: {getal(r['Aantal'])}"
+        if r["Laag"] != r["Hoog"]:
+            text += f" ({getal(r['Laag'])}-{getal(r['Hoog'])})"
+        parts.append(text)
+    return "; ".join(parts)
+
+
 def base_residents(bev: pd.DataFrame, code: str, ages: Iterable[int], year: str | int) -> pd.Series:
     """Residents aged ``min_age``+ in ``year`` for each base age (from ``bevolking_leeftijd``).
 
@@ -267,8 +292,11 @@ def current_estimate(
     min_age: int,
     basisjaar: str | int,
     periode: str | int,
+    *,
+    afronding: int = 10,
 ) -> float:
-    """Implied-rate estimate for a year with a known population (not a prognosis year).
+    """Implied-rate estimate for a year with a known population (not a prognosis year), rounded
+    to ``afronding``.
 
     Examples
     --------
@@ -282,7 +310,7 @@ def current_estimate(
     res = base_residents(bev, code, [min_age], basisjaar)[min_age]
     rate = implied_rate(float(estimates.set_index("Jaar")["Aantal"][str(basisjaar)]), res)
     now = base_residents(bev, code, [min_age], periode)[min_age]
-    return float(round(rate * now / 100, 0))
+    return float(round(rate * now / 100 / afronding) * afronding)
 
 
 def _measure(ctx: Any) -> Measurement:

@@ -70,6 +70,7 @@ SCHEMA: dict[str, Any] = {
         "?dementie": {
             "basisjaar": "int",
             "basis_leeftijden": ["list", "int"],
+            "?doeljaar": "int",
             "?toelichting": "str",
         },
     },
