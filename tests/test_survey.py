@@ -114,7 +114,7 @@ def test_anchors_and_anchor_table():
 def test_chart_data():
     t = survey.shares(_ce(), "GM1")
     cd = survey.chart_data(t, [6])
-    assert cd["Stelling"].unique().tolist() == ["6. Kwaliteit goed."]
+    assert cd["Stelling"].unique().tolist() == ["Stelling 6"]
     assert cd["Respondenten"].tolist() == [400, 400]
 
 
@@ -165,3 +165,12 @@ def test_anchor_value():
     assert survey.anchor_value(anch, 5, 2022) == 61.0
     with pytest.raises(DataError):
         survey.anchor_value(anch, 6, 2022)
+
+
+def test_lowest_excludes_question_5_and_masked():
+    t = survey.shares(_ce(), "GM1", min_n=50)
+    # 2025: statement 5 = 75%, statement 6 = 30% -> 6; in 2024 statement 5 is masked anyway
+    assert survey.lowest(t, 2025)["nr"] == 6
+    assert survey.lowest(t, 2025, exclude=())["nr"] == 6
+    with pytest.raises(DataError):
+        survey.lowest(t, 2025, thema="effect")

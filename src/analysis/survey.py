@@ -213,6 +213,8 @@ def chart_data(table: pd.DataFrame, nrs: list[int] | None = None) -> pd.DataFram
     --------
     >>> t = pd.DataFrame({"nr": [6], "periode": ["2025"], "stelling": ["Kwaliteit goed."],
     ...     "percentage": [88.0], "ondergrens": [84.0], "bovengrens": [91.0], "n": [300.0]})
+    >>> chart_data(t)["Stelling"].tolist()
+    ['Stelling 6']
     >>> chart_data(t).columns.tolist()
     ['Jaar', 'Stelling', 'Aandeel eens (%)', 'Ondergrens', 'Bovengrens', 'Respondenten']
     """
@@ -220,7 +222,7 @@ def chart_data(table: pd.DataFrame, nrs: list[int] | None = None) -> pd.DataFram
     return pd.DataFrame(
         {
             "Jaar": sel["periode"].to_numpy(),
-            "Stelling": [f"{n}. {s}" for n, s in zip(sel["nr"], sel["stelling"], strict=True)],
+            "Stelling": [f"Stelling {n}" for n in sel["nr"]],
             "Aandeel eens (%)": sel["percentage"].to_numpy(),
             "Ondergrens": sel["ondergrens"].to_numpy(),
             "Bovengrens": sel["bovengrens"].to_numpy(),
@@ -356,3 +358,30 @@ def anchor_value(anch: pd.DataFrame, nr: int, periode: str | int) -> float:
     if hit.empty:
         raise DataError(f"geen gepubliceerde uitkomst voor stelling {nr} in {periode}")
     return float(hit["percentage"].iloc[0])
+
+
+def lowest(
+    table: pd.DataFrame,
+    periode: str | int,
+    *,
+    thema: str | None = None,
+    exclude: tuple[int, ...] = (5,),
+) -> pd.Series:
+    """The statement with the lowest share (helemaal) eens in a year (masked shares ignored).
+
+    Question 5 (awareness, ja/nee) is not an agreement statement and is excluded by default.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"nr": [1, 2, 5], "periode": "2025", "thema": "toegang",
+    ...     "stelling": ["a", "b", "c"], "percentage": [80.0, 70.0, 60.0]})
+    >>> int(lowest(t, 2025)["nr"])
+    2
+    """
+    sel = table[(table["periode"] == str(periode)) & ~table["nr"].isin(exclude)]
+    if thema is not None:
+        sel = sel[sel["thema"] == thema]
+    sel = sel.dropna(subset=["percentage"])
+    if sel.empty:
+        raise DataError(f"geen stellingen met een percentage in {periode}")
+    return sel.sort_values(["percentage", "nr"]).iloc[0]
