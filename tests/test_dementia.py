@@ -157,3 +157,12 @@ def test_project_rounds_and_chart_text():
         }
     )
     assert dementia.chart_text(d) == "Plan 2040: 1.100"
+
+
+def test_calibration_note():
+    p = pd.DataFrame({"waarde": [1]})
+    p.attrs["manifest"] = {"synthetic": True, "calibrated_to": "plan"}
+    assert "afgestemd op: plan" in dementia.calibration_note(p)
+    assert "geen onafhankelijke bevestiging" in dementia.calibration_note(p)
+    p.attrs["manifest"] = {"synthetic": False, "calibrated_to": "plan"}
+    assert dementia.calibration_note(p) == ""

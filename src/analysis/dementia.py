@@ -270,6 +270,38 @@ def chart_text(data: pd.DataFrame) -> str:
     return "; ".join(parts)
 
 
+def calibration_note(prognose: pd.DataFrame) -> str:
+    """A Dutch warning when the population prognosis is synthetic and calibrated to the plan.
+
+    A synthetic prognosis whose growth was tuned to follow the plan's own dementia figures cannot
+    confirm those figures: agreement is then partly by construction. Reads the dataset's
+    manifest (``synthetic``, ``calibrated_to``); empty text for a real prognosis.
+
+    Examples
+    --------
+    >>> p = pd.DataFrame({"waarde": [1]})
+    >>> p.attrs["manifest"] = {"synthetic": True, "calibrated_to": "groei 75+ volgt het plan"}
+    >>> calibration_note(p)[:40]
+    'Let op: de bevolkingsprognose is synthet'
+    >>> p.attrs["manifest"] = {"synthetic": False}
+    >>> calibration_note(p)
+    ''
+    """
+    meta = prognose.attrs.get("manifest") or {}
+    if not meta.get("synthetic"):
+        return ""
+    how = str(meta.get("calibrated_to") or "").strip()
+    text = "Let op: de bevolkingsprognose is synthetisch"
+    if how:
+        text += f" (afgestemd op: {how})"
+    return (
+        text
+        + ". Dat de projectie dicht bij de cijfers van het plan uitkomt, is daardoor deels een "
+        "gevolg van die afstemming en geen onafhankelijke bevestiging; met de echte prognose kan "
+        "de uitkomst anders zijn."
+    )
+
+
 def base_residents(bev: pd.DataFrame, code: str, ages: Iterable[int], year: str | int) -> pd.Series:
     """Residents aged ``min_age``+ in ``year`` for each base age (from ``bevolking_leeftijd``).
 
