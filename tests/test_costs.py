@@ -167,6 +167,7 @@ def test_chart_table():
     assert costs.chart_table(pc, "euro_per_client", "Euro").values.tolist() == [
         ["2023", "HH", 2000.0]
     ]
+    assert costs.TOTAAL not in set(costs.chart_table(e, "waarde", "Uitgaven", totaal=False)["Type"])
     both = costs.chart_table(e, "waarde", "Uitgaven", soort=None)
     assert "HH, begroot" in set(both["Type"])
 

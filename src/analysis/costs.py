@@ -386,7 +386,12 @@ def national_text(nl: dict[str, Any] | None, eigen: float, periode: str) -> str:
 
 
 def chart_table(
-    df: pd.DataFrame, value: str, label: str, *, soort: str | None = "gerealiseerd"
+    df: pd.DataFrame,
+    value: str,
+    label: str,
+    *,
+    soort: str | None = "gerealiseerd",
+    totaal: bool = True,
 ) -> pd.DataFrame:
     """Per type and year in long form with Dutch headers (``Jaar, Type, <label>``) for a chart.
 
@@ -401,6 +406,8 @@ def chart_table(
     soort
         Keep only this kind (``begroot``/``gerealiseerd``) when ``df`` has a ``soort`` column;
         ``None`` keeps both and adds it to the type name.
+    totaal
+        ``False`` leaves out the total of the three types.
 
     Examples
     --------
@@ -411,6 +418,8 @@ def chart_table(
     >>> chart_table(e, "waarde", "Uitgaven", soort=None)["Type"].tolist()
     ['A, begroot', 'A, gerealiseerd']
     """
+    if not totaal:
+        df = df[df["type"] != TOTAAL]
     sel = df
     typ = df["type"].astype(str)
     if "soort" in df.columns:
