@@ -356,3 +356,43 @@ def test_survey_series_period_filters(survey):
     assert s["Jaar"].tolist() == ["2024"]
     s = social.survey_series(survey, "mantelzorger", {"A": "Aa"}, "18+", upto="2022")
     assert s["Jaar"].tolist() == ["2020"]
+
+
+def test_age_comparison_against_land_and_over_time():
+    # 65+: A 35% of 400 vs NL 28% of 10 000: difference 7 pp, margin 1.96*sqrt(.35*.65/400
+    # + .28*.72/10000) = 4.8 pp -> significantly higher. A 30% -> 35% (margin 6.5 pp): no
+    # significant change; NL 30% -> 28% of 10 000 (margin 1.3 pp): significant decline.
+    # 75+: A has 30 respondents (< 50): masked, not compared.
+    rows = [
+        ("A", "2020", "x", "65+", 30.0, 400),
+        ("A", "2024", "x", "65+", 35.0, 400),
+        ("NL01", "2020", "x", "65+", 30.0, 10000),
+        ("NL01", "2024", "x", "65+", 28.0, 10000),
+        ("A", "2020", "x", "75+", 30.0, 30),
+        ("A", "2024", "x", "75+", 40.0, 30),
+        ("NL01", "2020", "x", "75+", 25.0, 5000),
+        ("NL01", "2024", "x", "75+", 25.0, 5000),
+    ]
+    cols = ["gemeente_code", "periode", "indicator", "leeftijd", "percentage", "n"]
+    d = pd.DataFrame(rows, columns=cols)
+    t = social.age_comparison(d, "x", "A", "Aa", "NL01", "NL", ["65+", "75+"], "2024", "2020")
+    assert t.columns.tolist() == [
+        "Leeftijd",
+        "Aa (%)",
+        "95%-interval",
+        "NL (%)",
+        "Verschil met NL",
+        "Aa sinds 2020",
+        "NL sinds 2020",
+    ]
+    first, second = t.iloc[0], t.iloc[1]
+    assert first["Leeftijd"] == "65 jaar en ouder"
+    assert first["Aa (%)"] == 35.0 and first["NL (%)"] == 28.0
+    assert first["95%-interval"] == "30,5 - 39,8"
+    assert first["Verschil met NL"] == "ligt significant hoger dan NL"
+    assert first["Aa sinds 2020"] == "veranderde niet significant"
+    assert first["NL sinds 2020"] == "daalde significant"
+    assert pd.isna(second["Aa (%)"]) and second["95%-interval"] == ""
+    assert second["Verschil met NL"].startswith("niet te vergelijken")
+    assert second["Aa sinds 2020"].startswith("is niet te vergelijken")
+    assert second["NL sinds 2020"] == "veranderde niet significant"

@@ -489,6 +489,76 @@ def compare_regions(
     )
 
 
+def age_comparison(
+    df: pd.DataFrame,
+    indicator: str,
+    code: str,
+    naam: str,
+    land: str,
+    land_naam: str,
+    ages: Iterable[str],
+    periode: str,
+    start: str,
+    *,
+    min_n: int = 50,
+) -> pd.DataFrame:
+    """Per age group: the municipality's percentage in wave ``periode`` with its 95% interval,
+    the national percentage, whether they differ, and how both changed since wave ``start``.
+
+    Differences and changes are called significant only when the 95% interval of the difference
+    excludes zero (:func:`analysis.stats.compare_text`, :func:`compare_waves`). Percentages based
+    on fewer than ``min_n`` respondents are left empty and the comparison says so.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``Leeftijd``, ``<naam> (%)``, ``95%-interval``, ``<land_naam> (%)``,
+        ``Verschil met <land_naam>``, ``<naam> sinds <start>``, ``<land_naam> sinds <start>``.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"gemeente_code": ["A", "A", "NL01", "NL01"],
+    ...     "periode": ["2020", "2024"] * 2, "indicator": ["x"] * 4, "leeftijd": ["65+"] * 4,
+    ...     "percentage": [30.0, 35.0, 30.0, 28.0], "n": [400, 400, 10000, 10000]})
+    >>> t = age_comparison(d, "x", "A", "Aa", "NL01", "NL", ["65+"], "2024", "2020")
+    >>> r = t.iloc[0]
+    >>> float(r["Aa (%)"]), r["95%-interval"], float(r["NL (%)"]), r["Verschil met NL"]
+    (35.0, '30,5 - 39,8', 28.0, 'ligt significant hoger dan NL')
+    >>> r["Aa sinds 2020"], r["NL sinds 2020"]
+    ('veranderde niet significant', 'daalde significant')
+    """
+    rows = []
+    for age in ages:
+        e = estimate(df, indicator, code, age, periode, min_n=min_n)
+        e_land = estimate(df, indicator, land, age, periode, min_n=min_n)
+        if e["percentage"] is None or e_land["percentage"] is None:
+            verschil = "niet te vergelijken (te weinig respondenten)"
+            interval = ""
+        else:
+            verschil = stats.compare_text(
+                e["percentage"], e["n"], e_land["percentage"], e_land["n"], (naam, land_naam)
+            )
+            interval = f"{getal(e['ondergrens'], 1)} - {getal(e['bovengrens'], 1)}"
+        rows.append(
+            {
+                "Leeftijd": AGE_LABELS.get(age, age),
+                f"{naam} (%)": None if e["percentage"] is None else float(e["percentage"]),
+                "95%-interval": interval,
+                f"{land_naam} (%)": None
+                if e_land["percentage"] is None
+                else float(e_land["percentage"]),
+                f"Verschil met {land_naam}": verschil,
+                f"{naam} sinds {start}": compare_waves(
+                    df, indicator, code, age, start, periode, min_n=min_n
+                )["tekst"],
+                f"{land_naam} sinds {start}": compare_waves(
+                    df, indicator, land, age, start, periode, min_n=min_n
+                )["tekst"],
+            }
+        )
+    return pd.DataFrame(rows)
+
+
 def residents_aged(pop: pd.DataFrame, min_age: int, periode: str | int) -> float:
     """Residents aged ``min_age`` and over in one period, pro-rating a straddling age group.
 
