@@ -55,7 +55,22 @@ SCHEMA: dict[str, Any] = {
         "?prognosejaren": ["list", "int"],
         "?dementie_plan": ["list", {"jaar": "int", "aantal": "num", "bron": "str"}],
     },
-    "?wmo": {"?basisperiode": "periode", "?prognosejaren": ["list", "int"], "?scenarios": "any"},
+    "?wmo": {
+        "?basisperiode": "periode",
+        "?prognosejaren": ["list", "int"],
+        "?scenarios": [
+            "list",
+            {"naam": "str", "groei": "num", "variant": "str", "band": "str", "?toelichting": "str"},
+        ],
+        "?referentie_75plus": {
+            "waarde": "num",
+            "periode": "str",
+            "?omschrijving": "str",
+            "bron": "str",
+        },
+        "?agenda_themas": ["list", "str"],
+        "?merendeel_75plus": "str",
+    },
     "?sociale_basis": {
         "?agenda_themas": {
             "?mantelzorg": ["list", "str"],
