@@ -503,7 +503,8 @@ def age_comparison(
     min_n: int = 50,
 ) -> pd.DataFrame:
     """Per age group: the municipality's percentage in wave ``periode`` with its 95% interval,
-    the national percentage, whether they differ, and how both changed since wave ``start``.
+    the national percentage, whether they differ (*significant hoger*, *significant lager* or
+    *niet significant*), and how both changed since wave ``start``.
 
     Differences and changes are called significant only when the 95% interval of the difference
     excludes zero (:func:`analysis.stats.compare_text`, :func:`compare_waves`). Percentages based
@@ -523,7 +524,7 @@ def age_comparison(
     >>> t = age_comparison(d, "x", "A", "Aa", "NL01", "NL", ["65+"], "2024", "2020")
     >>> r = t.iloc[0]
     >>> float(r["Aa (%)"]), r["95%-interval"], float(r["NL (%)"]), r["Verschil met NL"]
-    (35.0, '30,5 - 39,8', 28.0, 'ligt significant hoger dan NL')
+    (35.0, '30,5 - 39,8', 28.0, 'significant hoger')
     >>> r["Aa sinds 2020"], r["NL sinds 2020"]
     ('veranderde niet significant', 'daalde significant')
     """
@@ -532,11 +533,15 @@ def age_comparison(
         e = estimate(df, indicator, code, age, periode, min_n=min_n)
         e_land = estimate(df, indicator, land, age, periode, min_n=min_n)
         if e["percentage"] is None or e_land["percentage"] is None:
-            verschil = "niet te vergelijken (te weinig respondenten)"
+            verschil = "te weinig respondenten"
             interval = ""
         else:
-            verschil = stats.compare_text(
-                e["percentage"], e["n"], e_land["percentage"], e_land["n"], (naam, land_naam)
+            p1, p2 = float(e["percentage"]), float(e_land["percentage"])
+            sig = stats.significant(p1, float(e["n"] or 0), p2, float(e_land["n"] or 0))
+            verschil = (
+                ("significant hoger" if p1 > p2 else "significant lager")
+                if sig
+                else "niet significant"
             )
             interval = f"{getal(e['ondergrens'], 1)} - {getal(e['bovengrens'], 1)}"
         rows.append(
