@@ -521,6 +521,49 @@ def mark_method_break(
     return dataclasses.replace(fig, chart=layered)
 
 
+def format_table(table: pd.DataFrame, decimalen: dict[str, int] | None = None) -> pd.DataFrame:
+    """Numbers as Dutch text for an HTML table; suppressed or missing cells become ``"< 10"``
+    (counts) or ``"–"`` (other columns).
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"Type": ["A", "B"], "Aantal": pd.array([1250, None], dtype="Int64"),
+    ...     "Per 1.000 inwoners": [45.26, None]})
+    >>> format_table(t, {"Per 1.000 inwoners": 1}).values.tolist()
+    [['A', '1.250', '45,3'], ['B', '< 10', '–']]
+    """
+    from .fmt import getal
+
+    dec = decimalen or {}
+    out = table.copy().astype(object)
+    for c in table.columns[1:]:
+        out[c] = [
+            ("< 10" if c == "Aantal" else "–") if pd.isna(v) else getal(float(v), dec.get(c, 0))
+            for v in table[c]
+        ]
+    return out
+
+
+def status(df: pd.DataFrame, region: str, periode: str) -> str:
+    """``"voorlopig"`` when any figure of ``region`` in ``periode`` is provisional, else
+    ``"definitief"``.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"gemeente_code": "GM1", "periode": ["2023", "2024"],
+    ...     "status": ["definitief", "voorlopig"]})
+    >>> status(d, "GM1", "2024"), status(d, "GM1", "2023")
+    ('voorlopig', 'definitief')
+    """
+    sel = df[(df["gemeente_code"] == region) & (df["periode"].astype(str) == str(periode))]
+    st = set(sel["status"].astype(str).str.lower())
+    return (
+        "voorlopig"
+        if any(x.startswith("voorlopig") or x.startswith("nader") for x in st)
+        else "definitief"
+    )
+
+
 def _measure(ctx: Any, type_: str, leeftijd: str, soort: str, factor: float) -> Any:  # noqa: ANN401
     from .indicators import Measurement
 
