@@ -106,6 +106,7 @@ def test_decompose_by_hand():
     assert d["gebruik"] == 0
     assert d["prognose"] == pytest.approx(111.0)
     assert d["groei_pct"] == pytest.approx(38.75)
+    assert d["aandeel_vergrijzing_pct"] == pytest.approx(21.0 / 31.0 * 100)
     d2 = forecast.decompose(_rates(), g, 2024, 2030, groei=0.01)
     assert d2["gebruik"] == pytest.approx(0.0615201506 * 111, rel=1e-9)
     assert d2["totaal"] == pytest.approx(31.0 + 0.0615201506 * 111, rel=1e-9)
@@ -134,6 +135,7 @@ def test_base_clients_and_chart_data():
     assert c["Jaar"].tolist() == ["2024", "2030"]
     assert c["Cliënten"].tolist() == [80.0, 110.0]
     assert c["Hoog"].tolist() == [80.0, 130.0]
+    assert forecast.band_chart_data(b, "T", tot=2025)["Jaar"].tolist() == ["2024"]
 
 
 class _P:
@@ -159,3 +161,33 @@ def test_scenario_settings():
     assert s == SCEN and c == COMBOS
     with pytest.raises(DataError):
         forecast.scenario_settings(_P(scen[:2]))
+
+
+def test_tables_for_the_chapter():
+    r = _rates()
+    g = forecast.prognosis_groups(_prog(), "GM1", ["0-64", "75+"])
+    rt = forecast.rates_table(r, ["Totaal", "Hulp bij het huishouden"]).set_index("Type")
+    assert rt.loc["Totaal", "75+ jaar"] == 300.0
+    assert rt.loc["Hulp bij het huishouden", "0-64 jaar"] == 5.0
+    p = forecast.project(r, g, 2024, SCEN)
+    b = forecast.band(p, COMBOS)
+    base = forecast.base_clients(r)
+    first = pd.DataFrame(
+        {
+            "type": base.index,
+            "jaar": 2024,
+            "laag": base.values,
+            "midden": base.values,
+            "hoog": base.values,
+        }
+    )
+    bt = forecast.band_table(pd.concat([first, b]), 2024, [2030]).set_index("Type")
+    assert bt.loc["Totaal", "2024 (basis)"] == 80.0
+    assert bt.loc["Totaal", "2030 midden"] == 110.0  # 111 rounded to 10
+    assert bt.index[0] == "Totaal"  # totals first, CBS order
+    dt = forecast.decomposition_table(r, g, 2024, [2030]).set_index("Oorzaak")["Extra cliënten"]
+    assert dt["meer inwoners"] == pytest.approx(10.0)
+    assert dt["vergrijzing"] == pytest.approx(21.0)
+    scen = [{"naam": "hoger", "groei": 0.01, "variant": "hoog", "band": "hoog", "toelichting": "t"}]
+    st = forecast.scenario_table(_P(scen))
+    assert st.iloc[0]["Gebruik per leeftijdsgroep"] == "1,0% per jaar"

@@ -270,6 +270,9 @@ def decompose(
     out["totaal"] = out["bevolkingsomvang"] + out["vergrijzing"] + out["gebruik"]
     out["prognose"] = basis + out["totaal"]
     out["groei_pct"] = out["totaal"] / basis * 100 if basis else float("nan")
+    out["aandeel_vergrijzing_pct"] = (
+        out["vergrijzing"] / out["totaal"] * 100 if out["totaal"] else float("nan")
+    )
     return {k: round(v, 10) for k, v in out.items()}
 
 
@@ -360,8 +363,11 @@ def round_to(x: float, step: int = 10) -> float:
     return float(round(x / step) * step)
 
 
-def band_chart_data(b: pd.DataFrame, type_: str, step: int = 10) -> pd.DataFrame:
-    """One type's band with Dutch headers (``Jaar, Cliënten, Laag, Hoog``), rounded to ``step``.
+def band_chart_data(
+    b: pd.DataFrame, type_: str, step: int = 10, tot: int | None = None
+) -> pd.DataFrame:
+    """One type's band with Dutch headers (``Jaar, Cliënten, Laag, Hoog``), rounded to ``step``,
+    up to year ``tot`` when given.
 
     Examples
     --------
@@ -371,6 +377,8 @@ def band_chart_data(b: pd.DataFrame, type_: str, step: int = 10) -> pd.DataFrame
     [100.0, 120.0]
     """
     d = b[b["type"] == type_].sort_values("jaar")
+    if tot is not None:
+        d = d[d["jaar"] <= tot]
     return pd.DataFrame(
         {
             "Jaar": d["jaar"].astype(str).to_numpy(),
@@ -379,6 +387,115 @@ def band_chart_data(b: pd.DataFrame, type_: str, step: int = 10) -> pd.DataFrame
             "Hoog": [round_to(v, step) for v in d["hoog"]],
         }
     )
+
+
+def rates_table(rates: pd.DataFrame, types: list[str]) -> pd.DataFrame:
+    """Usage rates per 1,000 inhabitants: one row per type, one column per age group.
+
+    Examples
+    --------
+    >>> r = pd.DataFrame({"type": "T", "leeftijd": ["75+", "0-64"], "u": [0.3, 0.02]})
+    >>> rates_table(r, ["T"]).values.tolist()
+    [['T', 20.0, 300.0]]
+    """
+    from .wmo import KORT
+
+    t = rates[rates["type"].isin(types)].pivot(index="type", columns="leeftijd", values="u") * 1000
+    t = t.reindex(types)[sorted(t.columns, key=lambda a: age_bounds(a)[0])].round(1)
+    t.index = [KORT.get(x, x) for x in t.index]
+    t.columns = [f"{c} jaar" for c in t.columns]
+    return t.rename_axis("Type").reset_index()
+
+
+def band_table(b: pd.DataFrame, basisjaar: int, jaren: list[int], step: int = 10) -> pd.DataFrame:
+    """Per type: clients in the base year and the band (laag–hoog, midden) in each forecast year,
+    rounded to ``step``, with Dutch headers.
+
+    Examples
+    --------
+    >>> b = pd.DataFrame({"type": "Totaal", "jaar": [2024, 2030], "laag": [100.0, 104.0],
+    ...     "midden": [100.0, 112.0], "hoog": [100.0, 121.0]})
+    >>> band_table(b, 2024, [2030]).values.tolist()[0]
+    ['Totaal', 100.0, 110.0, 100.0, 120.0]
+    """
+    from .wmo import KORT, TOTAAL, TOTAAL_EXCL, TYPES
+
+    order = [t for t in [TOTAAL, TOTAAL_EXCL, *TYPES] if t in set(b["type"])]
+    idx = b.set_index(["type", "jaar"])
+    rows = []
+    for t in order:
+        row: dict[str, Any] = {"Type": KORT.get(t, t)}
+        row[f"{basisjaar} (basis)"] = round_to(idx.loc[(t, basisjaar), "midden"], step)
+        for j in jaren:
+            row[f"{j} midden"] = round_to(idx.loc[(t, j), "midden"], step)
+            row[f"{j} laag"] = round_to(idx.loc[(t, j), "laag"], step)
+            row[f"{j} hoog"] = round_to(idx.loc[(t, j), "hoog"], step)
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def decomposition_table(
+    rates: pd.DataFrame,
+    groups: pd.DataFrame,
+    basisjaar: int,
+    jaren: list[int],
+    *,
+    groei: float = 0.0,
+    type_: str = TOTAAL,
+    variant: str = "midden",
+) -> pd.DataFrame:
+    """:func:`decompose` for several target years, long form with Dutch headers for a bar chart
+    (``Jaar``, ``Oorzaak``, ``Extra cliënten``), unrounded.
+
+    Examples
+    --------
+    >>> r = pd.DataFrame({"type": "T", "leeftijd": ["jong", "oud"], "u": [0.1, 0.5],
+    ...     "clienten": [10.0, 50.0], "inwoners": [100.0, 100.0]})
+    >>> g = pd.DataFrame({"jaar": 2030, "variant": "midden", "leeftijd": ["jong", "oud"],
+    ...     "inwoners": [100.0, 140.0]})
+    >>> decomposition_table(r, g, 2024, [2030], type_="T")["Extra cliënten"].tolist()
+    [12.0, 8.0, 0.0]
+    """
+    names = {
+        "bevolkingsomvang": "meer inwoners",
+        "vergrijzing": "vergrijzing",
+        "gebruik": "ander gebruik per leeftijd",
+    }
+    rows = []
+    for j in jaren:
+        d = decompose(rates, groups, basisjaar, j, variant=variant, groei=groei, type_=type_)
+        for k, label in names.items():
+            rows.append({"Jaar": str(j), "Oorzaak": label, "Extra cliënten": d[k]})
+    return pd.DataFrame(rows)
+
+
+def scenario_table(params: Any) -> pd.DataFrame:  # noqa: ANN401
+    """The scenarios of ``params.wmo.scenarios`` as a Dutch table (band, prognosis variant,
+    yearly change of usage, explanation).
+
+    Examples
+    --------
+    >>> class P:
+    ...     def get(self, k, d=None):
+    ...         return [{"naam": "gelijk", "groei": 0.0, "variant": "midden", "band": "midden",
+    ...                  "toelichting": "x"}]
+    >>> scenario_table(P()).iloc[0].tolist()
+    ['midden', 'gelijk', 'midden', '0,0% per jaar', 'x']
+    """
+    from .fmt import getal
+
+    rows = []
+    for s in params.get("wmo.scenarios") or []:
+        rows.append(
+            {
+                "Band": s["band"],
+                "Scenario": s["naam"],
+                "Bevolkingsprognose": s["variant"],
+                "Gebruik per leeftijdsgroep": f"{getal(float(s['groei']) * 100, 1)}% per jaar",
+                "Toelichting": s.get("toelichting", ""),
+            }
+        )
+    return pd.DataFrame(rows)
 
 
 def _ind_growth(ctx: Any) -> Any:  # noqa: ANN401 - registry callback
