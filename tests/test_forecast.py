@@ -191,3 +191,14 @@ def test_tables_for_the_chapter():
     scen = [{"naam": "hoger", "groei": 0.01, "variant": "hoog", "band": "hoog", "toelichting": "t"}]
     st = forecast.scenario_table(_P(scen))
     assert st.iloc[0]["Gebruik per leeftijdsgroep"] == "1,0% per jaar"
+
+
+def test_small_lookups():
+    r = _rates()
+    g = forecast.prognosis_groups(_prog(), "GM1", ["0-64", "75+"])
+    assert forecast.group_size(g, "75+").to_dict() == {2030: 300.0}
+    assert forecast.group_size(g, "75+", "hoog").to_dict() == {2030: pytest.approx(330.0)}
+    assert forecast.rate_per_1000(r, "Totaal", "75+") == pytest.approx(300.0)
+    assert forecast.base_population(r, "75+") == 200.0
+    dt = forecast.decomposition_table(r, g, 2024, [2030], step=10)
+    assert dt["Extra cliënten"].tolist() == [10.0, 20.0, 0.0]

@@ -443,9 +443,10 @@ def decomposition_table(
     groei: float = 0.0,
     type_: str = TOTAAL,
     variant: str = "midden",
+    step: int | None = None,
 ) -> pd.DataFrame:
     """:func:`decompose` for several target years, long form with Dutch headers for a bar chart
-    (``Jaar``, ``Oorzaak``, ``Extra cliënten``), unrounded.
+    (``Jaar``, ``Oorzaak``, ``Extra cliënten``), rounded to ``step`` when given.
 
     Examples
     --------
@@ -465,8 +466,47 @@ def decomposition_table(
     for j in jaren:
         d = decompose(rates, groups, basisjaar, j, variant=variant, groei=groei, type_=type_)
         for k, label in names.items():
-            rows.append({"Jaar": str(j), "Oorzaak": label, "Extra cliënten": d[k]})
+            v = d[k] if step is None else round_to(d[k], step)
+            rows.append({"Jaar": str(j), "Oorzaak": label, "Extra cliënten": v})
     return pd.DataFrame(rows)
+
+
+def group_size(groups: pd.DataFrame, leeftijd: str, variant: str = "midden") -> pd.Series:
+    """Prognosed inhabitants of one client age group per year (index: year).
+
+    Examples
+    --------
+    >>> g = pd.DataFrame({"jaar": [2030, 2030], "variant": "midden", "leeftijd": ["0-64", "75+"],
+    ...     "inwoners": [900.0, 100.0]})
+    >>> group_size(g, "75+").to_dict()
+    {2030: 100.0}
+    """
+    sel = groups[(groups["leeftijd"] == leeftijd) & (groups["variant"] == variant)]
+    return sel.set_index("jaar")["inwoners"]
+
+
+def rate_per_1000(rates: pd.DataFrame, type_: str, leeftijd: str) -> float:
+    """The base-period usage rate of one type and age group, per 1,000 inhabitants.
+
+    Examples
+    --------
+    >>> r = pd.DataFrame({"type": "T", "leeftijd": ["75+"], "u": [0.3], "inwoners": [200.0]})
+    >>> rate_per_1000(r, "T", "75+")
+    300.0
+    """
+    return float(rates.set_index(["type", "leeftijd"]).loc[(type_, leeftijd), "u"]) * 1000
+
+
+def base_population(rates: pd.DataFrame, leeftijd: str) -> float:
+    """Inhabitants of an age group in the base year (the denominator of the rates).
+
+    Examples
+    --------
+    >>> r = pd.DataFrame({"type": "T", "leeftijd": ["75+"], "u": [0.3], "inwoners": [200.0]})
+    >>> base_population(r, "75+")
+    200.0
+    """
+    return float(rates.loc[rates["leeftijd"] == leeftijd, "inwoners"].iloc[0])
 
 
 def scenario_table(params: Any) -> pd.DataFrame:  # noqa: ANN401
