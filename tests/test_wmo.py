@@ -146,3 +146,35 @@ def test_age_table_shares():
 def test_rate_lookup():
     assert wmo.rate(_clients(), "GM1", "2024", wmo.TOTAAL_EXCL) == 48.0
     assert wmo.rate(_clients(), "GM1", "2030", wmo.TOTAAL_EXCL) is None
+
+
+def test_chart_series_suppresses_and_labels():
+    c = wmo.chart_series(_clients(), "GM1", PRIV, soort="jaar", types=[wmo.TOTAAL, wmo.VO])
+    got = {(p, t): (a, r) for p, t, a, r in c.itertuples(index=False)}
+    assert got[("2024*", "Totaal")] == (100, 50.0)
+    a, r = got[("2024*", "Verblijf en opvang")]
+    assert pd.isna(a) and pd.isna(r)  # 4 clients: count and rate hidden
+    assert ("2023", "Totaal") in got
+
+
+def test_method_break_position_and_mark():
+    from analysis.charts import line_chart
+
+    labels = ["2024-1e half", "2024-2e half*", "2025-1e half*"]
+    assert wmo.break_position(labels) == "2024-2e half*"
+    assert wmo.break_position(["2022", "2023"]) is None
+    d = pd.DataFrame({"Periode": labels, "Per 1.000 inwoners": [1.0, 2.0, 3.0]})
+    f = line_chart(
+        d, name="t", x="Periode", y="Per 1.000 inwoners", title="T", subtitle="s", description="d"
+    )
+    assert wmo.mark_method_break(f, None) is f
+    assert len(wmo.mark_method_break(f, "2024-2e half*").spec()["layer"]) == 3
+
+
+def test_format_table_and_status():
+    t = wmo.format_table(wmo.type_table(_clients(), "GM1", "2024", PRIV), {"Per 1.000 inwoners": 1})
+    row = t.set_index("Type").loc["Verblijf en opvang"]
+    assert row["Aantal"] == "< 10" and row["Per 1.000 inwoners"] == "–"
+    assert t.set_index("Type").loc["Totaal", "Per 1.000 inwoners"] == "50,0"
+    assert wmo.status(_clients(), "GM1", "2024") == "voorlopig"
+    assert wmo.status(_clients(), "GM1", "2023") == "definitief"
