@@ -21,6 +21,7 @@ Voorbeelden:
   wmo-rapport build --periode 2025      het rapport voor 2025 bouwen (_build/2025/html)
   wmo-rapport build --alle-perioden     alle perioden in params/ bouwen
   wmo-rapport publish --periode 2025    een gebouwde editie publiceren (site/2025/v<editie>)
+  wmo-rapport pdf --periode 2025        PDF van de gebouwde editie voor de raad maken
   wmo-rapport data fetch --periode 2025 publieke CBS-reeksen ophalen (internet nodig)
 """
 
@@ -62,6 +63,19 @@ def _parser() -> argparse.ArgumentParser:
     pub = cmd("publish", "gebouwde editie publiceren als onveranderlijke versie")
     pub.add_argument("--periode", required=True, help="rapportageperiode, bv. 2025")
     pub.add_argument("--site", default=None, help="publicatiemap (standaard: site/)")
+    pub.add_argument(
+        "--zonder-pdf",
+        action="store_true",
+        help="geen PDF maken (standaard: wel, als Chromium geïnstalleerd is)",
+    )
+
+    pdf = cmd("pdf", "PDF van de gebouwde editie maken voor de raad (headless Chromium)")
+    pdf.add_argument("--periode", required=True, help="rapportageperiode, bv. 2025")
+    pdf.add_argument(
+        "--uit",
+        default=None,
+        help="PDF-bestand (standaard: _build/<periode>/wmo-monitor-<periode>.pdf)",
+    )
 
     d = cmd("data", "gegevens beheren: ophalen, genereren, manifest bijwerken")
     dsub = d.add_subparsers(dest="data_command", metavar="actie", required=True)
@@ -123,7 +137,28 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "publish":
         from .publish import publish
 
-        publish(args.periode, site=Path(args.site) if args.site else None)
+        final = publish(
+            args.periode,
+            site=Path(args.site) if args.site else None,
+            pdf=False if args.zonder_pdf else None,
+        )
+        print(
+            f"Gepubliceerd: {final} (overzicht van alle edities: {final.parent.parent}/index.html)"
+        )
+        return 0
+    if args.command == "pdf":
+        from .pdf import edition_pdf
+
+        html_dir = root / "_build" / args.periode / "html"
+        if not (html_dir / "index.html").is_file():
+            from .errors import PublishError
+
+            raise PublishError(
+                f"er is geen gebouwde editie voor periode {args.periode}: bouw eerst met "
+                f"`wmo-rapport build --periode {args.periode}`"
+            )
+        out = Path(args.uit) if args.uit else html_dir.parent / f"wmo-monitor-{args.periode}.pdf"
+        print(f"PDF geschreven: {edition_pdf(html_dir.resolve(), out)}")
         return 0
     if args.command == "data":
         return _data(args)

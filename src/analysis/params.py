@@ -126,6 +126,9 @@ SCHEMA: dict[str, Any] = {
     },
     "?samenvatting": {"?visie_zin": "str", "?inleiding": "str"},
     "?publicatie": "any",
+    # Changelog of the period, one entry per published version (analysis.publish): why this
+    # version exists. Quote the version ("1.1") so YAML keeps it text.
+    "?wijzigingen": ["list", {"versie": "str", "toelichting": "str"}],
 }
 
 DEFAULT_PRIVACY = {"min_cel": 10, "afronding": 5, "min_n_percentage": 50}

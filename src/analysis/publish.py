@@ -288,16 +288,17 @@ def _bar_html(edition: Edition, rel: Path, latest: Edition | None) -> str:
         target = latest.path / rel
         href = f"{up}{latest.folder}/{rel.as_posix() if target.is_file() else latest.start}"
         parts.append(
-            '<div class="wmo-oud" role="note"><p><strong>Let op: dit is een oudere versie '
+            '<div class="wmo-oud" role="note" style="background:#fff4ce;border-left:6px solid '
+            '#8a5a00;padding:.6rem 1rem;margin:0 0 .5rem;color:#1a1a1a"><p style="margin:0"><strong>Let op: dit is een oudere versie '
             f"(versie {html.escape(edition.editie)}) van de editie {html.escape(edition.periode)}."
-            f'</strong> <a href="{html.escape(href)}">Naar de nieuwste versie '
+            f'</strong> <a style="color:#0a4f8a" href="{html.escape(href)}">Naar de nieuwste versie '
             f"({html.escape(latest.editie)}) van deze pagina</a></p></div>"
         )
     parts.append(
         f'<p class="wmo-editiebalk">Editie {html.escape(edition.periode)}, versie '
         f"{html.escape(edition.editie)} · "
-        f'<a href="{up}index.html">Alle edities en versies</a> · '
-        f'<a href="{"../" * (len(rel.parts) - 1)}{CHANGES_PAGE}">Wat is er veranderd in deze '
+        f'<a style="color:#0a4f8a" href="{up}index.html">Alle edities en versies</a> · '
+        f'<a style="color:#0a4f8a" href="{"../" * (len(rel.parts) - 1)}{CHANGES_PAGE}">Wat is er veranderd in deze '
         f"versie</a></p>"
     )
     parts.append(END)
