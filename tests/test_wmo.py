@@ -132,7 +132,7 @@ def test_type_table_suppresses_small_counts():
     assert t.loc["Totaal", "Aantal"] == 100
     assert t.loc["Totaal excl. verblijf en opvang", "Aantal"] == 95  # 96 rounded to 5
     assert pd.isna(t.loc["Verblijf en opvang", "Aantal"])
-    assert pd.isna(t.loc["Verblijf en opvang", "Per 1.000 inwoners"])
+    assert pd.isna(t.loc["Verblijf en opvang", "Per duizend inwoners"])
     assert list(t.index[:2]) == ["Totaal", "Totaal excl. verblijf en opvang"]
 
 
@@ -163,18 +163,20 @@ def test_method_break_position_and_mark():
     labels = ["2024-1e half", "2024-2e half*", "2025-1e half*"]
     assert wmo.break_position(labels) == "2024-2e half*"
     assert wmo.break_position(["2022", "2023"]) is None
-    d = pd.DataFrame({"Periode": labels, "Per 1.000 inwoners": [1.0, 2.0, 3.0]})
+    d = pd.DataFrame({"Periode": labels, "Per duizend inwoners": [1.0, 2.0, 3.0]})
     f = line_chart(
-        d, name="t", x="Periode", y="Per 1.000 inwoners", title="T", subtitle="s", description="d"
+        d, name="t", x="Periode", y="Per duizend inwoners", title="T", subtitle="s", description="d"
     )
     assert wmo.mark_method_break(f, None) is f
     assert len(wmo.mark_method_break(f, "2024-2e half*").spec()["layer"]) == 3
 
 
 def test_format_table_and_status():
-    t = wmo.format_table(wmo.type_table(_clients(), "GM1", "2024", PRIV), {"Per 1.000 inwoners": 1})
+    t = wmo.format_table(
+        wmo.type_table(_clients(), "GM1", "2024", PRIV), {"Per duizend inwoners": 1}
+    )
     row = t.set_index("Type").loc["Verblijf en opvang"]
-    assert row["Aantal"] == "< 10" and row["Per 1.000 inwoners"] == "–"
-    assert t.set_index("Type").loc["Totaal", "Per 1.000 inwoners"] == "50,0"
+    assert row["Aantal"] == "< 10" and row["Per duizend inwoners"] == "–"
+    assert t.set_index("Type").loc["Totaal", "Per duizend inwoners"] == "50,0"
     assert wmo.status(_clients(), "GM1", "2024") == "voorlopig"
     assert wmo.status(_clients(), "GM1", "2023") == "definitief"

@@ -41,8 +41,8 @@ def test_chart_series_suppresses_labels_and_orders():
     ]
     # 102 -> 100, 52 -> 50, 108 -> 110 (rounded to 5); 4 is below 10: count and rate hidden
     assert s["Aantal"].tolist()[:3] == [100, 50, 110]
-    assert pd.isna(s["Aantal"].iloc[3]) and pd.isna(s["Per 1.000 inwoners"].iloc[3])
-    assert s["Per 1.000 inwoners"].iloc[0] == 51.0
+    assert pd.isna(s["Aantal"].iloc[3]) and pd.isna(s["Per duizend inwoners"].iloc[3])
+    assert s["Per duizend inwoners"].iloc[0] == 51.0
 
 
 def test_chart_series_years_only():
@@ -60,13 +60,13 @@ def test_break_position():
 
 def _figure() -> charts.Figure:
     d = pd.DataFrame(
-        {"Periode": ["2024-1e half", "2024-2e half*"], "Per 1.000 inwoners": [1.0, 2.0]}
+        {"Periode": ["2024-1e half", "2024-2e half*"], "Per duizend inwoners": [1.0, 2.0]}
     )
     return charts.line_chart(
         d,
         name="t",
         x="Periode",
-        y="Per 1.000 inwoners",
+        y="Per duizend inwoners",
         title="Titel",
         subtitle="eenheid",
         description="Beschrijving.",
@@ -107,3 +107,10 @@ def test_mark_method_break_rule_sits_at_the_given_period():
 @pytest.mark.parametrize("label", ["2024-1e half", "2023-2e half*"])
 def test_break_not_before_second_half_2024(label):
     assert wmo.break_position([label]) is None
+
+
+def test_chart_field_names_have_no_dot():
+    # Vega-Lite reads "Per 1.000 inwoners" as a nested field and draws nothing (regression)
+    cols = list(wmo.chart_series(_half_years(), "GM1", PRIV).columns)
+    assert wmo.PER_1000 in cols
+    assert not any("." in c for c in cols)

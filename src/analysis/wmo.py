@@ -58,6 +58,10 @@ METHODEBREUK = (
     "beleidsstukken) zijn daardoor niet vergelijkbaar met deze reeks."
 )
 
+#: Column header of rates per 1,000 in chart data and tables. No dot in it: Vega-Lite reads a dot in
+#: a field name as a nested field ("Per 1" → "000 inwoners") and draws an empty chart.
+PER_1000 = "Per duizend inwoners"
+
 _YEAR = re.compile(r"^\d{4}$")
 _HALF = re.compile(r"^(\d{4})H([12])$")
 
@@ -312,7 +316,7 @@ def region_comparison(
     """Rate per 1,000 of one type for each region and Nederland, long form with Dutch headers.
 
     ``names`` maps region codes (including ``NL01``) to names; only those regions appear.
-    Columns: ``Periode`` (label with ``*`` for provisional), ``Regio``, ``Per 1.000 inwoners``.
+    Columns: ``Periode`` (label with ``*`` for provisional), ``Regio``, ``Per duizend inwoners``.
 
     Examples
     --------
@@ -332,9 +336,9 @@ def region_comparison(
     out["Periode"] = [
         period_label(p, s) for p, s in zip(out["periode"], out["status"], strict=True)
     ]
-    out = out.rename(columns={"per_1000": "Per 1.000 inwoners"})
+    out = out.rename(columns={"per_1000": PER_1000})
     return out.sort_values(["periode", "Regio"], key=lambda c: c.map(str))[
-        ["Periode", "Regio", "Per 1.000 inwoners"]
+        ["Periode", "Regio", PER_1000]
     ].reset_index(drop=True)
 
 
@@ -361,9 +365,9 @@ def type_table(
     d = d.set_index("type").reindex([t for t in order if t in set(d["type"])]).reset_index()
     n = suppress_counts(d["aantal"], privacy.get("min_cel", 10), privacy.get("afronding", 5))
     rate = d["per_1000"].astype("Float64").mask(n.isna())
-    return pd.DataFrame(
-        {"Type": d["type"].map(KORT), "Aantal": n, "Per 1.000 inwoners": rate}
-    ).reset_index(drop=True)
+    return pd.DataFrame({"Type": d["type"].map(KORT), "Aantal": n, PER_1000: rate}).reset_index(
+        drop=True
+    )
 
 
 def age_table(
@@ -393,7 +397,7 @@ def age_table(
             "Leeftijd": d["leeftijd"].to_numpy(),
             "Aantal": n.to_numpy(),
             "Aandeel (%)": pd.Series(share.to_numpy()).astype("Float64").mask(n.isna().to_numpy()),
-            "Per 1.000 inwoners": d["per_1000"].to_numpy(),
+            PER_1000: d["per_1000"].to_numpy(),
         }
     )
 
@@ -433,7 +437,7 @@ def chart_series(
     """Chart-ready series of one region: Dutch period labels (``*`` = voorlopig), short type
     names, the suppressed count and the rate per 1,000 (hidden where the count is suppressed).
 
-    Columns: ``Periode``, ``Type``, ``Aantal``, ``Per 1.000 inwoners``.
+    Columns: ``Periode``, ``Type``, ``Aantal``, ``Per duizend inwoners``.
 
     Examples
     --------
@@ -455,7 +459,7 @@ def chart_series(
             "Periode": labels,
             "Type": s["type"].map(KORT).fillna(s["type"]).to_numpy(),
             "Aantal": n.to_numpy(),
-            "Per 1.000 inwoners": rate.to_numpy(),
+            PER_1000: rate.to_numpy(),
         }
     )
 
@@ -528,8 +532,8 @@ def format_table(table: pd.DataFrame, decimalen: dict[str, int] | None = None) -
     Examples
     --------
     >>> t = pd.DataFrame({"Type": ["A", "B"], "Aantal": pd.array([1250, None], dtype="Int64"),
-    ...     "Per 1.000 inwoners": [45.26, None]})
-    >>> format_table(t, {"Per 1.000 inwoners": 1}).values.tolist()
+    ...     "Per duizend inwoners": [45.26, None]})
+    >>> format_table(t, {"Per duizend inwoners": 1}).values.tolist()
     [['A', '1.250', '45,3'], ['B', '< 10', '–']]
     """
     from .fmt import getal
