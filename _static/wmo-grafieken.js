@@ -14,6 +14,16 @@
       window.vegaEmbed(target, spec, {
         renderer: "svg", actions: false,
         formatLocale: {decimal: ",", thousands: ".", grouping: [3], currency: ["€ ", ""]},
+        // nl-NL dates, as in the static SVG (vl-convert time_format_locale="nl-NL")
+        timeFormatLocale: {
+          dateTime: "%a %e %B %Y %T", date: "%d-%m-%Y", time: "%H:%M:%S", periods: ["AM", "PM"],
+          days: ["zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"],
+          shortDays: ["zo", "ma", "di", "wo", "do", "vr", "za"],
+          months: ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+                   "september", "oktober", "november", "december"],
+          shortMonths: ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt",
+                        "nov", "dec"],
+        },
       }).then(function () {
         el.replaceChildren(target);
       }).catch(function () { /* keep the static SVG */ });

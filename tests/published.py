@@ -135,6 +135,8 @@ class PageResult:
     requests: list[str] = field(default_factory=list)
     charts: int = 0
     charts_drawn: int = 0
+    charts_interactive: int = 0
+    english_dates: list[str] = field(default_factory=list)
 
 
 _AXE_RUN = (
@@ -142,14 +144,20 @@ _AXE_RUN = (
     ".then(r => r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
     " nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' :: ' + n.failureSummary)})))"
 )
-# A chart counts as drawn when its figure holds an SVG of real size with marks in it.
-_CHARTS = (
-    "(() => { const els = [...document.querySelectorAll('.wmo-grafiek')];"
-    " const drawn = els.filter(el => { const svg = el.querySelector('svg');"
-    " if (!svg) return false; const r = svg.getBoundingClientRect();"
-    " return r.width > 100 && r.height > 50 && svg.querySelectorAll('path').length > 0; });"
-    " return [els.length, drawn.length]; })()"
-)
+# A chart counts as drawn when its figure holds an SVG of real size with marks in it, and as
+# interactive when the shipped Vega bundle has replaced the static SVG (waits up to 5 s for it).
+# English month names in a chart mean the interactive version lost the nl-NL time format.
+_CHARTS = """new Promise(done => { const t0 = Date.now(); (function check() {
+  const els = [...document.querySelectorAll('.wmo-grafiek')];
+  const live = els.filter(el => el.querySelector('.vega-embed svg'));
+  if (live.length < els.length && Date.now() - t0 < 5000) return setTimeout(check, 100);
+  const drawn = els.filter(el => { const svg = el.querySelector('svg');
+    if (!svg) return false; const r = svg.getBoundingClientRect();
+    return r.width > 100 && r.height > 50 && svg.querySelectorAll('path').length > 0; });
+  const english = /\\b(January|February|March|April|May|June|July|August|September|October|November|December|Mar|Oct)\\b/;
+  const texts = els.flatMap(el => [...el.querySelectorAll('svg text')].map(t => t.textContent));
+  done([els.length, drawn.length, live.length, texts.filter(t => english.test(t))]);
+})(); })"""
 
 
 @functools.cache
@@ -181,7 +189,9 @@ def browser_pass() -> dict[Path, PageResult]:
             tab.requests.clear()
             tab.goto(page.as_uri())
             res = PageResult()
-            res.charts, res.charts_drawn = tab.evaluate(_CHARTS)
+            res.charts, res.charts_drawn, res.charts_interactive, res.english_dates = tab.evaluate(
+                _CHARTS
+            )
             if axe is not None:
                 tab.evaluate(axe)
                 res.violations = tab.evaluate(_AXE_RUN % json.dumps(AXE_TAGS), timeout=180)

@@ -87,6 +87,11 @@ def test_pages_load_nothing_from_the_network_and_charts_render_offline():
     charts = sum(r.charts for r in results.values())
     drawn = sum(r.charts_drawn for r in results.values())
     assert charts >= 5 and drawn == charts, f"{drawn} van {charts} grafieken getekend"
+    # the Vega bundle shipped in _static/ makes every chart interactive without a network
+    live = sum(r.charts_interactive for r in results.values())
+    assert live == charts, f"{live} van {charts} grafieken interactief (Vega-bundel geladen?)"
+    english = {p.name: r.english_dates for p, r in results.items() if r.english_dates}
+    assert not english, f"Engelse datums in grafieken: {english}"
 
 
 @pytest.mark.browser

@@ -35,7 +35,7 @@ def vega_bundle() -> bytes:
 
     path = cache_dir() / f"vega-bundle-vl-convert-{version('vl-convert-python')}.js"
     try:
-        return path.read_bytes()
+        return _own_scope(path.read_bytes())
     except OSError:
         pass
     import vl_convert as vlc
@@ -49,4 +49,20 @@ def vega_bundle() -> bytes:
         os.replace(tmp, path)
     except OSError:  # a read-only home: build without the cache
         pass
-    return data
+    return _own_scope(data)
+
+
+def _own_scope(bundle: bytes) -> bytes:
+    """The bundle wrapped in a function, so its top-level names stay its own.
+
+    vl-convert's bundle declares top-level names such as ``_``; loaded as a classic script next to
+    Sphinx's ``doctools.js`` (which declares ``const _``) it failed with "Identifier '_' has
+    already been declared" and the charts never became interactive. Inside a function scope its
+    declarations are local; it still sets ``window.vegaEmbed``.
+
+    Examples
+    --------
+    >>> _own_scope(b"const _ = 1; window.x = _;")
+    b'(function () {\\nconst _ = 1; window.x = _;\\n})();\\n'
+    """
+    return b"(function () {\n" + bundle + b"\n})();\n"
