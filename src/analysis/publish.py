@@ -654,7 +654,7 @@ def publish(
                 from .pdf import edition_pdf
 
                 name = f"wmo-monitor-{periode}-v{editie}.pdf"
-                edition_pdf(tmp, tmp / name, periode=periode, editie=editie)
+                edition_pdf(tmp, tmp / name, periode=periode, editie=editie, datum=edition.datum)
                 edition.pdf = name
             (tmp / KEY_FIGURES_FILE).write_text(
                 json.dumps(
