@@ -202,3 +202,11 @@ def test_small_lookups():
     assert forecast.base_population(r, "75+") == 200.0
     dt = forecast.decomposition_table(r, g, 2024, [2030], step=10)
     assert dt["Extra cliënten"].tolist() == [10.0, 20.0, 0.0]
+
+
+def test_key_indicator_growth_on_the_project_data():
+    from analysis import report
+
+    m = forecast._ind_growth(report.chapter("2025"))
+    assert m.waarde is not None and m.waarde > 0
+    assert m.marge is None  # the band is a scenario range, not a 95% interval

@@ -539,6 +539,7 @@ def scenario_table(params: Any) -> pd.DataFrame:  # noqa: ANN401
 
 
 def _ind_growth(ctx: Any) -> Any:  # noqa: ANN401 - registry callback
+    # No ``marge``: the low/high band is a scenario range, not the 95% interval ``marge`` means.
     from .indicators import Measurement
 
     f = forecast(ctx, [TOTAAL])
@@ -546,11 +547,8 @@ def _ind_growth(ctx: Any) -> Any:  # noqa: ANN401 - registry callback
     target = 2030 if 2030 in b.index else max(f["jaren"])
     base = float(b.loc[f["basisjaar"], "midden"])
     mid = float(b.loc[target, "midden"])
-    lo, hi = float(b.loc[target, "laag"]), float(b.loc[target, "hoog"])
-    pct = (mid / base - 1) * 100
     return Measurement(
-        waarde=pct,
-        marge=max(mid - lo, hi - mid) / base * 100,
+        waarde=(mid / base - 1) * 100,
         synthetisch=bool(f["clients"].attrs.get("manifest", {}).get("synthetic", False)),
         bron="wmo_clienten, bevolking_leeftijd, bevolkingsprognose",
     )
