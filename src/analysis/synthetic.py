@@ -30,24 +30,19 @@ from typing import Any
 
 import numpy as np
 
+from . import project
+from .errors import DataError
 from .manifest import register
 from .reference import write_csv
 
 SEED = 20250417  # date of the council decision adopting the plan
-GM, HAARLEM, BLOEMENDAAL = "GM0397", "GM0392", "GM0377"
+GM, HAARLEM, BLOEMENDAAL = "GM0397", "GM0392", "GM0377"  # defaults; see generate_all
 AGES = ["0-14", "15-24", "25-44", "45-64", "65-74", "75-84", "85+"]
-# Real 2019 table (75+ split 60/40 into 75-84 / 85+: synthetic assumption for an old population)
-POP_2019 = {
-    "0-14": (2413, 2414),
-    "15-24": (1340, 1225),
-    "25-44": (2326, 2547),
-    "45-64": (3768, 3980),
-    "65-74": (1655, 1970),
-    "75-84": (839, 1359),
-    "85+": (560, 906),
-}
-TOTAL_2024 = 27589
+OLD = ("65-74", "75-84", "85+")
+#: The real table has 75+ only: share of 75-84 within 75+ per sex (assumption, national pattern).
+SPLIT_75 = {"mannen": 0.68, "vrouwen": 0.60}
 YEARS = list(range(2015, 2026))
+#: Yearly growth per age group before scaling to the real totals (ageing, assumption).
 GROWTH = {
     "0-14": -0.004,
     "15-24": 0.002,
@@ -57,7 +52,12 @@ GROWTH = {
     "75-84": 0.028,
     "85+": 0.032,
 }
-COMPARE = {HAARLEM: (161300, 0.85), BLOEMENDAAL: (23400, 1.08)}  # 2019 total, ageing factor
+#: Comparison municipalities: ageing factor for 65+ against the default municipality, and a
+#: fallback total when no real total is known (assumption).
+COMPARE = {HAARLEM: 0.85, BLOEMENDAAL: 1.08}
+#: Relative dementia prevalence per age group used only to translate the plan's dementia
+#: estimates into ageing of the prognosis (assumption: order of magnitude of national rates).
+DEMENTIA_PREV = {"65-74": 0.015, "75-84": 0.075, "85+": 0.24}
 TYPES = [
     "Totaal",
     "Totaal exclusief verblijf en opvang",
@@ -162,31 +162,168 @@ def _entry(
     }
 
 
-def population() -> dict[tuple[str, int, str], tuple[int, int]]:
-    """Population by (region, year, age group) → (men, women). 2019 equals the real table."""
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    import csv
+
+    if not path.is_file():
+        raise DataError(
+            "echte ijkcijfers ontbreken: draai eerst de import (python -m analysis.reference)",
+            file=str(path),
+        )
+    with open(path, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def anchors(data_dir: Path, region: str = GM) -> dict[str, Any]:
+    """The real figures the generator is calibrated to, read from ``data_dir``.
+
+    Returns a dict with ``table`` ({(age, sex): n} of the plan's age x sex table, 75+ split),
+    ``table_year`` (its reference year), ``totals`` ({(code, year): total}) and ``sex_men``
+    ({(code, year): number of men}) where known.
+
+    Examples
+    --------
+    >>> a = anchors(project.data_dir())  # doctest: +SKIP
+    >>> a["totals"][("GM0397", 2019)]  # doctest: +SKIP
+    27286
+    """
+    table: dict[tuple[str, str], int] = {}
+    year = None
+    for r in _read_csv(data_dir / "bevolking_2019.csv"):
+        if r["gemeente_code"] != region or r["leeftijd"] == "totaal" or r["geslacht"] == "totaal":
+            continue
+        year = int(r["periode"])
+        n = int(r["waarde"])
+        if r["leeftijd"] == "75+":
+            a = int(round(n * SPLIT_75[r["geslacht"]]))
+            table[("75-84", r["geslacht"])] = a
+            table[("85+", r["geslacht"])] = n - a
+        else:
+            table[(r["leeftijd"], r["geslacht"])] = n
+    totals = {
+        (r["gemeente_code"], int(r["periode"])): int(r["waarde"])
+        for r in _read_csv(data_dir / "bevolking_totaal.csv")
+    }
+    men: dict[tuple[str, int], int] = {}
+    for r in _read_csv(data_dir / "publieke_cijfers.csv"):
+        if r["indicator"] == "Mannen op 1 januari" and r["regio_code"].startswith("GM"):
+            men[(r["regio_code"], int(r["periode_tekst"][:4]))] = int(float(r["waarde"]))
+        if r["indicator"] == "Vrouwen op 1 januari" and r["regio_code"].startswith("GM"):
+            key = (r["regio_code"], int(r["periode_tekst"][:4]))
+            totals.setdefault(key, 0)
+    # a year with men and women but no total: the total is their sum (CBS 70072NED)
+    for r in _read_csv(data_dir / "publieke_cijfers.csv"):
+        if r["indicator"] == "Vrouwen op 1 januari" and r["regio_code"].startswith("GM"):
+            key = (r["regio_code"], int(r["periode_tekst"][:4]))
+            if totals.get(key) == 0 and key in men:
+                totals[key] = men[key] + int(float(r["waarde"]))
+    totals = {k: v for k, v in totals.items() if v}
+    return {"table": table, "table_year": year, "totals": totals, "sex_men": men}
+
+
+def _factor(year: int, known: dict[int, float]) -> float:
+    """Scale factor in ``year``: the known factors, linear between them, flat outside."""
+    ks = sorted(known)
+    if year <= ks[0]:
+        return known[ks[0]]
+    if year >= ks[-1]:
+        return known[ks[-1]]
+    lo = max(k for k in ks if k <= year)
+    hi = min(k for k in ks if k >= year)
+    if lo == hi:
+        return known[lo]
+    return known[lo] + (known[hi] - known[lo]) * (year - lo) / (hi - lo)
+
+
+def _fix_total(cells: dict[tuple[str, str], int], target: int) -> None:
+    """Add the rounding residual to the largest cell so the cells sum to ``target``."""
+    big = max(cells, key=lambda k: (cells[k], k))
+    cells[big] += target - sum(cells.values())
+
+
+def population(
+    anchor: dict[str, Any],
+    region: str = GM,
+    compare: dict[str, float] | None = None,
+) -> dict[tuple[str, int, str], tuple[int, int]]:
+    """Population by (region, year, age group) -> (men, women), 1 January 2015-2025.
+
+    The table year equals the real age x sex table cell by cell (75+ split by ``SPLIT_75``);
+    every year with a real total (``bevolking_totaal``) sums to it exactly; in between the
+    scale is interpolated. Comparison regions take the municipality's age structure with their
+    own ageing factor and are scaled to their real totals where known.
+
+    Examples
+    --------
+    >>> pop = population(anchors(project.data_dir()))  # doctest: +SKIP
+    >>> sum(sum(pop[("GM0397", 2019, a)]) for a in AGES)  # doctest: +SKIP
+    27286
+    """
+    compare = COMPARE if compare is None else compare
+    table, y0, totals = anchor["table"], anchor["table_year"], anchor["totals"]
+    base_total = sum(table.values())
     out: dict[tuple[str, int, str], tuple[int, int]] = {}
-    base = {a: np.array(v, dtype=float) for a, v in POP_2019.items()}
-    raw = {}
-    for y in YEARS:
-        raw[y] = {a: base[a] * (1 + GROWTH[a]) ** (y - 2019) for a in AGES}
-    # scale the years after 2019 so that 2024 hits the real total, smoothly
-    s2024 = sum(v.sum() for v in raw[2024].values())
-    k = TOTAL_2024 / s2024
-    for y in YEARS:
-        f = 1 + (k - 1) * (y - 2019) / 5
-        for a in AGES:
-            m, w = raw[y][a] * f
-            out[(GM, y, a)] = (int(round(m)), int(round(w)))
-    for code, (tot2019, ageing) in COMPARE.items():
-        share = {a: sum(POP_2019[a]) / sum(sum(v) for v in POP_2019.values()) for a in AGES}
-        adj = {a: share[a] * (ageing if a in ("65-74", "75-84", "85+") else 1) for a in AGES}
-        norm = sum(adj.values())
+
+    def raw(y: int, adj: dict[str, float]) -> dict[tuple[str, str], float]:
+        return {
+            (a, sex): table[(a, sex)] * adj[a] * (1 + GROWTH[a]) ** (y - y0)
+            for a in AGES
+            for sex in ("mannen", "vrouwen")
+        }
+
+    for code in (region, *sorted(compare)):
+        ageing = 1.0 if code == region else compare[code]
+        adj = {a: (ageing if a in OLD else 1.0) for a in AGES}
+        norm = base_total / sum(raw(y0, adj).values())
+        adj = {a: v * norm for a, v in adj.items()}
+        known = {
+            y: totals[(code, y)] / sum(raw(y, adj).values())
+            for (c, y) in totals
+            if c == code and y in YEARS
+        }
+        if code == region:
+            known[y0] = 1.0
+        if not known:
+            continue  # no real total: no synthetic series for this region
         for y in YEARS:
-            g = 1.004 ** (y - 2019)
+            cells_f = {k: v * _factor(y, known) for k, v in raw(y, adj).items()}
+            men_real = anchor["sex_men"].get((code, y))
+            if men_real and code != region:
+                m_f = sum(v for (a, sx), v in cells_f.items() if sx == "mannen")
+                w_f = sum(v for (a, sx), v in cells_f.items() if sx == "vrouwen")
+                w_real = totals[(code, y)] - men_real
+                cells_f = {
+                    (a, sx): v * (men_real / m_f if sx == "mannen" else w_real / w_f)
+                    for (a, sx), v in cells_f.items()
+                }
+            cells = {k: int(round(v)) for k, v in cells_f.items()}
+            if code == region and y == y0:
+                cells = dict(table)
+            elif (code, y) in totals:
+                if men_real and code != region:
+                    for sx, tgt in (
+                        ("mannen", men_real),
+                        ("vrouwen", totals[(code, y)] - men_real),
+                    ):
+                        part = {k: v for k, v in cells.items() if k[1] == sx}
+                        _fix_total(part, tgt)
+                        cells.update(part)
+                else:
+                    _fix_total(cells, totals[(code, y)])
             for a in AGES:
-                n = tot2019 * g * adj[a] / norm * (1 + GROWTH[a] * 0.8) ** (y - 2019)
-                out[(code, y, a)] = (int(round(n * 0.49)), int(round(n * 0.51)))
+                out[(code, y, a)] = (cells[(a, "mannen")], cells[(a, "vrouwen")])
     return out
+
+
+def dementia_index(groups: dict[str, float]) -> float:
+    """Expected number with dementia for a population by age group (``DEMENTIA_PREV``).
+
+    Examples
+    --------
+    >>> round(dementia_index({"65-74": 1000, "75-84": 1000, "85+": 1000}), 1)
+    330.0
+    """
+    return sum(DEMENTIA_PREV[a] * groups.get(a, 0.0) for a in DEMENTIA_PREV)
 
 
 def _pop_group(pop: dict, code: str, year: int, group: str) -> int:
@@ -194,11 +331,222 @@ def _pop_group(pop: dict, code: str, year: int, group: str) -> int:
     return sum(sum(pop[(code, year, a)]) for a in ages)
 
 
-def generate_all(data_dir: Path) -> list[str]:
-    """Write every synthetic dataset into ``data_dir`` and register it; return the names."""
-    data_dir = Path(data_dir)
+def prognosis(
+    pop: dict[tuple[str, int, str], tuple[int, int]], data_dir: Path, region: str = GM
+) -> tuple[dict[tuple[int, str], float], str]:
+    """Central prognosis by (year, age group), 2025-2050 every 5 years, and what it matches.
+
+    Old age groups grow (65-74 at 0.3 g, 75-84 at g, 85+ at g + 4% per 5 years) with g solved so
+    that the dementia index (:func:`dementia_index`) follows the plan's estimates (2022 -> 2040
+    and 2040 -> 2050); younger groups share one growth rate so that the 2040 total is the real
+    2019 total times the provincial prognosis growth (+6%, secondary source).
+
+    Examples
+    --------
+    >>> prog, note = prognosis(population(anchors(project.data_dir())), project.data_dir())
+    ... # doctest: +SKIP
+    """
+    groups = {y: {a: float(sum(pop[(region, y, a)])) for a in AGES} for y in (2022, 2025)}
+    dem = {
+        int(r["periode"]): int(r["waarde"])
+        for r in _read_csv(data_dir / "dementie_schattingen.csv")
+        if r["gemeente_code"] == region
+    }
+    growth = next(
+        (
+            float(r["waarde"])
+            for r in _read_csv(data_dir / "publieke_cijfers.csv")
+            if r["regio_code"] == region and r["indicator"].startswith("Groei bevolking 2019-2040")
+        ),
+        None,
+    )
+    totals = {
+        int(r["periode"]): int(r["waarde"])
+        for r in _read_csv(data_dir / "bevolking_totaal.csv")
+        if r["gemeente_code"] == region
+    }
+    d2022 = dementia_index(groups[2022])
+
+    def old_path(start: dict[str, float], g: float, steps: int) -> dict[str, float]:
+        rate = {"65-74": 0.3 * g, "75-84": g, "85+": g + 0.04}
+        return {a: start[a] * (1 + rate[a]) ** steps for a in OLD}
+
+    def solve(start: dict[str, float], steps: int, target: float) -> float:
+        lo, hi = -0.3, 0.6
+        for _ in range(80):
+            mid = (lo + hi) / 2
+            if dementia_index(old_path(start, mid, steps)) < target:
+                lo = mid
+            else:
+                hi = mid
+        return (lo + hi) / 2
+
+    g1 = solve(groups[2025], 3, d2022 * dem[2040] / dem[2022]) if 2040 in dem else 0.08
+    old2040 = old_path(groups[2025], g1, 3)
+    g2 = solve(old2040, 2, d2022 * dem[2050] / dem[2022]) if 2050 in dem else g1
+    young = [a for a in AGES if a not in OLD]
+    y2025 = sum(groups[2025][a] for a in young)
+    if growth is not None and 2019 in totals:
+        target_total = totals[2019] * (1 + growth / 100)
+        h = ((target_total - sum(old2040.values())) / y2025) ** (1 / 3) - 1
+    else:
+        target_total, h = None, 0.0
+    out: dict[tuple[int, str], float] = {}
+    for i, y in enumerate(range(2025, 2055, 5)):
+        old = old_path(groups[2025], g1, i) if i <= 3 else old_path(old2040, g2, i - 3)
+        for a in AGES:
+            out[(y, a)] = old[a] if a in OLD else groups[2025][a] * (1 + h) ** i
+    note = (
+        "start = bevolking_leeftijd 2025; de oudere leeftijdsgroepen groeien zo dat een vaste "
+        "leeftijdsspecifieke dementieprevalentie (aanname: 1,5% / 7,5% / 24% voor 65-74 / 75-84 / "
+        f"85+) de dementieschattingen van het plan volgt ({dem.get(2022)} in 2022, "
+        f"{dem.get(2040)} in 2040, {dem.get(2050)} in 2050); de jongere groepen zo dat het totaal "
+        f"in 2040 gelijk is aan het echte totaal 2019 ({totals.get(2019)}) plus {growth}% "
+        "(Bevolkingsprognose Noord-Holland 2019-2040, secundaire bron); laag/hoog ±1,5% per 5 "
+        "jaar (aanname)"
+    )
+    return out, note
+
+
+def wmo_budgets(
+    data_dir: Path, region: str = GM
+) -> tuple[dict[int, float], dict[str, float], float]:
+    """Real Wmo budgets per year, the split over CBS types and the non-maatwerk part (euro).
+
+    From ``begroting_sociaal_domein``: Wmo 2007 + Wmo 2015 per year (2019: the original budget),
+    the type shares from the 2019 budget lines, and the sum of the 2019 lines that are not
+    maatwerkvoorzieningen.
+
+    Examples
+    --------
+    >>> budgets, shares, other = wmo_budgets(project.data_dir())  # doctest: +SKIP
+    >>> round(budgets[2019])  # doctest: +SKIP
+    4944814
+    """
+    rows = [
+        r
+        for r in _read_csv(data_dir / "begroting_sociaal_domein.csv")
+        if r["gemeente_code"] == region
+    ]
+    budgets: dict[int, float] = {}
+    for r in rows:
+        if (
+            r["post"]
+            in ("begroting/meerjarenraming Wmo 2007", "begroting/meerjarenraming Wmo 2015")
+            and r["soort"] == "begroting"
+        ):
+            budgets[int(r["periode"])] = budgets.get(int(r["periode"]), 0.0) + float(r["waarde"])
+    lines = {r["post"]: float(r["waarde"]) for r in rows if r["post"].startswith("begroot 2019")}
+
+    def total(*words: str) -> float:
+        return sum(v for k, v in lines.items() if any(w in k for w in words))
+
+    hbh = total("huishoudelijke")
+    ot = total("begeleiding", "dagbesteding", "dagopvang", "kortdurend verblijf")
+    other = total(
+        "mantelzorg",
+        "cliëntondersteuning",
+        "inloop GGZ",
+        "daklozen",
+        "dementerenden",
+        "klanttevredenheid",
+    )
+    rest = budgets[2019] - other - hbh - ot
+    maat = hbh + ot + rest
+    shares = {
+        "Hulp bij het huishouden": hbh / maat,
+        "Ondersteuning thuis, totaal": ot / maat,
+        "Hulpmiddelen en diensten, totaal": rest / maat,
+    }
+    return budgets, shares, other
+
+
+#: Real GGD/RIVM figures in ``gezondheid_referentie``: (indicator, region or None for the
+#: municipality) -> (wave, indicator, age group) of ``gezondheidsmonitor``.
+HEALTH_ANCHORS = {
+    ("eenzaamheid (waarstaatjegemeente)", None): (2016, "eenzaam", "18+"),
+    ("ernstig eenzaam, volwassenen", None): (2016, "ernstig eenzaam", "18-64"),
+    ("ernstig eenzaam, ouderen", None): (2016, "ernstig eenzaam", "65+"),
+    ("Eenzaam, 19+ (GM 2016)", "NL01"): (2016, "eenzaam", "18+"),
+    ("(Zeer) ernstig eenzaam, 19+ (GM 2016)", "NL01"): (2016, "ernstig eenzaam", "18+"),
+    ("Eenzaam totaal, 18+", "NL01"): (2020, "eenzaam", "18+"),
+    ("Ernstig eenzaam, 18+", "NL01"): (2020, "ernstig eenzaam", "18+"),
+    ("Eenzaam, 75+", "NL01"): (2020, "eenzaam", "75+"),
+    ("Ernstig eenzaam, 75+", "NL01"): (2020, "ernstig eenzaam", "75+"),
+}
+
+
+def health_anchors(
+    data_dir: Path, region: str = GM
+) -> dict[tuple[str, int, str, str], tuple[float, str]]:
+    """Real figures for ``gezondheidsmonitor`` cells: key -> (percentage, source).
+
+    Examples
+    --------
+    >>> real = health_anchors(project.data_dir())  # doctest: +SKIP
+    >>> real[("GM0397", 2016, "ernstig eenzaam", "65+")][0]  # doctest: +SKIP
+    10.0
+    """
+    out: dict[tuple[str, int, str, str], tuple[float, str]] = {}
+    for r in _read_csv(data_dir / "gezondheid_referentie.csv"):
+        if not r["waarde"]:
+            continue
+        code = r["regio_code"]
+        hit = HEALTH_ANCHORS.get((r["indicator"], None if code == region else code))
+        if hit:
+            out[(code, hit[0], hit[1], hit[2])] = (float(r["waarde"]), r["bron"])
+        elif r["indicator"].startswith("Ervaren gezondheid (zeer) goed, 18+") and code == "NL01":
+            wave = int(r["periode_tekst"][:4])
+            if wave in (2016, 2020, 2022, 2024):
+                out[(code, wave, "ervaren gezondheid goed", "18+")] = (
+                    float(r["waarde"]),
+                    r["bron"],
+                )
+    return out
+
+
+def generate_all(
+    data_dir: Path | str | None = None,
+    region: str = GM,
+    compare: tuple[str, ...] = (HAARLEM, BLOEMENDAAL),
+) -> list[str]:
+    """Write every synthetic dataset into ``data_dir`` and register it; return the names.
+
+    Run :func:`analysis.reference.import_reference` first: the real anchors are read from the
+    files it writes (``bevolking_2019``, ``bevolking_totaal``, ``dementie_schattingen``,
+    ``begroting_sociaal_domein``, ``publieke_cijfers``, ``uitstroom_pact``).
+
+    Parameters
+    ----------
+    data_dir
+        The data folder (default: the project's ``data/``); the manifest there is updated and
+        ``templates/`` gets a header-only CSV per municipal (``supplier: gemeente``) dataset.
+    region
+        CBS code of the municipality (default the plan's municipality).
+    compare
+        CBS codes of the comparison municipalities (must have an ageing factor in ``COMPARE``
+        or get 1.0).
+
+    Returns
+    -------
+    list of str
+        The dataset names written, sorted.
+
+    Examples
+    --------
+    >>> names = generate_all(project.data_dir())  # doctest: +SKIP
+    >>> "wmo_clienten" in names  # doctest: +SKIP
+    True
+    """
+    data_dir = Path(data_dir or project.data_dir())
     e: dict[str, dict[str, Any]] = {}
-    pop = population()
+    anchor = anchors(data_dir, region)
+    cmp_ageing = {c: COMPARE.get(c, 1.0) for c in compare}
+    pop = population(anchor, region, cmp_ageing)
+    GM = region  # noqa: N806 - the municipality the rows below are about
+    known_totals = ", ".join(
+        f"{c} {y}: {n}" for (c, y), n in sorted(anchor["totals"].items()) if y in YEARS
+    )
 
     rows = []
     for (code, y, a), (m, w) in sorted(pop.items()):
@@ -221,10 +569,14 @@ def generate_all(data_dir: Path) -> list[str]:
     e["bevolking_leeftijd"] = _entry(
         "bevolking_leeftijd.csv",
         "Bevolking naar leeftijdsgroep en geslacht, 1 januari 2015-2025",
-        "Synthetische reeks voor de gemeente en de vergelijkingsgemeenten. `wmo-rapport data fetch` "
-        "vervangt hem door CBS 03759ned.",
-        "2019 = de echte tabel uit het beleidsplan 2019 (75+ verdeeld 60/40 over 75-84 en 85+, "
-        "aanname); totaal 1-1-2024 = 27.589 (echt); vergelijkingsgemeenten op hun totaal 2019",
+        "Synthetische reeks voor de gemeente en de vergelijkingsgemeenten, 1 januari 2015-2025. "
+        "De tabel van het plan 2019 staat op 1-1-2018 omdat haar totaal (27.302) afwijkt van de "
+        "27.286 inwoners op 1-1-2019. `wmo-rapport data fetch` vervangt hem door CBS 03759ned.",
+        f"{anchor['table_year']} = de echte leeftijd x geslacht-tabel uit het beleidsplan 2019, cel "
+        "voor cel (75+ verdeeld over 75-84 en 85+: 68/32 mannen, 60/40 vrouwen, aanname); totalen "
+        f"gelijk aan de echte totalen op 1 januari ({known_totals}; Haarlem ook mannen/vrouwen "
+        "2022-2024 uit 70072NED); tussenliggende jaren geïnterpoleerd, vergrijzing per "
+        "leeftijdsgroep aangenomen",
         {
             "key": ["gemeente_code", "periode", "leeftijd", "geslacht"],
             "columns": {
@@ -241,34 +593,24 @@ def generate_all(data_dir: Path) -> list[str]:
         "03759ned",
     )
 
-    # prognosis: 2025 from the series, then growth implied by the dementia estimates
-    rng = np.random.default_rng(SEED + 1)
+    # prognosis: 2025 from the series; ageing from the plan's dementia estimates, total from the
+    # provincial prognosis (+6% 2019-2040)
+    prog, prog_note = prognosis(pop, data_dir, region)
     rows = []
-    g5 = {
-        "0-14": -0.01,
-        "15-24": 0.0,
-        "25-44": 0.01,
-        "45-64": -0.02,
-        "65-74": 0.02,
-        "75-84": 0.11,
-        "85+": 0.14,
-    }
-    for a in AGES:
-        base = sum(pop[(GM, 2025, a)])
-        for i, y in enumerate(range(2025, 2055, 5)):
-            mid = base * (1 + g5[a] + (rng.normal(0, 0.003))) ** i
-            spread = 0.015 * i
-            for var, f in (("laag", 1 - spread), ("midden", 1.0), ("hoog", 1 + spread)):
-                rows.append(
-                    {
-                        "gemeente_code": GM,
-                        "periode": str(y),
-                        "leeftijd": a,
-                        "variant": var,
-                        "waarde": int(round(mid * f)),
-                        "eenheid": "personen",
-                    }
-                )
+    for (y, a), mid in sorted(prog.items()):
+        spread = 0.015 * (y - 2025) / 5
+        for var, f in (("laag", 1 - spread), ("midden", 1.0), ("hoog", 1 + spread)):
+            rows.append(
+                {
+                    "gemeente_code": GM,
+                    "periode": str(y),
+                    "leeftijd": a,
+                    "variant": var,
+                    "waarde": int(round(mid * f)),
+                    "eenheid": "personen",
+                }
+            )
+    rows.sort(key=lambda r: (r["periode"], AGES.index(r["leeftijd"]), r["variant"]))
     write_csv(
         data_dir / "bevolkingsprognose.csv",
         ["gemeente_code", "periode", "leeftijd", "variant", "waarde", "eenheid"],
@@ -278,9 +620,7 @@ def generate_all(data_dir: Path) -> list[str]:
         "bevolkingsprognose.csv",
         "Bevolkingsprognose naar leeftijd 2025-2050 (laag, midden, hoog)",
         "Synthetische prognose; `wmo-rapport data fetch` vervangt hem door CBS/PBL 85173NED.",
-        "start = bevolking_leeftijd 2025; groei 75+ zodat de dementieschattingen van het plan "
-        "(780 in 2022 → 1.100 in 2040, +41%) bij gelijke prevalentie worden gevolgd; "
-        "bandbreedte ±1,5% per 5 jaar (aanname)",
+        prog_note,
         {
             "key": ["gemeente_code", "periode", "leeftijd", "variant"],
             "columns": {
@@ -302,7 +642,7 @@ def generate_all(data_dir: Path) -> list[str]:
     for y in YEARS:
         p = {a: sum(pop[(GM, y, a)]) for a in AGES}
         hh = {"65-74": p["65-74"] / 1.6, "75-84": p["75-84"] / 1.45, "85+": p["85+"] / 1.25}
-        total = 11000 * sum(p.values()) / sum(sum(v) for v in POP_2019.values())
+        total = 11000 * sum(p.values()) / sum(anchor["table"].values())
         for grp, v in (*hh.items(), ("totaal", total)):
             rows.append(
                 {
@@ -399,8 +739,10 @@ def generate_all(data_dir: Path) -> list[str]:
     rows = []
     periods = [f"{y}H{h}" for y in range(2019, 2026) for h in (1, 2) if (y, h) != (2025, 2)]
     periods += [str(y) for y in range(2019, 2025)]
-    for code in (GM, HAARLEM, BLOEMENDAAL):
-        lvl = {GM: 1.0, HAARLEM: 1.12, BLOEMENDAAL: 0.92}[code]
+    # usage level against the municipality (assumption): first comparison higher, second lower
+    levels = {GM: 1.0, **{c: (1.12, 0.92, 1.0)[i % 3] for i, c in enumerate(compare)}}
+    for code in (GM, *compare):
+        lvl = levels[code]
         for per in sorted(periods):
             y = int(per[:4])
             yearly = "H" not in per
@@ -420,8 +762,10 @@ def generate_all(data_dir: Path) -> list[str]:
                     r *= 1.18 if yearly else (1.0 if per.endswith("H1") else 1.02)
                     tot += r / 1000 * _pop_group(pop, code, min(y, 2025), g)
                 counts["Totaal"] = max(tot, max(counts.values()))
-                counts["Totaal exclusief verblijf en opvang"] = (
-                    counts["Totaal"] - 0.6 * counts["Verblijf en opvang, totaal"]
+                # persons with only verblijf en opvang drop out; never below any home-based type
+                counts["Totaal exclusief verblijf en opvang"] = max(
+                    counts["Totaal"] - 0.6 * counts["Verblijf en opvang, totaal"],
+                    *(counts[t] for t in TYPES[2:5]),
                 )
                 denom = _pop_group(pop, code, min(y, 2025), grp)
                 status = "voorlopig" if per in ("2025H1", "2024H2", "2024") else "definitief"
@@ -472,17 +816,14 @@ def generate_all(data_dir: Path) -> list[str]:
     # expenditure (1 000 euro)
     rng = np.random.default_rng(SEED + 3)
     rows = []
-    shares = {
-        "Hulp bij het huishouden": 0.33,
-        "Ondersteuning thuis, totaal": 0.42,
-        "Hulpmiddelen en diensten, totaal": 0.25,
-    }
+    budgets, shares, other = wmo_budgets(data_dir, region)
     for y in range(2019, 2026):
-        budget = 4845.0 * (1.045 ** (y - 2019))
-        for t, s in shares.items():
-            b = budget * s
-            real = b * (1 + 0.02 * (y - 2019) / 2 + rng.normal(0.01, 0.02))
-            for soort, v in (("begroot", b), ("gerealiseerd", real)):
+        last = max(budgets)
+        budget = budgets.get(y, budgets[last] * 1.06 ** (y - last)) - other
+        for t, sh in shares.items():
+            b = round(budget * sh / 1000)
+            real = b * (1 + 0.015 * (y - 2019) + rng.normal(0.01, 0.02))
+            for soort, v in (("begroot", b), ("gerealiseerd", int(round(real)))):
                 status = "voorlopig" if y == 2025 else "definitief"
                 rows.append(
                     {
@@ -504,8 +845,13 @@ def generate_all(data_dir: Path) -> list[str]:
         "wmo_uitgaven.csv",
         "Uitgaven Wmo-maatwerkvoorzieningen: begroot en gerealiseerd",
         "Synthetisch; `wmo-rapport data fetch` vervangt hem door CBS 84580NED.",
-        "begrotingen Wmo 2007 + Wmo 2015 van het vorige plan (≈ € 4,8 mln per jaar, 2019-2023); "
-        "tariefstijging 4,5% per jaar en verdeling over typen zijn aannames",
+        "begroot 2019-2023 = de echte begrotingen Wmo 2007 + Wmo 2015 uit het beleidsplan 2019 "
+        "(2019: primitieve begroting) min de begrotingsposten 2019 die geen maatwerk zijn "
+        "(mantelzorg, cliëntondersteuning, inloop GGZ, economisch daklozen, dementie, "
+        f"tevredenheidsonderzoek: € {other:,.0f}); verdeling over typen naar de begrotingsposten "
+        "2019 (huishoudelijke ondersteuning; begeleiding, dagbesteding, dagopvang en kortdurend "
+        "verblijf; rest = hulpmiddelen en diensten); 2024-2025 +6% per jaar en de realisatie "
+        "(overschrijding) zijn aannames".replace(",", "."),
         {
             "key": ["gemeente_code", "periode", "type", "soort"],
             "columns": {
@@ -664,15 +1010,45 @@ def generate_all(data_dir: Path) -> list[str]:
         "eenzaam": 1.2,
         "ernstig eenzaam": 0.4,
     }
-    regoff = {GM: 0.0, HAARLEM: 1.0, BLOEMENDAAL: -0.5, "NL01": 2.0}
-    nsize = {GM: 650, HAARLEM: 3200, BLOEMENDAAL: 600, "NL01": 300000}
-    rows = []
-    for code in (GM, HAARLEM, BLOEMENDAAL, "NL01"):
-        for wave in (2016, 2020, 2022, 2024):
+    codes = [GM, *compare, "NL01"]
+    regoff = {GM: 0.0, "NL01": 2.0, **{c: (1.0, -0.5, 0.5)[i % 3] for i, c in enumerate(compare)}}
+    nsize = {GM: 650, "NL01": 300000, **{c: (3200, 600, 800)[i % 3] for i, c in enumerate(compare)}}
+    real = health_anchors(data_dir, region)
+    waves = (2016, 2020, 2022, 2024)
+    syn: dict[tuple[str, int, str, str], float] = {}
+    for code in codes:
+        for wave in waves:
             for ind, ages in base.items():
                 for age, p0 in ages.items():
                     off = regoff[code] * (1 if ind in ("eenzaam", "ernstig eenzaam") else -0.3)
-                    p = p0 + off + trend[ind] * (wave - 2016) / 4 + rng.normal(0, 0.6)
+                    syn[(code, wave, ind, age)] = (
+                        p0 + off + trend[ind] * (wave - 2016) / 4 + rng.normal(0, 0.6)
+                    )
+    # shift each anchored series so it passes exactly through its real figures
+    shifted: dict[tuple[str, int, str, str], float] = {}
+    for key, v in syn.items():
+        code, wave, ind, age = key
+        own = {w: real[(code, w, ind, age)][0] for w in waves if (code, w, ind, age) in real}
+        if own:
+            near = min(own, key=lambda w: (abs(w - wave), w))
+            v += own[near] - syn[(code, near, ind, age)]
+        shifted[key] = min(99.0, max(0.5, v))
+    # an 18+ figure without its own anchor is the weighted mean of 18-64 and 65+ (consistency)
+    for code, wave, ind, age in list(shifted):
+        if age == "18+" and (code, wave, ind, age) not in real:
+            shifted[(code, wave, ind, age)] = (
+                0.62 * shifted[(code, wave, ind, "18-64")]
+                + 0.38 * shifted[(code, wave, ind, "65+")]
+            )
+    rows = []
+    for code in codes:
+        for wave in waves:
+            for ind, ages in base.items():
+                for age, p0 in ages.items():
+                    p = shifted[(code, wave, ind, age)]
+                    anchor_src = real.get((code, wave, ind, age))
+                    if anchor_src:
+                        p = anchor_src[0]
                     share_age = {"18-64": 0.62, "65+": 0.38, "18+": 1.0, "75+": 0.18}[age]
                     n = int(
                         nsize[code]
@@ -690,11 +1066,12 @@ def generate_all(data_dir: Path) -> list[str]:
                             "leeftijd": age,
                             "percentage": round(p, 1),
                             "n": max(n, 1),
+                            "ijkpunt": f"echt: {anchor_src[1]}" if anchor_src else None,
                         }
                     )
     write_csv(
         data_dir / "gezondheidsmonitor.csv",
-        ["gemeente_code", "periode", "indicator", "leeftijd", "percentage", "n"],
+        ["gemeente_code", "periode", "indicator", "leeftijd", "percentage", "n", "ijkpunt"],
         rows,
     )
     e["gezondheidsmonitor"] = _entry(
@@ -703,8 +1080,12 @@ def generate_all(data_dir: Path) -> list[str]:
         "Synthetische percentages met aantal respondenten per golf (2016, 2020, 2022, 2024) voor "
         "de gemeente, de vergelijkingsgemeenten en Nederland. Bij 'zwaar belaste mantelzorger' is het "
         "percentage een aandeel van de mantelzorgers en n het aantal mantelzorgers.",
-        "GGD 2016 voor de gemeente (ernstig eenzaam 7% volwassenen, 10% ouderen; eenzaam 35,3% "
-        "tegen 42,9% landelijk) en landelijke RIVM/CBS-cijfers; trends en groottes zijn aannames",
+        "de rijen met een waarde in kolom ijkpunt zijn gelijk aan het echte cijfer (gemeente 2016: "
+        "eenzaam 35,3% (18+), ernstig eenzaam 7% (volwassenen) en 10% (ouderen), beleidsplan 2019; "
+        "Nederland: eenzaam en ernstig eenzaam 2016 en 2020, ook 75+, ervaren gezondheid 2016, "
+        "2020 en 2022, RIVM/vzinfo); elke reeks met een ijkpunt is daarop verschoven; overige "
+        "niveaus, trends en aantallen respondenten zijn aannames (mantelzorg en vrijwilligerswerk "
+        "hebben geen ijkpunt met dezelfde definitie: CBS 16+/15+ wijkt af van de GGD-vraag)",
         {
             "key": ["gemeente_code", "periode", "indicator", "leeftijd"],
             "columns": {
@@ -714,6 +1095,7 @@ def generate_all(data_dir: Path) -> list[str]:
                 "leeftijd": _cat(["18-64", "65+", "18+", "75+"]),
                 "percentage": {"type": "percentage"},
                 "n": A,
+                "ijkpunt": {"type": "tekst", "nullable": True},
             },
         },
         "publiek",
@@ -811,23 +1193,58 @@ def generate_all(data_dir: Path) -> list[str]:
         "Gemeente (synthetisch)",
     )
 
+    # new construction and the plan's wonen-en-zorg counts (municipal)
+    rng = np.random.default_rng(SEED + 9)
+    pact = {
+        int(r["periode"]): int(r["waarde"])
+        for r in _read_csv(data_dir / "uitstroom_pact.csv")
+        if r["gemeente_code"] == region and r["indicator"] == "gerealiseerd"
+    }
+    seeds = {r["indicator"]: r for r in _read_csv(data_dir / "seed_cijfers.csv")}
+    bw = seeds.get("Heemstedenaren met een beschermd-wonen-indicatie (circa)")
+    bct = seeds.get("nieuwe cliënten BCT afkomstig uit Heemstede")
+    real_counts = {
+        ("uitstroom beschermd wonen en opvang (plaatsingen)", y): v for y, v in pact.items()
+    }
+    if bw:
+        real_counts[("inwoners met indicatie beschermd wonen", int(bw["periode_tekst"]))] = int(
+            float(bw["waarde"])
+        )
+    if bct:
+        real_counts[
+            ("nieuwe cliënten maatschappelijke opvang (BCT)", int(bct["periode_tekst"]))
+        ] = int(float(bct["waarde"]))
+    units = {
+        "nieuwbouw totaal": "woningen",
+        "waarvan sociale huur": "woningen",
+        "waarvan betaalbare middenhuur of koop": "woningen",
+        "uitstroom beschermd wonen en opvang (plaatsingen)": "plaatsingen",
+        "inwoners met indicatie beschermd wonen": "personen",
+        "nieuwe cliënten maatschappelijke opvang (BCT)": "personen",
+        "plekken noodopvang economisch daklozen": "plekken",
+    }
     rows = []
     for y in (2022, 2023, 2024, 2025):
-        total = int(rng.integers(15, 40))
-        social = int(round(total * rng.uniform(0.15, 0.35)))
-        mid = int(round(total * rng.uniform(0.2, 0.4)))
-        for ind, v in (
-            ("nieuwbouw totaal", total),
-            ("waarvan sociale huur", social),
-            ("waarvan betaalbare middenhuur of koop", mid),
-        ):
+        total = int(rng.poisson(13))  # 100 homes 2023-2030 (Woondeal MRA bid)
+        social = int(rng.binomial(total, 0.30))
+        mid = int(rng.binomial(total - social, 0.36 / 0.70))
+        values = {
+            "nieuwbouw totaal": total,
+            "waarvan sociale huur": social,
+            "waarvan betaalbare middenhuur of koop": mid,
+            "uitstroom beschermd wonen en opvang (plaatsingen)": int(rng.poisson(5)),
+            "inwoners met indicatie beschermd wonen": int(rng.integers(11, 16)),
+            "nieuwe cliënten maatschappelijke opvang (BCT)": int(rng.poisson(6)),
+            "plekken noodopvang economisch daklozen": 0 if y < 2025 else int(rng.integers(0, 5)),
+        }
+        for ind, v in values.items():
             rows.append(
                 {
                     "gemeente_code": GM,
                     "periode": str(y),
                     "indicator": ind,
-                    "waarde": v,
-                    "eenheid": "woningen",
+                    "waarde": real_counts.get((ind, y), v),
+                    "eenheid": units[ind],
                 }
             )
     write_csv(
@@ -835,64 +1252,64 @@ def generate_all(data_dir: Path) -> list[str]:
         ["gemeente_code", "periode", "indicator", "waarde", "eenheid"],
         rows,
     )
+    real_list = "; ".join(f"{i} {y}: {v}" for (i, y), v in sorted(real_counts.items()))
     e["wonen_realisatie"] = _entry(
         "wonen_realisatie.csv",
-        "Gerealiseerde nieuwbouw naar segment",
-        "Synthetisch. Vervang door een export volgens data/templates/wonen_realisatie.csv.",
-        "bod Woondeal MRA: 100 woningen tot 2030, 30 sociale huur, 36 middensegment (echt); "
-        "jaarlijkse aantallen zijn aannames",
+        "Wonen en zorg: nieuwbouw naar segment en jaarlijkse aantallen bij de doelen van het plan",
+        "Synthetisch, behalve de rijen die gelijk zijn aan een echt cijfer (zie calibrated_to). "
+        "Vervang door een export volgens data/templates/wonen_realisatie.csv.",
+        "bod Woondeal MRA: 100 woningen tot 2030, waarvan 30 sociale huur en 36 betaalbare "
+        "middenhuur of koop (beleidsplan 2025-2028, hfst. 5) -> gemiddeld 13 per jaar, 30% sociaal; "
+        "Pact voor uitstroom doel 12 per jaar; echte waarden overgenomen: "
+        f"{real_list} (uitvoeringsprogramma opvang, wonen en herstel); 11-15 inwoners met behoefte "
+        "aan beschermd wonen per jaar; noodopvang minstens 4 plekken (plan, onderzoek); overige "
+        "jaren en aantallen zijn aannames",
         {
             "key": ["gemeente_code", "periode", "indicator"],
             "columns": {
                 "gemeente_code": R,
                 "periode": P,
-                "indicator": _cat(
-                    [
-                        "nieuwbouw totaal",
-                        "waarvan sociale huur",
-                        "waarvan betaalbare middenhuur of koop",
-                    ]
-                ),
+                "indicator": _cat(list(units)),
                 "waarde": A,
-                "eenheid": _cat(["woningen"]),
+                "eenheid": _cat(sorted(set(units.values()))),
             },
         },
         "gemeente",
         "Gemeente (synthetisch)",
     )
 
-    # action point status (municipal)
-    from .reference import AGENDA
-
+    # action point status (municipal): periods 2025 and 2026 (the plan starts in 2025)
     rng = np.random.default_rng(SEED + 8)
+    planned: dict[str, set[str]] = {}
+    for r in _read_csv(data_dir / "uitvoeringsagenda.csv"):
+        planned.setdefault(r["actie_id"], set())
+        if r["gepland"] == "ja":
+            planned[r["actie_id"]].add(r["jaar"])
+    nxt = {
+        "gepland": (["gepland", "lopend", "vertraagd"], [0.3, 0.55, 0.15]),
+        "lopend": (["lopend", "gereed", "vertraagd"], [0.55, 0.3, 0.15]),
+        "vertraagd": (["vertraagd", "lopend", "gereed", "vervallen"], [0.4, 0.4, 0.1, 0.1]),
+        "gereed": (["gereed"], [1.0]),
+        "vervallen": (["vervallen"], [1.0]),
+    }
     rows = []
-    for i, _ in enumerate(AGENDA, 1):
-        for per in ("2024", "2025"):
-            if per == "2024":
-                st = "gepland"
-            else:
-                st = str(
-                    rng.choice(
-                        [
-                            "lopend",
-                            "lopend",
-                            "lopend",
-                            "gereed",
-                            "vertraagd",
-                            "gepland",
-                            "vervallen",
-                        ],
-                        p=[0.3, 0.2, 0.1, 0.15, 0.12, 0.1, 0.03],
-                    )
-                )
-            rows.append({"actie_id": f"A{i:02d}", "periode": per, "status": st})
+    for aid in sorted(planned):
+        st = "gepland"
+        for per in ("2025", "2026"):
+            if per in planned[aid] or st != "gepland":
+                opts, probs = nxt[st]
+                st = str(rng.choice(opts, p=probs))
+            rows.append({"actie_id": aid, "periode": per, "status": st})
     write_csv(data_dir / "agenda_status.csv", ["actie_id", "periode", "status"], rows)
     e["agenda_status"] = _entry(
         "agenda_status.csv",
         "Status van de actiepunten per rapportageperiode",
-        "Synthetische voortgangsregistratie (2024: alles gepland, het plan is in 2025 vastgesteld). "
-        "Vervang door de registratie van de gemeente volgens data/templates/agenda_status.csv.",
-        "actiepunten van de echte uitvoeringsagenda; statussen zijn willekeurig (aanname)",
+        "Synthetische voortgangsregistratie per actiepunt voor 2025 en 2026 (het plan loopt vanaf "
+        "2025; een editie over 2024 heeft dus geen status). Vervang door de registratie van de "
+        "gemeente volgens data/templates/agenda_status.csv.",
+        "de 56 actiepunten en geplande jaren van de echte uitvoeringsagenda; een actiepunt krijgt "
+        "pas voortgang in een jaar waarin het gepland is; gereed en vervallen blijven staan; de "
+        "overgangskansen zijn aannames",
         {
             "key": ["actie_id", "periode"],
             "columns": {
@@ -910,8 +1327,13 @@ def generate_all(data_dir: Path) -> list[str]:
     for name in ("loket_meldingen", "vrijwilligerscentrale", "mantelzorgondersteuning"):
         e[name]["privacy"] = "kleine_aantallen"
     # series that must cover every reporting period (checked by `wmo-rapport check --periode`)
-    for name in ("bevolking_leeftijd", "wmo_clienten", "loket_meldingen", "clientervaring",
-                 "agenda_status", "wmo_uitgaven"):
+    for name in (
+        "bevolking_leeftijd",
+        "wmo_clienten",
+        "loket_meldingen",
+        "clientervaring",
+        "wmo_uitgaven",
+    ):
         e[name]["periode_vereist"] = True
     _register(e, data_dir)
     return sorted(e)
@@ -926,7 +1348,15 @@ def _register(entries: dict[str, dict[str, Any]], data_dir: Path) -> None:
             header = (data_dir / e["file"]).read_text(encoding="utf-8").split("\n", 1)[0]
             (templates / e["file"]).write_text(header + "\n", encoding="utf-8")
 
-if __name__ == "__main__":  # pragma: no cover
-    from .project import data_dir
 
-    print(", ".join(generate_all(data_dir())))
+def main(argv: list[str] | None = None) -> int:
+    """Command line: ``python -m analysis.synthetic [DATA_DIR]``."""
+    import sys
+
+    args = sys.argv[1:] if argv is None else argv
+    print(", ".join(generate_all(Path(args[0]) if args else None)))
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
