@@ -683,9 +683,11 @@ def generate_all(
     for y in YEARS:
         total = 12561 + 25 * (y - 2019)
         parts = {
-            "koopwoningen": 0.64,
-            "huur woningcorporatie": 0.24,
-            "huur overige verhuurders": 0.12,
+            # real shares c. 2019 (65% koop, 20% corporatie, 13% overige huur; secondary source,
+            # 2% unknown), normalised to 100%
+            "koopwoningen": 65 / 98,
+            "huur woningcorporatie": 20 / 98,
+            "huur overige verhuurders": 13 / 98,
         }
         for k, s in parts.items():
             rows.append(
@@ -715,8 +717,9 @@ def generate_all(
         "woningvoorraad.csv",
         "Woningvoorraad naar eigendom, 1 januari",
         "Synthetisch; `wmo-rapport data fetch` vervangt hem door CBS 82900NED.",
-        "12.561 woningen c. 2019 (publieke bron, secundair); verdeling naar eigendom en groei van "
-        "25 woningen per jaar zijn aannames",
+        "12.561 woningen en 65% koop / 20% corporatie / 13% overige huur c. 2019 (AlleCijfers via "
+        "Heemsteedse Courant, secundair; genormaliseerd op 100%); groei van 25 woningen per jaar "
+        "is een aanname",
         {
             "key": ["gemeente_code", "periode", "eigendom"],
             "columns": {
