@@ -210,7 +210,7 @@ def is_figure(text: str | None) -> bool:
 
     Examples
     --------
-    >>> is_figure("15,6%"), is_figure("Heemstede"), is_figure("In 2019 groeide het aantal " * 3)
+    >>> is_figure("15,6%"), is_figure("Gemeentenaam"), is_figure("In 2019 groeide het aantal " * 3)
     (True, False, False)
     """
     return text is not None and len(text) <= 40 and any(ch.isdigit() for ch in text)
