@@ -90,3 +90,27 @@ def test_pdf_has_real_text_and_vector_charts_not_images():
     assert images == 0, f"{images} afbeeldingen: grafieken horen vectoren te zijn"
     # the charts' axis labels are text in the PDF (vector SVG), e.g. Dutch-formatted numbers
     assert re.search(r"\d\.\d{3}|\d+,\d", _text(path))
+
+
+def test_printing_the_same_edition_twice_gives_the_same_pdf():
+    """Issue 8, item 5: a rebuild gives a PDF with the same text and pages (here: the same bytes).
+
+    Chromium stamps the print time into the PDF; :func:`analysis.pdf.fixed_dates` replaces it by
+    the edition date, so nothing run-dependent is left.
+    """
+    from pypdf import PdfReader
+
+    from analysis.pdf import edition_pdf
+
+    require_browser()
+    first, _ = _pdf()
+    s = published_site()
+    second = edition_pdf(s.new, s.root / "rapport-opnieuw.pdf")
+    a, b = PdfReader(first), PdfReader(second)
+    assert len(a.pages) == len(b.pages)
+    for i, (pa, pb) in enumerate(zip(a.pages, b.pages, strict=True), start=1):
+        assert pa.extract_text() == pb.extract_text(), f"pagina {i} heeft andere tekst"
+    assert first.read_bytes() == second.read_bytes()
+    # the print time is gone: the dates are the edition's date at midnight
+    created = str(a.metadata["/CreationDate"])
+    assert re.fullmatch(r"D:\d{8}000000.*", created), created

@@ -181,8 +181,9 @@ def print_html(
         for c in chapters
     )
     css_link = ""
-    if (edition / "_static" / "wmo.css").is_file():
-        css_link = f'<link rel="stylesheet" href="{(edition / "_static" / "wmo.css").as_uri()}">'
+    css = Path(edition).resolve() / "_static" / "wmo.css"
+    if css.is_file():
+        css_link = f'<link rel="stylesheet" href="{css.as_uri()}">'
     body = [
         '<section class="omslag" aria-label="Omslag">'
         f"<p>Gemeente {html.escape(gemeente)}</p><h1>{html.escape(titel)}</h1>"
@@ -228,6 +229,31 @@ def _first_pages(pdf: bytes, chapters: list[Chapter]) -> dict[str, int]:
     return out
 
 
+_PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:(\d{14})")
+
+
+def fixed_dates(pdf: bytes, datum: str) -> bytes:
+    """Set the PDF's creation and modification dates to the edition date, keeping every offset.
+
+    Chromium stamps the print time into the document information; that is the only thing that
+    differs between two prints of the same edition. The date of the edition (the commit date,
+    ``YYYY-MM-DD``) replaces it digit for digit, so the cross-reference offsets stay valid and
+    two prints are byte-identical. A date that is not ``YYYY-MM-DD`` leaves the PDF unchanged.
+
+    Examples
+    --------
+    >>> raw = b"<</Producer (Skia)\\n/CreationDate (D:20261122142303+00'00')>>"
+    >>> fixed_dates(raw, "2026-11-01")
+    b"<</Producer (Skia)\\n/CreationDate (D:20261101000000+00'00')>>"
+    >>> fixed_dates(raw, "onbekend") == raw
+    True
+    """
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", datum):
+        return pdf
+    stamp = datum.replace("-", "").encode() + b"000000"
+    return _PDF_DATE.sub(lambda m: b"/" + m.group(1) + b" (D:" + stamp, pdf)
+
+
 def _edition_info(edition: Path) -> dict[str, str]:
     info: dict[str, str] = {}
     for name in ("editie.json", "bouwverslag.json"):
@@ -269,6 +295,7 @@ def edition_pdf(
     >>> edition_pdf(Path("_build/2025/html"), Path("rapport.pdf"))  # doctest: +SKIP
     PosixPath('rapport.pdf')
     """
+    edition = Path(edition).resolve()
     info = _edition_info(edition)
     periode = str(periode or info.get("periode", ""))
     editie = str(editie or info.get("editie", ""))
@@ -301,7 +328,7 @@ def edition_pdf(
         doc, _ = print_html(edition, datum=datum, page_numbers=numbers, **kw)
         src.write_text(doc, encoding="utf-8")
         page.goto(src.as_uri())
-        data = page.pdf(**options)
+        data = fixed_dates(page.pdf(**options), datum)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(data)
     return out
