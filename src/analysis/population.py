@@ -220,7 +220,7 @@ def growth_by_age(pop: pd.DataFrame, start: str, end: str) -> pd.DataFrame:
 
 
 def _indicator_share(ctx, min_age: int):  # noqa: ANN001, ANN202 - registry callback
-    from .indicators import Measurement, Target
+    from .indicators import Measurement
 
     bev = ctx.load("bevolking_leeftijd")
     pop = population_by_age(bev, ctx.code)
