@@ -21,8 +21,17 @@ from pathlib import Path
 
 import nbformat
 
-STRIP_NB_META = ("duration", "end_time", "start_time", "exception", "input_path", "output_path",
-                 "environment_variables", "version", "default_parameters")
+STRIP_NB_META = (
+    "duration",
+    "end_time",
+    "start_time",
+    "exception",
+    "input_path",
+    "output_path",
+    "environment_variables",
+    "version",
+    "default_parameters",
+)
 
 
 def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
@@ -47,7 +56,9 @@ def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
             tags.append(want)
         cell.metadata["tags"] = tags
         cell.outputs = [
-            o for o in cell.outputs if not (o.get("output_type") == "stream" and o.get("name") == "stderr")
+            o
+            for o in cell.outputs
+            if not (o.get("output_type") == "stream" and o.get("name") == "stderr")
         ]
         cell.execution_count = None
         for o in cell.outputs:
@@ -82,8 +93,12 @@ def main(argv: list[str] | None = None) -> int:
         )
     except PapermillExecutionError as exc:
         first = (exc.source or "").strip().splitlines()[:1]
-        info = {"cel": exc.exec_count, "fout": exc.ename, "melding": str(exc.evalue).strip(),
-                "code": first[0] if first else ""}
+        info = {
+            "cel": exc.exec_count,
+            "fout": exc.ename,
+            "melding": str(exc.evalue).strip(),
+            "code": first[0] if first else "",
+        }
         print("WMO-FOUT " + json.dumps(info, ensure_ascii=False), file=sys.stderr)
         return 1
     nb = nbformat.read(args.output, as_version=4)

@@ -195,8 +195,9 @@ def shares_by_region(
         if pop.empty:
             continue
         total = pop["waarde"].sum()
-        rows.append({"Gebied": name, "Aandeel (%)": round(100 * count_aged(pop, min_age).sum()
-                                                          / total, 1)})
+        rows.append(
+            {"Gebied": name, "Aandeel (%)": round(100 * count_aged(pop, min_age).sum() / total, 1)}
+        )
     return pd.DataFrame(rows)
 
 
@@ -239,12 +240,20 @@ def _indicator_share(ctx, min_age: int):  # noqa: ANN001, ANN202 - registry call
 def _register() -> None:
     from .indicators import key_indicator
 
-    key_indicator("demografie_75plus", label="Aandeel 75-plussers in de bevolking",
-                  hoofdstuk="chapters/demografie", eenheid="%", decimalen=1)(
-        lambda ctx: _indicator_share(ctx, 75))
-    key_indicator("demografie_85plus", label="Aandeel 85-plussers in de bevolking",
-                  hoofdstuk="chapters/demografie", eenheid="%", decimalen=1)(
-        lambda ctx: _indicator_share(ctx, 85))
+    key_indicator(
+        "demografie_75plus",
+        label="Aandeel 75-plussers in de bevolking",
+        hoofdstuk="chapters/demografie",
+        eenheid="%",
+        decimalen=1,
+    )(lambda ctx: _indicator_share(ctx, 75))
+    key_indicator(
+        "demografie_85plus",
+        label="Aandeel 85-plussers in de bevolking",
+        hoofdstuk="chapters/demografie",
+        eenheid="%",
+        decimalen=1,
+    )(lambda ctx: _indicator_share(ctx, 85))
 
 
 _register()
