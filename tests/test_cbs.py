@@ -72,7 +72,7 @@ def data_dir(tmp_path: Path) -> Path:
     """A data folder with one earlier snapshot and its manifest entry."""
     folder = tmp_path / "data"
     folder.mkdir()
-    old = folder / "wmo_clienten_20250101.csv"
+    old = folder / "cbs_wmo_clienten_20250101.csv"
     old.write_text(
         "gemeente_code,periode,indicator,type_voorziening,waarde,eenheid,status\n"
         "GM0397,2022,wmo_clienten,Totaal,1800,personen,definitief\n",
@@ -84,7 +84,7 @@ def data_dir(tmp_path: Path) -> Path:
     other = {**entry, "file": "elders.csv", "title": "Iets anders", "source": {"table_id": None}}
     (folder / "elders.csv").write_text("a\n1\n", encoding="utf-8")
     other["sha256"] = sha256_file(folder / "elders.csv")
-    save_manifest({"wmo_clienten": entry, "elders": other}, folder)
+    save_manifest({"cbs_wmo_clienten": entry, "elders": other}, folder)
     return folder
 
 
@@ -98,7 +98,8 @@ def read_csv(path: Path) -> list[dict[str, str]]:
 
 
 def run(data_dir: Path, names: list[str] | None, regions: list[str], opener: Recorded) -> list[str]:
-    return cbs.fetch(names, regions, data_dir, opener=opener, today=TODAY)
+    """Fetch the CBS tables only (the conversion to report datasets: test_cbsreport.py)."""
+    return cbs.fetch(names, regions, data_dir, opener=opener, today=TODAY, rapport=False)
 
 
 # ------------------------------------------------------------------------------------------
@@ -179,20 +180,20 @@ GM0397,2025H1,wmo_clienten_per_1000,"Verblijf en opvang, totaal",,per 1 000 inwo
 
 def test_wmo_clienten_exact_tidy_file(data_dir: Path) -> None:
     opener = Recorded()
-    assert run(data_dir, ["wmo_clienten"], ["GM0397"], opener) == ["wmo_clienten"]
-    new = data_dir / "wmo_clienten_20261101.csv"
+    assert run(data_dir, ["wmo_clienten"], ["GM0397"], opener) == ["cbs_wmo_clienten"]
+    new = data_dir / "cbs_wmo_clienten_20261101.csv"
     assert new.read_text(encoding="utf-8") == WMO_GM0397
 
 
 def test_suppressed_cell_is_empty_with_status_geheim_never_zero(data_dir: Path) -> None:
     run(data_dir, ["wmo_clienten", "wmo_uitgaven"], ["GM0397"], Recorded())
-    wmo = read_csv(data_dir / "wmo_clienten_20261101.csv")
+    wmo = read_csv(data_dir / "cbs_wmo_clienten_20261101.csv")
     vo = [r for r in wmo if r["type_voorziening"] == "Verblijf en opvang, totaal"]
     assert [(r["waarde"], r["status"]) for r in vo] == [("", "geheim"), ("", "geheim")]
     assert all(r["waarde"] != "0" for r in wmo)
     uitg = {
         r["indicator"]: (r["waarde"], r["status"])
-        for r in read_csv(data_dir / "wmo_uitgaven_20261101.csv")
+        for r in read_csv(data_dir / "cbs_wmo_uitgaven_20261101.csv")
     }
     assert uitg == {
         "begroot": ("7350", "voorlopig"),
@@ -204,7 +205,7 @@ def test_suppressed_cell_is_empty_with_status_geheim_never_zero(data_dir: Path) 
 
 def test_provisional_status_from_period(data_dir: Path) -> None:
     run(data_dir, ["wmo_clienten"], ["NL01"], Recorded())
-    rows = read_csv(data_dir / "wmo_clienten_20261101.csv")
+    rows = read_csv(data_dir / "cbs_wmo_clienten_20261101.csv")
     assert [
         (r["periode"], r["indicator"], r["type_voorziening"], r["waarde"], r["status"])
         for r in rows
@@ -222,7 +223,7 @@ def test_paging_follows_next_link(data_dir: Path) -> None:
     data_urls = opener.data_urls()
     assert len(data_urls) == 2
     assert data_urls[1].endswith("TypedDataSet?$format=json&$skiptoken=6")
-    rows = read_csv(data_dir / "wmo_clienten_20261101.csv")
+    rows = read_csv(data_dir / "cbs_wmo_clienten_20261101.csv")
     # rows of page 1 (GM0392) and page 2 (NL01, GM0397 2025H1) are both there, in region order
     assert list(dict.fromkeys(r["gemeente_code"] for r in rows)) == REGIONS
     assert len(rows) == 14 + 4 + 4
@@ -246,13 +247,13 @@ def test_filters_server_side(data_dir: Path) -> None:
 def test_only_requested_regions_are_written(data_dir: Path) -> None:
     # the recorded page also holds GM0392 rows; asking for two regions must drop them
     run(data_dir, ["wmo_clienten"], ["NL01", "GM0397"], Recorded())
-    rows = read_csv(data_dir / "wmo_clienten_20261101.csv")
+    rows = read_csv(data_dir / "cbs_wmo_clienten_20261101.csv")
     assert list(dict.fromkeys(r["gemeente_code"] for r in rows)) == ["NL01", "GM0397"]
 
 
 def test_population_labels_and_fixed_dimension(data_dir: Path) -> None:
     run(data_dir, ["bevolking_leeftijd"], ["GM0397", "NL01"], Recorded())
-    text = (data_dir / "bevolking_leeftijd_20261101.csv").read_text(encoding="utf-8")
+    text = (data_dir / "cbs_bevolking_leeftijd_20261101.csv").read_text(encoding="utf-8")
     assert text == (
         "gemeente_code,periode,geslacht,leeftijd,waarde,eenheid,status\n"
         "GM0397,2025,totaal,Totaal leeftijd,27930,personen,definitief\n"
@@ -266,17 +267,19 @@ def test_population_labels_and_fixed_dimension(data_dir: Path) -> None:
 def test_exact_title_wins_over_prefix(data_dir: Path) -> None:
     # 71486ned has 'Meerpersoonshuishouden' and 'Meerpersoonshuishouden zonder kinderen'
     run(data_dir, ["huishoudens"], ["GM0397"], Recorded())
-    rows = read_csv(data_dir / "huishoudens_20261101.csv")
+    rows = read_csv(data_dir / "cbs_huishoudens_20261101.csv")
     got = {(r["indicator"], r["leeftijd_referentiepersoon"]): r["waarde"] for r in rows}
     assert got[("meerpersoonshuishoudens", "Totaal")] == "8310"
-    assert got[("eenpersoonshuishoudens", "75 jaar of ouder")] == "1390"
+    assert got[("eenpersoonshuishoudens", "85 jaar of ouder")] == "460"
+    # '75 jaar of ouder' exists in the table but is not asked for (75-84 and 85+ are)
+    assert ("eenpersoonshuishoudens", "75 jaar of ouder") not in got
 
 
 def test_geo_dimension_found_by_type_not_name(data_dir: Path) -> None:
     opener = Recorded()
     run(data_dir, ["bevolkingsprognose"], ["GM0397"], opener)
     assert "startswith(RegioIndeling2021,'GM0397')" in opener.data_urls()[0]
-    rows = read_csv(data_dir / "bevolkingsprognose_20261101.csv")
+    rows = read_csv(data_dir / "cbs_bevolkingsprognose_20261101.csv")
     assert [(r["variant"], r["leeftijd"], r["waarde"], r["eenheid"]) for r in rows] == [
         ("prognose", "85 jaar of ouder", "1.6", "1 000 personen"),
         ("ondergrens", "85 jaar of ouder", "1.4", "1 000 personen"),
@@ -307,18 +310,18 @@ def test_measure_keys_are_discovered_not_hard_coded(data_dir: Path) -> None:
         }
     )
     run(data_dir, ["wmo_clienten"], ["GM0397"], opener)
-    assert (data_dir / "wmo_clienten_20261101.csv").read_text(encoding="utf-8") == WMO_GM0397
+    assert (data_dir / "cbs_wmo_clienten_20261101.csv").read_text(encoding="utf-8") == WMO_GM0397
 
 
 def test_all_series_fetch(data_dir: Path) -> None:
     written = run(data_dir, None, REGIONS, Recorded())
-    assert written == list(cbs.SERIES)
+    assert written == ["cbs_" + name for name in cbs.SERIES]
     manifest = load_manifest(data_dir)
-    for name in written:
-        path = data_dir / manifest[name]["file"]
+    for name in cbs.SERIES:
+        path = data_dir / manifest["cbs_" + name]["file"]
         with open(path, encoding="utf-8") as fh:
             assert next(csv.reader(fh)) == cbs.SERIES[name].columns
-        assert manifest[name]["source"]["table_id"] == cbs.SERIES[name].table_id
+        assert manifest["cbs_" + name]["source"]["table_id"] == cbs.SERIES[name].table_id
 
 
 # ------------------------------------------------------------------------------------------
@@ -328,9 +331,9 @@ def test_manifest_updated_and_old_snapshot_kept(data_dir: Path) -> None:
     before = snapshot(data_dir)
     run(data_dir, ["wmo_clienten"], ["GM0397"], Recorded())
     manifest = load_manifest(data_dir)
-    entry = manifest["wmo_clienten"]
-    new = data_dir / "wmo_clienten_20261101.csv"
-    assert entry["file"] == "wmo_clienten_20261101.csv"
+    entry = manifest["cbs_wmo_clienten"]
+    new = data_dir / "cbs_wmo_clienten_20261101.csv"
+    assert entry["file"] == "cbs_wmo_clienten_20261101.csv"
     assert entry["sha256"] == sha256_file(new)
     assert entry["retrieved"] == TODAY
     assert entry["licence"] == "CC BY 4.0"
@@ -346,7 +349,7 @@ def test_manifest_updated_and_old_snapshot_kept(data_dir: Path) -> None:
     assert list(entry["schema"]["columns"]) == next(csv.reader(new.open(encoding="utf-8")))
     # the earlier snapshot and the unrelated entry are untouched
     after = snapshot(data_dir)
-    assert after["wmo_clienten_20250101.csv"] == before["wmo_clienten_20250101.csv"]
+    assert after["cbs_wmo_clienten_20250101.csv"] == before["cbs_wmo_clienten_20250101.csv"]
     assert after["elders.csv"] == before["elders.csv"]
     assert manifest["elders"]["title"] == "Iets anders"
     raw = (data_dir / "manifest.yml").read_text(encoding="utf-8")
@@ -356,17 +359,19 @@ def test_manifest_updated_and_old_snapshot_kept(data_dir: Path) -> None:
 
 def test_second_fetch_same_day_writes_another_file(data_dir: Path) -> None:
     run(data_dir, ["wmo_clienten"], ["GM0397"], Recorded())
-    first = sha256_file(data_dir / "wmo_clienten_20261101.csv")
+    first = sha256_file(data_dir / "cbs_wmo_clienten_20261101.csv")
     run(data_dir, ["wmo_clienten"], ["NL01"], Recorded())
-    assert sha256_file(data_dir / "wmo_clienten_20261101.csv") == first
-    assert load_manifest(data_dir)["wmo_clienten"]["file"] == "wmo_clienten_20261101_2.csv"
+    assert sha256_file(data_dir / "cbs_wmo_clienten_20261101.csv") == first
+    assert load_manifest(data_dir)["cbs_wmo_clienten"]["file"] == "cbs_wmo_clienten_20261101_2.csv"
 
 
 def test_fetch_into_folder_without_manifest(tmp_path: Path) -> None:
-    cbs.fetch(["woningvoorraad"], ["GM0397"], tmp_path, opener=Recorded(), today=TODAY)
+    cbs.fetch(
+        ["woningvoorraad"], ["GM0397"], tmp_path, opener=Recorded(), today=TODAY, rapport=False
+    )
     doc = yaml.safe_load((tmp_path / "manifest.yml").read_text(encoding="utf-8"))
-    assert list(doc["datasets"]) == ["woningvoorraad"]
-    rows = read_csv(tmp_path / "woningvoorraad_20261101.csv")
+    assert list(doc["datasets"]) == ["cbs_woningvoorraad"]
+    rows = read_csv(tmp_path / "cbs_woningvoorraad_20261101.csv")
     assert [(r["indicator"], r["waarde"]) for r in rows] == [
         ("totaal", "12700"),
         ("koop", "8230"),
@@ -557,12 +562,22 @@ def test_run_fetch_with_regions_from_params(
     parser = argparse.ArgumentParser()
     cbs.add_fetch_arguments(parser)
     args = parser.parse_args(
-        ["--params", str(params), "--reeks", "wmo_clienten", "--data-dir", str(data_dir)]
+        [
+            "--params",
+            str(params),
+            "--reeks",
+            "wmo_clienten",
+            "--data-dir",
+            str(data_dir),
+            "--alleen-cbs",
+        ]
     )
     assert cbs.run_fetch(args, opener=Recorded(), today=TODAY) == 0
-    rows = read_csv(data_dir / "wmo_clienten_20261101.csv")
+    rows = read_csv(data_dir / "cbs_wmo_clienten_20261101.csv")
     assert list(dict.fromkeys(r["gemeente_code"] for r in rows)) == REGIONS
-    assert "wmo_clienten (86050NED)" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "CBS-tabel opgehaald: cbs_wmo_clienten (86050NED)" in out
+    assert "rapportdataset" not in out
 
 
 def test_run_fetch_needs_regions(data_dir: Path) -> None:

@@ -1,9 +1,12 @@
 """Fetch public CBS StatLine tables (OData v3) into tidy snapshot files under ``data/``.
 
 This is the optional *refresh* step of the pipeline: the report itself never goes online. A
-fetch downloads the series named in :data:`SERIES`, converts them to the tidy format of
-``data/README.md``, writes **new** snapshot files (``data/<dataset>_<yyyymmdd>.csv``) and points
-the manifest entries at them. Older snapshots stay where they are (raw data is immutable).
+fetch downloads the series named in :data:`SERIES` and writes each as CBS delivers it (its
+categories, one ``waarde`` row per measure) to a **new** snapshot ``data/cbs_<series>_<yyyymmdd>.csv``
+with manifest entry ``cbs_<series>``. :mod:`analysis.cbsreport` then converts those tables into the
+report's datasets (``bevolking_leeftijd``, ``wmo_clienten``, …: the layout the chapters read),
+written as ``data/<dataset>_<yyyymmdd>.csv``; their manifest entries replace the synthetic
+stand-ins. Older snapshots stay where they are (raw data is immutable).
 
 The fetch is all-or-nothing: everything is downloaded and converted in a temporary folder
 first; only when every requested series succeeded are the files moved into ``data/`` and the
@@ -260,7 +263,7 @@ SERIES: dict[str, Series] = {
             dimensions=(
                 Dimension(
                     "Leeftijd referentiepersoon",
-                    ("Totaal", "65 tot 75 jaar", "75 jaar of ouder"),
+                    ("Totaal", "65 tot 75 jaar", "75 tot 85 jaar", "85 jaar of ouder"),
                     "leeftijd_referentiepersoon",
                 ),
             ),
@@ -943,12 +946,26 @@ def manifest_entry(
     }
 
 
-def _check_request(series_names: Sequence[str] | None, regions: Sequence[str]) -> list[Series]:
+RAW_PREFIX = "cbs_"
+"""Manifest names of the fetched tables as CBS delivers them: ``cbs_<series>``."""
+
+
+def _check_request(
+    series_names: Sequence[str] | None, regions: Sequence[str], expand: bool = True
+) -> list[Series]:
+    """The series to download for the requested names.
+
+    With ``expand`` a report dataset name (:data:`analysis.cbsreport.REPORT_DATASETS`) stands for
+    every CBS series it is made from; without it, names are series names.
+    """
+    from .cbsreport import REPORT_DATASETS
+
     names = list(series_names) if series_names else list(SERIES)
-    unknown = [n for n in names if n not in SERIES]
+    unknown = [n for n in names if n not in SERIES and n not in REPORT_DATASETS]
     if unknown:
+        choices = sorted(set(SERIES) | set(REPORT_DATASETS))
         raise FetchError(
-            f"onbekende reeks(en): {', '.join(unknown)}. Kies uit: {', '.join(sorted(SERIES))}"
+            f"onbekende reeks(en): {', '.join(unknown)}. Kies uit: {', '.join(choices)}"
         )
     if not regions:
         raise FetchError("geen regio's opgegeven (bijvoorbeeld --regio GM0397 --regio NL01)")
@@ -958,7 +975,104 @@ def _check_request(series_names: Sequence[str] | None, regions: Sequence[str]) -
             f"ongeldige regiocode(s): {', '.join(map(repr, bad))} (verwacht bijvoorbeeld "
             "GM0397, NL01, PV27)"
         )
-    return [SERIES[n] for n in dict.fromkeys(names)]
+    wanted: list[str] = []
+    for n in names:
+        if n not in SERIES and not expand:
+            raise FetchError(f"'{n}' is geen CBS-reeks. Kies uit: {', '.join(sorted(SERIES))}")
+        wanted += list(REPORT_DATASETS[n].series) if expand and n in REPORT_DATASETS else [n]
+    return [SERIES[n] for n in dict.fromkeys(wanted)]
+
+
+def report_entry(
+    name: str,
+    file: str,
+    sha256: str,
+    retrieved: dt.date,
+    raw_entries: Sequence[tuple[str, Series, Mapping[str, Any]]],
+    previous: Mapping[str, Any] | None = None,
+    base_url: str = DEFAULT_BASE_URL,
+) -> dict[str, Any]:
+    """The manifest entry of a report dataset made from fetched CBS tables.
+
+    ``raw_entries`` are ``(manifest name, series, TableInfos record)`` of the tables it is made
+    from; ``previous`` is the entry it replaces (its ``periode_vereist`` and ``privacy`` are
+    kept: they are the report's requirements, not properties of the source).
+
+    Examples
+    --------
+    >>> e = report_entry("woningvoorraad", "woningvoorraad_20261101.csv", "ab", dt.date(2026, 11, 1),
+    ...     [("cbs_woningvoorraad", SERIES["woningvoorraad"], {"Modified": "2025-08-01T02:00:00"})],
+    ...     {"synthetic": True, "periode_vereist": True})
+    >>> e["synthetic"], e["source"]["table_id"], e["afgeleid_van"], e["periode_vereist"]
+    (False, '82900NED', ['cbs_woningvoorraad'], True)
+    """
+    from .cbsreport import REPORT_DATASETS
+
+    spec = REPORT_DATASETS[name]
+    tables = [s.table_id for _, s, _ in raw_entries]
+    modified = [
+        f"{s.table_id} {str(info.get('Modified') or '')[:10]}"
+        for _, s, info in raw_entries
+        if info.get("Modified")
+    ]
+    description = spec.description
+    if modified:
+        description += f" CBS-tabel laatst gewijzigd: {'; '.join(modified)}."
+    description += (
+        " Gemaakt door `wmo-rapport data fetch` uit "
+        + ", ".join(n for n, _, _ in raw_entries)
+        + " (analysis.cbsreport)."
+    )
+    entry: dict[str, Any] = {
+        "file": file,
+        "title": spec.title,
+        "description": description,
+        "source": {
+            "organisation": "CBS",
+            "url": f"{base_url.rstrip('/')}/{tables[0]}/",
+            "table_id": ", ".join(tables),
+            "document": None,
+        },
+        "licence": LICENCE,
+        "retrieved": dt.date(retrieved.year, retrieved.month, retrieved.day),
+        "synthetic": False,
+        "calibrated_to": None,
+        "supplier": "publiek",
+        "sha256": sha256,
+        "afgeleid_van": [n for n, _, _ in raw_entries],
+        "schema": spec.schema,
+    }
+    for key in ("periode_vereist", "privacy"):
+        if previous and key in previous:
+            entry[key] = previous[key]
+    return entry
+
+
+def _make_reports(
+    staged: Sequence[tuple[Series, Path, dict[str, Any]]], tmp: Path
+) -> list[tuple[str, Path]]:
+    """Convert the staged CBS tables into every report dataset whose series are all there."""
+    from .cbsreport import REPORT_DATASETS, convert, read_raw, text_rows
+    from .data import read_dataset
+    from .errors import DataError
+
+    by_name = {s.name: path for s, path, _ in staged}
+    out: list[tuple[str, Path]] = []
+    for name, spec in REPORT_DATASETS.items():
+        if not all(s in by_name for s in spec.series):
+            continue
+        frame = convert(name, {s: read_raw(by_name[s]) for s in spec.series})
+        path = tmp / f"rapport-{name}.csv"
+        columns = list(spec.schema["columns"])
+        _write_csv(path, columns, text_rows(frame, columns))
+        try:
+            read_dataset(name, {"file": path.name, "schema": spec.schema}, tmp, check_hash=False)
+        except DataError as exc:
+            raise FetchError(
+                f"{name}: de omgezette CBS-gegevens kloppen niet met het schema: {exc}"
+            ) from exc
+        out.append((name, path))
+    return out
 
 
 def fetch(
@@ -970,8 +1084,11 @@ def fetch(
     timeout: float = 30,
     opener: Transport | None = None,
     today: dt.date | None = None,
+    rapport: bool = True,
 ) -> list[str]:
-    """Download CBS series, write new tidy snapshots and update the manifest, all or nothing.
+    """Download CBS series, write new snapshots and report datasets, update the manifest.
+
+    All or nothing: every table is downloaded and converted in a temporary folder first.
 
     Parameters
     ----------
@@ -990,11 +1107,15 @@ def fetch(
         that serves recorded responses.
     today
         Retrieval date for file names and the manifest (default: today).
+    rapport
+        Also make the report datasets (:mod:`analysis.cbsreport`) whose CBS series were all
+        fetched in this run (default). ``False`` writes only the CBS tables as delivered.
 
     Returns
     -------
     list of str
-        The dataset names written, in request order.
+        The manifest names written: first the CBS tables (``cbs_<series>``), then the report
+        datasets made from them.
 
     Raises
     ------
@@ -1004,10 +1125,10 @@ def fetch(
     Examples
     --------
     >>> fetch(["wmo_clienten"], ["GM0397", "NL01"], "data")  # doctest: +SKIP
-    ['wmo_clienten']
+    ['cbs_wmo_clienten', 'cbs_wmo_clienten_leeftijd', 'wmo_clienten']
     """
     folder = Path(data_dir)
-    todo = _check_request(series_names, regions)
+    todo = _check_request(series_names, regions, expand=rapport)
     regions = list(dict.fromkeys(regions))
     day = today or dt.date.today()
     if not folder.is_dir():
@@ -1024,20 +1145,35 @@ def fetch(
             path = Path(tmp) / f"{series.name}.csv"
             _write_csv(path, series.columns, rows)
             staged.append((series, path, info))
+        reports = _make_reports(staged, Path(tmp)) if rapport else []
 
-        # Everything downloaded: move into data/ and save the manifest.
+        # Everything downloaded and converted: move into data/ and save the manifest.
         placed: list[Path] = []
+        written: list[str] = []
         try:
+            raw_names: dict[str, tuple[str, Series, dict[str, Any]]] = {}
             for series, path, info in staged:
-                name = _snapshot_name(series.name, day, folder)
-                final = folder / name
-                part = folder / f".{name}.part"
-                shutil.copyfile(path, part)
-                os.replace(part, final)
-                placed.append(final)
-                manifest[series.name] = manifest_entry(
-                    series, name, sha256_file(final), day, base_url, info
+                entry_name = RAW_PREFIX + series.name
+                final = _place(path, _snapshot_name(entry_name, day, folder), folder, placed)
+                manifest[entry_name] = manifest_entry(
+                    series, final.name, sha256_file(final), day, base_url, info
                 )
+                raw_names[series.name] = (entry_name, series, info)
+                written.append(entry_name)
+            from .cbsreport import REPORT_DATASETS
+
+            for name, path in reports:
+                final = _place(path, _snapshot_name(name, day, folder), folder, placed)
+                manifest[name] = report_entry(
+                    name,
+                    final.name,
+                    sha256_file(final),
+                    day,
+                    [raw_names[s] for s in REPORT_DATASETS[name].series],
+                    manifest.get(name),
+                    base_url,
+                )
+                written.append(name)
             save_manifest(manifest, folder)
         except OSError as exc:
             for p in placed:
@@ -1047,7 +1183,16 @@ def fetch(
             raise FetchError(
                 f"kon de nieuwe bestanden niet in {folder} zetten: {exc}; er is niets gewijzigd"
             ) from exc
-    return [s.name for s in todo]
+    return written
+
+
+def _place(path: Path, name: str, folder: Path, placed: list[Path]) -> Path:
+    final = folder / name
+    part = folder / f".{name}.part"
+    shutil.copyfile(path, part)
+    os.replace(part, final)
+    placed.append(final)
+    return final
 
 
 # --------------------------------------------------------------------------------------------
@@ -1109,12 +1254,21 @@ def add_fetch_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="CODE",
         help="CBS-regiocode (herhaalbaar), bv. GM0397, NL01. Standaard: uit het params-bestand.",
     )
+    from .cbsreport import REPORT_DATASETS
+
+    names = sorted(set(SERIES) | set(REPORT_DATASETS))
     parser.add_argument(
         "--reeks",
         action="append",
-        choices=sorted(SERIES),
+        choices=names,
         metavar="NAAM",
-        help=f"reeks om op te halen (herhaalbaar; standaard alle): {', '.join(sorted(SERIES))}",
+        help="CBS-reeks of rapportdataset om op te halen (herhaalbaar; standaard alle): "
+        + ", ".join(names),
+    )
+    parser.add_argument(
+        "--alleen-cbs",
+        action="store_true",
+        help="alleen de CBS-tabellen zoals CBS ze levert (cbs_<reeks>), geen rapportdatasets",
     )
     parser.add_argument("--params", metavar="PAD", help="params/<periode>.yml voor de regio's")
     parser.add_argument("--data-dir", metavar="MAP", help="datamap (standaard: data/)")
@@ -1138,7 +1292,9 @@ def run_fetch(
     --------
     >>> ns = argparse.Namespace(regio=["GM0397", "NL01"], reeks=["wmo_clienten"])
     >>> run_fetch(ns)  # doctest: +SKIP
-    CBS-reeks opgehaald: wmo_clienten (86050NED) → data/wmo_clienten_20261101.csv
+    CBS-tabel opgehaald: cbs_wmo_clienten (86050NED) → data/cbs_wmo_clienten_20261101.csv
+    CBS-tabel opgehaald: cbs_wmo_clienten_leeftijd (85896NED) → data/cbs_wmo_clienten_leeftijd_20261101.csv
+    rapportdataset bijgewerkt: wmo_clienten (uit cbs_wmo_clienten, cbs_wmo_clienten_leeftijd) → data/wmo_clienten_20261101.csv
     0
     """
     regions = list(getattr(args, "regio", None) or [])
@@ -1165,11 +1321,16 @@ def run_fetch(
         timeout=getattr(args, "timeout", None) or 30,
         opener=opener,
         today=today,
+        rapport=not getattr(args, "alleen_cbs", False),
     )
     manifest = load_manifest(Path(folder))
     for name in written:
-        print(
-            f"CBS-reeks opgehaald: {name} ({SERIES[name].table_id}) → "
-            f"{Path(folder) / manifest[name]['file']}"
-        )
+        entry = manifest[name]
+        path = Path(folder) / entry["file"]
+        if name.startswith(RAW_PREFIX):
+            print(f"CBS-tabel opgehaald: {name} ({entry['source']['table_id']}) → {path}")
+        else:
+            print(
+                f"rapportdataset bijgewerkt: {name} (uit {', '.join(entry['afgeleid_van'])}) → {path}"
+            )
     return 0

@@ -93,7 +93,7 @@ def older_households(
     ----------
     df
         Tidy ``huishoudens_leeftijd``: ``gemeente_code, periode, leeftijd, waarde`` with age groups
-        such as ``"65-74"`` and ``"85+"`` (a total row is ignored; other columns with a ``totaal``
+        such as ``"65-74"`` and ``"85+"`` (a total row gives ``totaal``; other columns with a ``totaal``
         value, e.g. ``huishoudtype``, are restricted to it).
     region
         CBS region code.
@@ -102,7 +102,7 @@ def older_households(
     -------
     DataFrame
         ``periode, groep, waarde`` with ``groep`` ``"65+"``, ``"75+"``, ``"85+"`` and ``"totaal"``
-        (all households).
+        (all households: the data's total row, or the sum of its age groups when it has none).
 
     Raises
     ------
@@ -115,6 +115,10 @@ def older_households(
     ...     "leeftijd": ["0-64", "65-74", "75-84", "85+"], "waarde": [60, 20, 15, 5]})
     >>> older_households(d, "GM1").values.tolist()
     [['2024', '65+', 40.0], ['2024', '75+', 20.0], ['2024', '85+', 5.0], ['2024', 'totaal', 100.0]]
+    >>> t = pd.DataFrame({"gemeente_code": "GM1", "periode": "2024",
+    ...     "leeftijd": ["totaal", "65-74", "75+"], "waarde": [500, 20, 20]})
+    >>> older_households(t, "GM1", thresholds=(65,)).values.tolist()
+    [['2024', '65+', 40.0], ['2024', 'totaal', 500.0]]
     """
     col = _age_column(df)
     d = df[df["gemeente_code"] == region].copy()
@@ -124,13 +128,16 @@ def older_households(
         vals = d[other].astype(str).str.lower()
         if d[other].dtype == object and (vals == "totaal").any():
             d = d[vals == "totaal"]
-    d = d[~d[col].map(is_total_label)]
+    is_total = d[col].map(is_total_label).astype(bool)
+    totals = d[is_total].groupby(d["periode"].astype(str))["waarde"].sum()
+    d = d[~is_total]
     if d.empty:
         raise DataError(f"geen huishoudens voor {region}", file=df.attrs.get("dataset"))
     bounds = {lab: age_bounds(lab) for lab in d[col].unique()}
     rows = []
     for per, g in d.groupby(d["periode"].astype(str)):
-        total = float(g["waarde"].sum())
+        # all households: the total row when the data has one, else the sum of the age groups
+        total = float(totals[per]) if per in totals.index else float(g["waarde"].sum())
         for t in thresholds:
             n = 0.0
             for lab, v in zip(g[col], g["waarde"], strict=True):
