@@ -216,7 +216,7 @@ class Series:
         return {"key": key, "columns": columns}
 
 
-_WMO_TYPES = (
+WMO_TYPES = (  # CBS 'Type maatwerkvoorziening' titles, also the report's type labels
     "Totaal",
     "Totaal exclusief verblijf en opvang",
     "Hulp bij het huishouden",
@@ -284,7 +284,7 @@ SERIES: dict[str, Series] = {
                     "per 1 000 inwoners",
                 ),
             ),
-            dimensions=(Dimension("Type maatwerkvoorziening", _WMO_TYPES, "type_voorziening"),),
+            dimensions=(Dimension("Type maatwerkvoorziening", WMO_TYPES, "type_voorziening"),),
             period_types=("JJ", "HJ"),
             value_type="getal",
         ),
@@ -316,7 +316,7 @@ SERIES: dict[str, Series] = {
                     ),
                     "leeftijd",
                 ),
-                Dimension("Type maatwerkvoorziening", _WMO_TYPES[:5], "type_voorziening"),
+                Dimension("Type maatwerkvoorziening", WMO_TYPES[:5], "type_voorziening"),
             ),
             period_types=("JJ", "HJ"),
             value_type="getal",

@@ -40,6 +40,7 @@ from typing import Any
 
 import pandas as pd
 
+from .cbs import WMO_TYPES as CBS_WMO_TYPES
 from .errors import FetchError
 from .population import age_bounds, is_total_label
 
@@ -198,14 +199,7 @@ BEVOLKING_GROUPS = ["0-14", "15-24", "25-44", "45-64", "65-74", "75-84", "85+"]
 WMO_AGE_GROUPS = ["0-64", "65-74", "75+"]
 HUISHOUDEN_GROUPS = ["65-74", "75-84", "85+"]
 PROGNOSE_GROUPS = ["0-19", "20-64", "65-74", "75-84", "85+"]
-WMO_TYPES = [
-    "Totaal",
-    "Totaal exclusief verblijf en opvang",
-    "Hulp bij het huishouden",
-    "Ondersteuning thuis, totaal",
-    "Hulpmiddelen en diensten, totaal",
-    "Verblijf en opvang, totaal",
-]
+WMO_TYPES = list(CBS_WMO_TYPES)
 UITGAVEN_TYPES = [
     "Hulp bij het huishouden",
     "Ondersteuning thuis, totaal",

@@ -31,6 +31,7 @@ from typing import Any
 import numpy as np
 
 from . import project
+from .cbs import WMO_TYPES
 from .errors import DataError
 from .manifest import register
 from .reference import write_csv
@@ -58,14 +59,7 @@ COMPARE = {HAARLEM: 0.85, BLOEMENDAAL: 1.08}
 #: Relative dementia prevalence per age group used only to translate the plan's dementia
 #: estimates into ageing of the prognosis (assumption: order of magnitude of national rates).
 DEMENTIA_PREV = {"65-74": 0.015, "75-84": 0.075, "85+": 0.24}
-TYPES = [
-    "Totaal",
-    "Totaal exclusief verblijf en opvang",
-    "Hulp bij het huishouden",
-    "Ondersteuning thuis, totaal",
-    "Hulpmiddelen en diensten, totaal",
-    "Verblijf en opvang, totaal",
-]
+TYPES = list(WMO_TYPES)  # the CBS type titles, as the fetched data has them
 # clients per 1,000 of the age group (H1), calibrated to NL H1 2024 and 32% of 75+
 RATE = {
     "0-64": {
