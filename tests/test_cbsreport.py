@@ -23,6 +23,7 @@ import pandas as pd
 import pytest
 
 from analysis import cbs, cbsreport, forecast, housing, population, wmo
+from analysis.catalog import catalog
 from analysis.data import check_all, read_dataset
 from analysis.errors import FetchError
 from analysis.manifest import load_manifest, sha256_file
@@ -100,6 +101,13 @@ def test_report_datasets_replace_the_synthetic_stand_ins(data_dir: Path, fetched
     assert "cbs_wmo_clienten, cbs_wmo_clienten_leeftijd" in manifest["wmo_clienten"]["description"]
     # every dataset in the folder, fetched or shipped, passes the checks
     assert check_all(fetched) == []
+    # the book's data page says where the report dataset came from
+    page = catalog(fetched).set_index("Dataset")
+    assert page.loc["wmo_clienten", "Bron"] == (
+        "CBS (omgezet uit cbs_wmo_clienten, cbs_wmo_clienten_leeftijd)"
+    )
+    assert page.loc["wmo_clienten", "Synthetisch"] == "nee"
+    assert page.loc["cbs_wmo_clienten_leeftijd", "Tabel"] == "85896NED"
 
 
 # ------------------------------------------------------------------------------------------

@@ -44,11 +44,14 @@ def catalog(folder: Path | None = None) -> pd.DataFrame:
         e = manifest[name]
         src = e.get("source") or {}
         df = read_dataset(name, e, folder)
+        bron = src.get("organisation") or "–"
+        if e.get("afgeleid_van"):  # a report dataset converted from fetched CBS tables
+            bron += f" (omgezet uit {', '.join(e['afgeleid_van'])})"
         rows.append(
             {
                 "Dataset": name,
                 "Titel": e["title"],
-                "Bron": src.get("organisation") or "–",
+                "Bron": bron,
                 "Adres": src.get("url") or src.get("document") or "–",
                 "Tabel": src.get("table_id") or "–",
                 "Licentie": e.get("licence") or "–",
