@@ -264,15 +264,36 @@ def test_population_labels_and_fixed_dimension(data_dir: Path) -> None:
     )
 
 
-def test_exact_title_wins_over_prefix(data_dir: Path) -> None:
+def test_exact_title_wins_over_prefix(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # 71486ned has 'Meerpersoonshuishouden' and 'Meerpersoonshuishouden zonder kinderen'
+    series = cbs.SERIES["huishoudens"]
+    extra = cbs.Measure("Meerpersoonshuishouden", "meerpersoonshuishoudens", "huishoudens")
+    monkeypatch.setitem(
+        cbs.SERIES, "huishoudens", replace(series, measures=(*series.measures, extra))
+    )
     run(data_dir, ["huishoudens"], ["GM0397"], Recorded())
     rows = read_csv(data_dir / "cbs_huishoudens_20261101.csv")
     got = {(r["indicator"], r["leeftijd_referentiepersoon"]): r["waarde"] for r in rows}
     assert got[("meerpersoonshuishoudens", "Totaal")] == "8310"
-    assert got[("eenpersoonshuishoudens", "85 jaar of ouder")] == "460"
-    # '75 jaar of ouder' exists in the table but is not asked for (75-84 and 85+ are)
-    assert ("eenpersoonshuishoudens", "75 jaar of ouder") not in got
+
+
+def test_household_age_bands(data_dir: Path) -> None:
+    run(data_dir, ["huishoudens"], ["GM0397"], Recorded())
+    rows = read_csv(data_dir / "cbs_huishoudens_20261101.csv")
+    got = {(r["indicator"], r["leeftijd_referentiepersoon"]): r["waarde"] for r in rows}
+    assert [a for i, a in got if i == "huishoudens_totaal"] == [
+        "Totaal",
+        "65 tot 70 jaar",
+        "70 tot 75 jaar",
+        "75 tot 80 jaar",
+        "80 tot 85 jaar",
+        "85 tot 90 jaar",
+        "90 tot 95 jaar",
+        "95 jaar of ouder",
+    ]
+    assert got[("eenpersoonshuishoudens", "85 tot 90 jaar")] == "300"
+    # '75 jaar of ouder' exists in the table but is not asked for (the five-year bands are)
+    assert ("huishoudens_totaal", "75 jaar of ouder") not in got
 
 
 def test_geo_dimension_found_by_type_not_name(data_dir: Path) -> None:

@@ -258,12 +258,11 @@ SERIES: dict[str, Series] = {
             measures=(
                 Measure("Totaal particuliere huishoudens", "huishoudens_totaal", "huishoudens"),
                 Measure("Eenpersoonshuishouden", "eenpersoonshuishoudens", "huishoudens"),
-                Measure("Meerpersoonshuishouden", "meerpersoonshuishoudens", "huishoudens"),
             ),
             dimensions=(
                 Dimension(
                     "Leeftijd referentiepersoon",
-                    ("Totaal", "65 tot 75 jaar", "75 tot 85 jaar", "85 jaar of ouder"),
+                    ("Totaal", *_FIVE_YEAR_AGES[13:]),  # 65 tot 70 jaar … 95 jaar of ouder
                     "leeftijd_referentiepersoon",
                 ),
             ),
