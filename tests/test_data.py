@@ -163,3 +163,27 @@ def test_check_all_reports_every_problem(datadir):
     assert len(problems) == 2
     assert any("sha256" in str(p) for p in problems)
     assert any(p.column == "aandeel" for p in problems)
+
+
+def test_an_edition_never_loads_data_from_after_its_period():
+    """The 2024 edition reads the same figures however much newer data ``data/`` holds."""
+    from analysis import report
+
+    ctx = report.chapter(2024)
+    wmo = ctx.load("wmo_clienten")
+    assert max(wmo["periode"].astype(str)) == "2024H2"
+    assert ctx.load("agenda_status").empty  # the first status is for 2025
+    assert sorted(set(ctx.load("clientervaring")["periode"].astype(str))) == [
+        "2022",
+        "2023",
+        "2024",
+    ]
+    # projections are kept whole (manifest: vooruitblik)
+    prog = ctx.load("bevolkingsprognose")
+    assert prog.attrs["manifest"]["vooruitblik"] is True
+    assert {"2025", "2050"} <= set(prog["periode"].astype(str))
+    assert "2050" in set(ctx.load("dementie_schattingen")["periode"].astype(str))
+    # the 2025 edition keeps 2025 and drops the status reported for 2026
+    later = report.chapter(2025)
+    assert sorted(set(later.load("agenda_status")["periode"].astype(str))) == ["2025"]
+    assert "2025H1" in set(later.load("wmo_clienten")["periode"].astype(str))

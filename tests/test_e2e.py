@@ -43,6 +43,10 @@ def test_demography_chapter_shows_the_computed_figures(edition):
     assert procent(row["pct_75"], 0) in page and procent(row["pct_85"], 0) in page
     assert "Let op: synthetische gegevens" in page
     raw = (edition / "chapters" / "demografie.html").read_text(encoding="utf-8")
+    # the calibration of each stand-in folds open under the warning
+    assert '<details class="wmo-ijking"><summary>Waarop zijn deze stand-ins afgestemd?' in raw
+    fold = raw.index('<details class="wmo-ijking">')
+    assert fold < raw.index("GM0397 2019: 27286") < raw.index("</details>", fold)
     assert raw.count('class="wmo-figuur"') >= 3 and "<svg" in raw
     assert "Bekijk de gegevens als tabel" in raw
 
@@ -88,3 +92,26 @@ def test_no_small_counts_are_published(edition):
     assert (
         scan_edition(edition, load_manifest(), min_cel=p["min_cel"], afronding=p["afronding"]) == []
     )
+
+
+def _periods() -> list[str]:
+    return sorted(p.stem for p in (ROOT / "params").glob("*.yml") if p.stem.isdigit())
+
+
+@pytest.mark.parametrize("periode", [p for p in _periods() if p != "2025"])
+def test_every_shipped_period_builds(tmp_path, periode):
+    """Every ``params/<periode>.yml`` gives an edition (2025 is built above), about that period.
+
+    Guards chapters against assumptions of the default period, e.g. a ``vorige_periode`` that
+    is ``null`` in the first edition of a series.
+    """
+    result = build(periode, root=ROOT, out_root=tmp_path)
+    page = _text(result.html / "chapters" / "clientervaring.html")
+    assert f"periode {periode}" in page
+    assert "None" not in page and "nan" not in page.split()
+    # nothing from after the period: the survey table and the demography series stop at it
+    later = str(int(periode) + 1)
+    assert not re.search(rf"Stelling \d+ {later}", page)
+    demo = _text(result.html / "chapters" / "demografie.html")
+    assert not re.search(rf"jaar en ouder {later}", demo)
+    assert re.search(rf"jaar en ouder {periode}", demo)

@@ -390,7 +390,7 @@ def latest_status(df_status: pd.DataFrame, periode: str | int) -> pd.DataFrame:
     p = str(periode)
     d = df_status.copy()
     d["_per"] = d["periode"].astype(str)
-    d = d[d["_per"].map(lambda x: x[:4] <= p[:4])]
+    d = d[d["_per"].map(lambda x: x[:4] <= p[:4]).astype(bool)]
     bad = set(d[cst].astype(str)) - set(STATUSES)
     if bad:
         raise DataError(
@@ -651,6 +651,31 @@ def _ind_achter(ctx: object) -> Measurement:
 
 
 # ----------------------------------------------------------------------- chapter helpers
+
+
+def before_start_note(status: pd.DataFrame, periode: str | int) -> str:
+    """A Dutch note (HTML) when no action point is due yet in ``periode``, else ``""``.
+
+    ``status`` is :func:`status_for_period`'s result. An edition of a period before the plan's
+    first planned year has nothing to measure against the agenda; the note says so and names
+    the first year, instead of showing a page of zeros without explanation.
+
+    Examples
+    --------
+    >>> st = pd.DataFrame({"eerste_jaar": [2025, 2026], "schema": ["nog niet aan de beurt"] * 2})
+    >>> before_start_note(st, 2024)
+    '<p class="wmo-noot"><strong>Nog niets aan de beurt.</strong> De eerste actiepunten staan gepland voor 2025; in 2024 was nog geen actiepunt aan de beurt. De tabellen hieronder tonen daarom alleen wat gepland is.</p>'
+    >>> before_start_note(st.assign(schema="op schema"), 2025)
+    ''
+    """
+    if status.empty or (status["schema"] != NOG_NIET).any():
+        return ""
+    first = int(status["eerste_jaar"].min())
+    return (
+        '<p class="wmo-noot"><strong>Nog niets aan de beurt.</strong> De eerste actiepunten '
+        f"staan gepland voor {first}; in {periode} was nog geen actiepunt aan de beurt. De "
+        "tabellen hieronder tonen daarom alleen wat gepland is.</p>"
+    )
 
 
 def most_behind_theme(progress: pd.DataFrame) -> dict[str, Any]:

@@ -1193,10 +1193,10 @@ def _add_synthetic_warning(nb_path: Path, synthetic: list[str], manifest: dict[s
     nb = nbformat.read(nb_path, as_version=4)
     nb.cells = [c for c in nb.cells if "wmo-synthetisch" not in c.metadata.get("tags", [])]
     if synthetic:
-        items = "\n".join(
-            f"- `{d}`: {manifest[d].get('title', d)} (gekalibreerd op: "
-            f"{str(manifest[d].get('calibrated_to', '')).strip()})"
-            for d in synthetic
+        # the datasets stay in view; what each is calibrated to folds open (long for a reader)
+        items = "\n".join(f"- `{d}`: {manifest[d].get('title', d)}" for d in synthetic)
+        calibration = "\n".join(
+            f"- `{d}`: {str(manifest[d].get('calibrated_to', '')).strip()}" for d in synthetic
         )
         text = (
             ":::{admonition} Let op: synthetische gegevens\n:class: warning\n"
@@ -1204,7 +1204,9 @@ def _add_synthetic_warning(nb_path: Path, synthetic: list[str], manifest: dict[s
             "stand-ins, afgestemd op echte ijkcijfers, omdat de echte reeks hier (nog) niet "
             "beschikbaar is. De cijfers laten zien hoe het rapport werkt, **niet** hoe het met "
             "de gemeente gaat. Vervang ze door echte gegevens (zie de pagina Bronnen).\n\n"
-            f"{items}\n:::"
+            f"{items}\n\n"
+            '<details class="wmo-ijking"><summary>Waarop zijn deze stand-ins afgestemd?</summary>'
+            f"\n\n{calibration}\n\n</details>\n:::"
         )
         cell = nbformat.v4.new_markdown_cell(text)
         cell.metadata["tags"] = ["wmo-synthetisch"]

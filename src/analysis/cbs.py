@@ -1044,6 +1044,8 @@ def report_entry(
     for key in ("periode_vereist", "privacy"):
         if previous and key in previous:
             entry[key] = previous[key]
+    if spec.vooruitblik:
+        entry["vooruitblik"] = True
     return entry
 
 

@@ -456,6 +456,7 @@ class ReportDataset:
     description: str
     convert: Callable[[Mapping[str, pd.DataFrame]], pd.DataFrame]
     schema: dict[str, Any]
+    vooruitblik: bool = False  # periods are projections (kept whole in every edition)
 
 
 REPORT_DATASETS: dict[str, ReportDataset] = {
@@ -579,6 +580,7 @@ REPORT_DATASETS: dict[str, ReportDataset] = {
                     "status": _STATUS,
                 },
             },
+            vooruitblik=True,
         ),
     )
 }

@@ -364,6 +364,31 @@ def loaded() -> dict[str, dict[str, Any]]:
     return dict(_LOADED)
 
 
+def up_to(df: pd.DataFrame, periode: str | int) -> pd.DataFrame:
+    """Only the rows about ``periode`` or earlier (an edition never shows later data).
+
+    Periods compare by their year: for the 2024 edition ``2024H2`` and ``2024-12`` stay,
+    ``2025`` and ``2025H1`` go. A dataset without a ``periode`` column is returned as is; so is
+    one whose manifest entry says ``vooruitblik: true`` (its periods are projections, e.g. a
+    population prognosis). ``attrs`` (dataset name, manifest entry) are kept.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"periode": ["2023", "2024H2", "2025H1", "2025"], "waarde": [1, 2, 3, 4]})
+    >>> up_to(d, 2024)["periode"].tolist()
+    ['2023', '2024H2']
+    >>> d.attrs["manifest"] = {"vooruitblik": True}
+    >>> len(up_to(d, 2024))
+    4
+    """
+    if "periode" not in df.columns or (df.attrs.get("manifest") or {}).get("vooruitblik"):
+        return df
+    year = str(periode)[:4]
+    out = df[df["periode"].astype(str).str[:4] <= year].reset_index(drop=True)
+    out.attrs = dict(df.attrs)
+    return out
+
+
 def require_periods(
     df: pd.DataFrame, periods: list[str], *, column: str = "periode", what: str = ""
 ) -> None:

@@ -906,6 +906,7 @@ def import_reference(
             },
         },
     )
+    entries["dementie_schattingen"]["vooruitblik"] = True  # holds prognoses for 2040 and 2050
 
     # --- wonen en zorg ------------------------------------------------------------------------
     rows = []

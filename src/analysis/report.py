@@ -74,8 +74,12 @@ class Chapter:
         With ``periode_vereist=True`` the data must cover the report's period (the year itself
         or one of its half-years, quarters or months); otherwise a :class:`DataError` names the
         file and lists the periods that are there.
+
+        Rows about periods after the report's period are left out (:func:`analysis.data.up_to`),
+        so an edition shows the same figures however much newer data the folder already holds;
+        projections (manifest ``vooruitblik: true``) are kept whole.
         """
-        df = _data.load(name, regions=list(self.params.regions()))
+        df = _data.up_to(_data.load(name, regions=list(self.params.regions())), self.params.periode)
         if periode_vereist:
             per = self.params.periode
             have = set(df["periode"].astype(str))

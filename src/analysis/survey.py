@@ -94,8 +94,32 @@ def value(table: pd.DataFrame, nr: int, periode: str | int) -> tuple[float, floa
     return float(row["percentage"].iloc[0]), float(row["n"].iloc[0])
 
 
-def change(table: pd.DataFrame, nr: int, periode: str | int, vorige: str | int) -> dict[str, Any]:
+def comparison_year(
+    table: pd.DataFrame, periode: str | int, vorige: str | int | None = None
+) -> str | None:
+    """The year to compare ``periode`` with: ``vorige`` (the params' ``vorige_periode``) when the
+    survey has it, else the latest earlier year in the survey, else ``None``.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"nr": 1, "periode": ["2022", "2023", "2024"]})
+    >>> comparison_year(t, 2024, None), comparison_year(t, 2024, 2022), comparison_year(t, 2022)
+    ('2023', '2022', None)
+    """
+    years = sorted({str(p) for p in table["periode"]})
+    if vorige is not None and str(vorige) in years and str(vorige) < str(periode):
+        return str(vorige)
+    earlier = [y for y in years if y < str(periode)]
+    return earlier[-1] if earlier else None
+
+
+def change(
+    table: pd.DataFrame, nr: int, periode: str | int, vorige: str | int | None
+) -> dict[str, Any]:
     """Change of one statement between two years with its 95% margin and a Dutch verdict.
+
+    With ``vorige`` ``None`` (no earlier measurement) there is nothing to compare: the result
+    says so instead of inventing a change.
 
     Returns
     -------
@@ -110,7 +134,17 @@ def change(table: pd.DataFrame, nr: int, periode: str | int, vorige: str | int) 
     >>> c = change(t, 6, 2025, 2024)
     >>> round(c["verschil"], 1), round(c["marge"], 1), c["tekst"]
     (5.0, 6.2, 'niet significant veranderd')
+    >>> change(t, 6, 2024, None)["tekst"]
+    'niet te vergelijken (geen eerdere meting)'
     """
+    if vorige is None:
+        value(table, nr, periode)  # the current year must exist
+        return {
+            "verschil": np.nan,
+            "marge": np.nan,
+            "significant": False,
+            "tekst": "niet te vergelijken (geen eerdere meting)",
+        }
     p1, n1 = value(table, nr, periode)
     p0, n0 = value(table, nr, vorige)
     d, m = difference(p1, n1, p0, n0)

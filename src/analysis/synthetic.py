@@ -630,6 +630,7 @@ def generate_all(
         "CBS/PBL (synthetisch)",
         "85173NED",
     )
+    e["bevolkingsprognose"]["vooruitblik"] = True  # periods are projections: never cut
 
     # households by age of the reference person (≈ 11.000 households in 2019, real)
     rows = []
