@@ -45,7 +45,7 @@ BIN = Path(sys.executable).parent
 RUN_BUILD = """
 import json, sys
 from pathlib import Path
-from analysis.build import build
+from analysis.pipeline.build import build
 r = build(sys.argv[2], root=Path(sys.argv[1]), say=lambda m: None)
 Path(sys.argv[3]).write_text(json.dumps({"executed": r.executed, "book_built": r.book_built}))
 """
@@ -136,7 +136,8 @@ def copy_project(dest: Path) -> Path:
 
 
 DEMO_CHAPTER = """\
-from analysis import charts, report
+from analysis.present import charts
+from analysis.present import report
 ctx = report.chapter(periode)
 df = ctx.load("{dataset}")
 tabel = (df[df.gemeente_code == ctx.code]
@@ -216,8 +217,8 @@ def _git(dest: Path) -> None:
 
 def naive(root: Path, periode: str, work: Path) -> dict[str, object]:
     """Papermill each chapter in sequence, then jupyter-book build (execution off)."""
-    from analysis.assets import vega_bundle
-    from analysis.build import toc_pages
+    from analysis.present.assets import vega_bundle
+    from analysis.pipeline.build import toc_pages
 
     book = work / "boek"
     if book.exists():
@@ -266,7 +267,7 @@ def ours(root: Path, periode: str, work: Path) -> dict[str, object]:
 
 def change_one_dataset(root: Path) -> tuple[str, list[str]]:
     """Change one value in the dataset read by the fewest chapters; return it and its readers."""
-    from analysis.manifest import load_manifest, refresh_hashes
+    from analysis.config.manifest import load_manifest, refresh_hashes
 
     state = json.loads(next((root / "_build").glob("*/state.json")).read_text())
     readers: dict[str, list[str]] = {}
@@ -324,7 +325,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     kind = args.project or ("echt" if (ROOT / "data" / "manifest.yml").is_file() else "demo")
     sys.path.insert(0, str(ROOT / "src"))
-    from analysis.assets import vega_bundle
+    from analysis.present.assets import vega_bundle
 
     vega_bundle()  # machine-wide cache, warm for every variant alike
     # other work on the machine makes every figure slower: record the load (1-minute average)

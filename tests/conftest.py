@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from analysis.manifest import save_manifest, sha256_file
+from analysis.config.manifest import save_manifest, sha256_file
 
 ROOT = Path(__file__).resolve().parents[1]
 

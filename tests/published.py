@@ -35,7 +35,7 @@ INSTALL = (
 
 def require_browser(axe: bool = False) -> str:
     """Path of Chromium; skip the test (saying how to install) when it or axe-core is missing."""
-    from analysis.chromium import find_chromium
+    from analysis.pipeline.browser import find_chromium
 
     exe = find_chromium()
     if not exe:
@@ -67,11 +67,11 @@ def _bump(version: str) -> str:
 @functools.cache
 def published_site() -> Site:
     """Publish the project's build twice into a temporary site (see module docstring)."""
-    from analysis.publish import publish
+    from analysis.pipeline.publish import publish
 
     build = Path(os.environ.get("WMO_TEST_BUILD") or ROOT / "_build" / PERIODE / "html")
     if not (build / "index.html").is_file():
-        from analysis.build import build as build_edition
+        from analysis.pipeline.build import build as build_edition
 
         build_edition(PERIODE, root=ROOT)
     tmp = Path(tempfile.mkdtemp(prefix="wmo-site-"))
@@ -163,7 +163,7 @@ _CHARTS = """new Promise(done => { const t0 = Date.now(); (function check() {
 @functools.cache
 def browser_pass() -> dict[Path, PageResult]:
     """Load every page of :func:`site_pages` offline in Chromium (two tabs in parallel)."""
-    from analysis.chromium import Browser
+    from analysis.pipeline.browser import Browser
 
     s = published_site()
     axe = AXE.read_text(encoding="utf-8") if AXE.is_file() else None

@@ -1,12 +1,12 @@
-"""Tests for analysis.access: Loket counts (suppressed), throughput, plan reference."""
+"""Tests for analysis.topics.access: Loket counts (suppressed), throughput, plan reference."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from analysis import access
-from analysis.errors import DataError
+from analysis.core.errors import DataError
+from analysis.topics import access
 
 PRIV = {"min_cel": 10, "afronding": 5}
 
@@ -112,7 +112,7 @@ def test_plan_reference():
 
 
 def test_key_indicator_registered():
-    from analysis.indicators import REGISTRY
+    from analysis.topics.indicators import REGISTRY
 
     assert REGISTRY["loket_meldingen_jaar"].hoofdstuk == "chapters/toegang"
 

@@ -1,12 +1,12 @@
-"""Tests for analysis.agenda: planned years, tables per theme, status and schedule per period."""
+"""Tests for analysis.topics.agenda: planned years, tables per theme, status and schedule per period."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from analysis import agenda
-from analysis.errors import DataError
+from analysis.core.errors import DataError
+from analysis.topics import agenda
 
 
 @pytest.fixture

@@ -17,8 +17,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from analysis import build as build_mod
-from analysis.errors import BuildError, DataError
+from analysis.core.errors import BuildError, DataError
+from analysis.pipeline import build as build_mod
 from tests.minibook import chapter_notebook, tree_digest
 from tests.test_incremental import make_small_project, run_build
 

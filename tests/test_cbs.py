@@ -17,9 +17,9 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 import yaml
 
-from analysis import cbs
-from analysis.errors import FetchError
-from analysis.manifest import load_manifest, save_manifest, sha256_file
+from analysis.config.manifest import load_manifest, save_manifest, sha256_file
+from analysis.core.errors import FetchError
+from analysis.data.sources.cbs import fetch as cbs
 
 FIXTURES = Path(__file__).parent / "fixtures" / "cbs"
 TODAY = dt.date(2026, 11, 1)

@@ -22,11 +22,13 @@ from urllib.parse import urlsplit
 import pandas as pd
 import pytest
 
-from analysis import cbs, cbsreport, forecast, housing, population, wmo
-from analysis.catalog import catalog
-from analysis.data import check_all, read_dataset
-from analysis.errors import FetchError
-from analysis.manifest import load_manifest, sha256_file
+from analysis.config.manifest import load_manifest, sha256_file
+from analysis.core.errors import FetchError
+from analysis.data.datasets import check_all, read_dataset
+from analysis.data.sources.cbs import convert as cbsreport
+from analysis.data.sources.cbs import fetch as cbs
+from analysis.present.catalog import catalog
+from analysis.topics import forecast, housing, population, wmo
 
 HERE = Path(__file__).parent
 FIXTURES = HERE / "fixtures" / "cbs"

@@ -6,7 +6,7 @@ import re
 import pandas as pd
 import pytest
 
-from analysis import charts
+from analysis.present import charts
 
 
 @pytest.fixture

@@ -1,12 +1,12 @@
-"""Tests for analysis.costs: expenditure totals, deviation, per inhabitant/client, references."""
+"""Tests for analysis.topics.costs: expenditure totals, deviation, per inhabitant/client, references."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from analysis import costs
-from analysis.errors import DataError
+from analysis.core.errors import DataError
+from analysis.topics import costs
 
 
 def _uitgaven() -> pd.DataFrame:
@@ -122,7 +122,7 @@ def test_national_reference_found_or_none():
 
 
 def test_key_indicator_registered():
-    from analysis.indicators import REGISTRY
+    from analysis.topics.indicators import REGISTRY
 
     assert REGISTRY["wmo_uitgaven_per_inwoner"].hoofdstuk == "chapters/uitgaven"
 

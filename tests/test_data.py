@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from analysis import data
-from analysis.errors import DataError, PrivacyError
+from analysis.core.errors import DataError, PrivacyError
+from analysis.data import datasets as data
 from tests.conftest import COUNTS_SCHEMA, GOOD_CSV, write_dataset
 
 
@@ -167,7 +167,7 @@ def test_check_all_reports_every_problem(datadir):
 
 def test_an_edition_never_loads_data_from_after_its_period():
     """The 2024 edition reads the same figures however much newer data ``data/`` holds."""
-    from analysis import report
+    from analysis.present import report
 
     ctx = report.chapter(2024)
     wmo = ctx.load("wmo_clienten")

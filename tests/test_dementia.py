@@ -1,12 +1,12 @@
-"""Tests for analysis.dementia: plan estimates, implied rate, projection, side-by-side table."""
+"""Tests for analysis.topics.dementia: plan estimates, implied rate, projection, side-by-side table."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from analysis import dementia
-from analysis.indicators import REGISTRY
+from analysis.topics import dementia
+from analysis.topics.indicators import REGISTRY
 
 
 @pytest.fixture

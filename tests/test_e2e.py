@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from analysis import data, population
-from analysis.build import build
-from analysis.fmt import getal, procent
-from analysis.params import load_params
+from analysis.config.params import load_params
+from analysis.core.numbers import getal, procent
+from analysis.data import datasets as data
+from analysis.pipeline.build import build
+from analysis.topics import population
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.e2e
@@ -80,13 +81,13 @@ def test_nothing_in_code_or_chapters_names_the_municipality():
             if f.suffix in {".py", ".ipynb", ".md"} and name in f.read_text(encoding="utf-8"):
                 offenders.append(f.relative_to(ROOT).as_posix())
     # the importer/generator default to the shared reference data of this municipality
-    allowed = {"src/analysis/reference.py", "src/analysis/synthetic.py"}
+    allowed = {"src/analysis/data/sources/reference.py", "src/analysis/data/sources/synthetic.py"}
     assert sorted(set(offenders) - allowed) == []
 
 
 def test_no_small_counts_are_published(edition):
-    from analysis.manifest import load_manifest
-    from analysis.privacy import scan_edition
+    from analysis.config.manifest import load_manifest
+    from analysis.data.privacy import scan_edition
 
     p = load_params(2025).privacy
     assert (

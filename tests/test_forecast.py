@@ -1,4 +1,4 @@
-"""Tests for analysis.forecast against a small example computed by hand.
+"""Tests for analysis.topics.forecast against a small example computed by hand.
 
 Example: two client age groups, 0-64 and 75+ (65-74 left out for brevity).
 
@@ -17,8 +17,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import forecast
-from analysis.errors import DataError
+from analysis.core.errors import DataError
+from analysis.topics import forecast
 
 
 def _clients() -> pd.DataFrame:
@@ -205,7 +205,7 @@ def test_small_lookups():
 
 
 def test_key_indicator_growth_on_the_project_data():
-    from analysis import report
+    from analysis.present import report
 
     m = forecast._ind_growth(report.chapter("2025"))
     assert m.waarde is not None and m.waarde > 0

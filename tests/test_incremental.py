@@ -2,7 +2,7 @@
 
 A tiny project (three chapter notebooks, two datasets) is built once per module; each test works
 on its own copy of that built project, changes one thing, rebuilds and checks which chapters were
-executed (:attr:`analysis.build.BuildResult.executed`) and whether the book was rebuilt.
+executed (:attr:`analysis.pipeline.build.BuildResult.executed`) and whether the book was rebuilt.
 
 - ``a`` reads dataset ``tel``, ``b`` reads dataset ``woon``, ``c`` reads no data; all three import
   the ``analysis`` package (and the whole package is hashed, so a code change reruns them all).
@@ -18,8 +18,8 @@ import nbformat
 import pytest
 import yaml
 
-from analysis.build import build, toc_pages, why_run
-from analysis.manifest import load_manifest, refresh_hashes
+from analysis.config.manifest import load_manifest, refresh_hashes
+from analysis.pipeline.build import build, toc_pages, why_run
 from tests.conftest import ROOT, write_dataset
 from tests.minibook import TEL_CSV, chapter_notebook, tree_digest
 
@@ -143,7 +143,7 @@ def test_manifest_entry_of_a_dataset(project):
 
 
 def test_package_code_change_reruns_all(project):
-    module = project / "src" / "analysis" / "fmt.py"
+    module = project / "src" / "analysis" / "core" / "numbers.py"
     module.write_text(module.read_text(encoding="utf-8") + "\n# een opmerking\n", "utf-8")
     result, out = run_build(project)
     assert sorted(result.executed) == ["a", "b", "c"]
@@ -187,7 +187,7 @@ def test_why_run_reasons(tmp_path):
     folder = tmp_path / "data"
     write_dataset(folder, "tel", TEL_CSV)
     manifest = load_manifest(folder)
-    from analysis.build import Inputs, Page, dataset_state
+    from analysis.pipeline.build import Inputs, Page, dataset_state
 
     page = Page("chapters/x", tmp_path / "x.ipynb")
     cur = Inputs("nb", "par", "pkg", "env")
@@ -210,7 +210,7 @@ def test_why_run_reasons(tmp_path):
 def test_real_project_fingerprints_are_stable():
     """On the real project: the fingerprints that decide a rerun are stable between calls, and
     the package hash sees every file of the package (not only ``.py``)."""
-    from analysis.build import environment_hash, package_hash
+    from analysis.pipeline.build import environment_hash, package_hash
 
     assert package_hash(ROOT) == package_hash(ROOT)
     assert environment_hash() == environment_hash()
@@ -222,7 +222,7 @@ def test_real_project_fingerprints_are_stable():
 
 
 def test_package_hash_covers_non_python_files(tmp_path):
-    from analysis.build import package_hash
+    from analysis.pipeline.build import package_hash
 
     pkg = tmp_path / "src" / "analysis"
     (pkg / "assets").mkdir(parents=True)

@@ -96,7 +96,7 @@ def test_pages_load_nothing_from_the_network_and_charts_render_offline():
 
 @pytest.mark.browser
 def test_screenshot_of_a_chapter_offline_shows_charts(tmp_path):
-    from analysis.chromium import Browser
+    from analysis.pipeline.browser import Browser
 
     require_browser()
     s = published_site()
@@ -121,7 +121,7 @@ def test_screenshot_of_a_chapter_offline_shows_charts(tmp_path):
 
 @pytest.mark.browser
 def test_search_works_over_file_urls():
-    from analysis.chromium import Browser
+    from analysis.pipeline.browser import Browser
 
     require_browser()
     s = published_site()

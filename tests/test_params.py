@@ -3,8 +3,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from analysis.errors import ParamsError
-from analysis.params import available_periods, load_params
+from analysis.config.params import available_periods, load_params
+from analysis.core.errors import ParamsError
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.browser
 
 @functools.cache
 def _pdf() -> tuple[Path, list[str]]:
-    from analysis.pdf import _chapter, _slug, book_order, edition_pdf
+    from analysis.pipeline.pdf import _chapter, _slug, book_order, edition_pdf
 
     s = published_site()
     out = s.root / "rapport.pdf"
@@ -95,12 +95,12 @@ def test_pdf_has_real_text_and_vector_charts_not_images():
 def test_printing_the_same_edition_twice_gives_the_same_pdf():
     """Issue 8, item 5: a rebuild gives a PDF with the same text and pages (here: the same bytes).
 
-    Chromium stamps the print time into the PDF; :func:`analysis.pdf.fixed_dates` replaces it by
+    Chromium stamps the print time into the PDF; :func:`analysis.pipeline.pdf.fixed_dates` replaces it by
     the edition date, so nothing run-dependent is left.
     """
     from pypdf import PdfReader
 
-    from analysis.pdf import edition_pdf
+    from analysis.pipeline.pdf import edition_pdf
 
     require_browser()
     first, _ = _pdf()

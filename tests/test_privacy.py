@@ -1,8 +1,8 @@
 import pandas as pd
 import pytest
 
-from analysis.errors import PrivacyError
-from analysis.privacy import (
+from analysis.core.errors import PrivacyError
+from analysis.data.privacy import (
     check_no_personal_data,
     is_bsn,
     mask_percentages,
@@ -66,7 +66,7 @@ def test_full_postcode_value_refused_but_four_digits_allowed():
 
 
 def _figure(values, dataset="loket"):
-    from analysis import charts
+    from analysis.present import charts
 
     df = pd.DataFrame(
         {
@@ -88,7 +88,7 @@ MANIFEST = {"loket": {"privacy": "kleine_aantallen"}, "cbs": {}}
 
 def test_scan_finds_unsuppressed_counts_in_spec_and_table(tmp_path):
     (tmp_path / "p.html").write_text(_figure([120, 7, 13]), encoding="utf-8")
-    from analysis.privacy import scan_edition
+    from analysis.data.privacy import scan_edition
 
     problems = scan_edition(tmp_path, MANIFEST)
     assert any("waarde 7 in 'Meldingen'" in p for p in problems)
@@ -97,7 +97,7 @@ def test_scan_finds_unsuppressed_counts_in_spec_and_table(tmp_path):
 
 
 def test_scan_accepts_suppressed_counts_and_other_datasets(tmp_path):
-    from analysis.privacy import scan_edition
+    from analysis.data.privacy import scan_edition
 
     clean = suppress_counts(pd.Series([120, 7, 13])).tolist()
     (tmp_path / "a.html").write_text(_figure(clean), encoding="utf-8")

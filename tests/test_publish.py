@@ -13,8 +13,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from analysis.errors import PublishError
-from analysis.publish import BEGIN, END, diff_key_figures, key_figures, publish
+from analysis.core.errors import PublishError
+from analysis.pipeline.publish import BEGIN, END, diff_key_figures, key_figures, publish
 
 PAGE = """<!DOCTYPE html>
 <html lang="nl"><head><meta charset="utf-8"><title>{title} — Wmo-monitor</title></head>
@@ -121,7 +121,7 @@ def test_refuses_a_build_of_another_edition_than_the_params(tmp_path):
 
 
 def test_failure_leaves_no_half_edition(tmp_path, monkeypatch):
-    import analysis.publish as pub
+    import analysis.pipeline.publish as pub
 
     fake_build(tmp_path, "2025", "1.0", {"n": "10"})
 
@@ -228,8 +228,8 @@ def test_key_figures_and_diff(tmp_path):
 def test_params_schema_accepts_changelog(tmp_path):
     import yaml
 
-    from analysis.errors import ParamsError
-    from analysis.params import load_params
+    from analysis.config.params import load_params
+    from analysis.core.errors import ParamsError
 
     root = Path(__file__).resolve().parents[1]
     data = yaml.safe_load((root / "params" / "2025.yml").read_text(encoding="utf-8"))

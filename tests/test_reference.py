@@ -1,4 +1,4 @@
-"""The real datasets written by analysis.reference: every number from the reference data or the
+"""The real datasets written by analysis.data.sources.reference: every number from the reference data or the
 seed documents, with its source, and the plan's action agenda complete."""
 
 from __future__ import annotations
@@ -6,8 +6,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import data
-from analysis.reference import AGENDA, import_reference, parse_number, parse_range
+from analysis.core.numbers import parse_number, parse_range
+from analysis.data import datasets as data
+from analysis.data.sources.reference import AGENDA, import_reference
 from tests.conftest import ROOT
 
 DATA = ROOT / "data"

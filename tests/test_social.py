@@ -1,4 +1,4 @@
-"""Tests for analysis.social: survey series with intervals, comparisons, estimated counts,
+"""Tests for analysis.topics.social: survey series with intervals, comparisons, estimated counts,
 registration tables (suppressed) and the key indicators."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ import math
 import pandas as pd
 import pytest
 
-from analysis import social
-from analysis.indicators import REGISTRY, Target
+from analysis.topics import social
+from analysis.topics.indicators import REGISTRY, Target
 
 
 @pytest.fixture
@@ -264,7 +264,7 @@ def test_series_text_and_wide_support():
 
 
 def test_measure_uses_plan_ambition():
-    from analysis import report
+    from analysis.present import report
 
     ctx = report.chapter("2025")
     m = social.measure(ctx, social.ZWAAR_BELAST, "18+", "mantelzorg_niet_alleen")

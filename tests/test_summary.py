@@ -1,12 +1,13 @@
-"""Tests for analysis.summary (the Samenvatting dashboard) and the registry's book order."""
+"""Tests for analysis.present.summary (the Samenvatting dashboard) and the registry's book order."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from analysis import indicators, summary
-from analysis.indicators import Measurement, Target, verdict
+from analysis.present import summary
+from analysis.topics import indicators
+from analysis.topics.indicators import Measurement, Target, verdict
 
 
 def _row(**kw) -> dict:

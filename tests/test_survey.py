@@ -1,4 +1,4 @@
-"""Tests for analysis.survey: shares with intervals, masking, changes, real anchors."""
+"""Tests for analysis.topics.survey: shares with intervals, masking, changes, real anchors."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import math
 import pandas as pd
 import pytest
 
-from analysis import survey
-from analysis.errors import DataError
+from analysis.core.errors import DataError
+from analysis.topics import survey
 
 
 def _ce() -> pd.DataFrame:
@@ -119,7 +119,7 @@ def test_chart_data():
 
 
 def test_key_indicators_registered():
-    from analysis.indicators import REGISTRY
+    from analysis.topics.indicators import REGISTRY
 
     assert REGISTRY["clientervaring_kwaliteit"].hoofdstuk == "chapters/clientervaring"
     assert REGISTRY["clientervaring_clientondersteuning"].eenheid == "%"

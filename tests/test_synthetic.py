@@ -6,10 +6,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import data
-from analysis.manifest import load_manifest, sha256_file
-from analysis.reference import import_reference
-from analysis.synthetic import dementia_index, generate_all
+from analysis.config.manifest import load_manifest, sha256_file
+from analysis.data import datasets as data
+from analysis.data.sources.reference import import_reference
+from analysis.data.sources.synthetic import dementia_index, generate_all
 from tests.conftest import ROOT
 
 DATA = ROOT / "data"

@@ -1,12 +1,13 @@
-"""Tests for analysis.wmo: rates with the right denominators and the CBS counting rules."""
+"""Tests for analysis.topics.wmo: rates with the right denominators and the CBS counting rules."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from analysis import wmo
-from analysis.errors import DataError
+from analysis.core.errors import DataError
+from analysis.present import charts
+from analysis.topics import wmo
 
 PRIV = {"min_cel": 10, "afronding": 5}
 
@@ -158,7 +159,7 @@ def test_chart_series_suppresses_and_labels():
 
 
 def test_method_break_position_and_mark():
-    from analysis.charts import line_chart
+    from analysis.present.charts import line_chart
 
     labels = ["2024-1e half", "2024-2e half*", "2025-1e half*"]
     assert wmo.break_position(labels) == "2024-2e half*"
@@ -167,8 +168,8 @@ def test_method_break_position_and_mark():
     f = line_chart(
         d, name="t", x="Periode", y="Per duizend inwoners", title="T", subtitle="s", description="d"
     )
-    assert wmo.mark_method_break(f, None) is f
-    assert len(wmo.mark_method_break(f, "2024-2e half*").spec()["layer"]) == 3
+    assert charts.mark_method_break(f, None) is f
+    assert len(charts.mark_method_break(f, "2024-2e half*").spec()["layer"]) == 3
 
 
 def test_format_table_and_status():

@@ -1,4 +1,4 @@
-"""Tests for the chart helpers of analysis.wmo: chart series (suppressed, labelled), the position of
+"""Tests for the chart helpers of analysis.topics.wmo: chart series (suppressed, labelled), the position of
 the CBS method break and the rule that marks it. Fixtures are small enough to check by hand."""
 
 from __future__ import annotations
@@ -6,7 +6,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import charts, wmo
+from analysis.present import charts
+from analysis.topics import wmo
 
 PRIV = {"min_cel": 10, "afronding": 5}
 
@@ -74,7 +75,7 @@ def _figure() -> charts.Figure:
 
 
 def test_mark_method_break_adds_rule_once_and_keeps_title_outside():
-    fig = wmo.mark_method_break(_figure(), "2024-2e half*")
+    fig = charts.mark_method_break(_figure(), "2024-2e half*")
     spec = fig.spec()
     marks = [
         layer["mark"]["type"] if isinstance(layer["mark"], dict) else layer["mark"]
@@ -92,11 +93,11 @@ def test_mark_method_break_adds_rule_once_and_keeps_title_outside():
 
 def test_mark_method_break_without_position_is_a_no_op():
     fig = _figure()
-    assert wmo.mark_method_break(fig, None) is fig
+    assert charts.mark_method_break(fig, None) is fig
 
 
 def test_mark_method_break_rule_sits_at_the_given_period():
-    spec = wmo.mark_method_break(_figure(), "2024-2e half*").spec()
+    spec = charts.mark_method_break(_figure(), "2024-2e half*").spec()
     data = spec["datasets"]
     rule_data = [v for v in data.values() if v and "Opmerking" in v[0]]
     assert rule_data == [

@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .errors import ReportError
+from analysis.core.errors import ReportError
 
 DESCRIPTION = """\
 Wmo-monitor: bouwt het evaluatierapport van het Wmo-beleidsplan per rapportageperiode.
@@ -107,9 +107,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
-    from . import build as build_mod
-    from .params import available_periods, load_params
-    from .project import project_root
+    from analysis.config.params import available_periods, load_params
+    from analysis.core.paths import project_root
+    from analysis.pipeline import build as build_mod
 
     root = project_root()
     if args.command == "build":
@@ -120,7 +120,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "check":
         return _check(args.periode)
     if args.command == "list":
-        from .manifest import load_manifest
+        from analysis.config.manifest import load_manifest
 
         print("Perioden:")
         for per in available_periods(root):
@@ -135,7 +135,7 @@ def _dispatch(args: argparse.Namespace) -> int:
             print(f"  {name:32s} {flag:12s} {e['title']}")
         return 0
     if args.command == "publish":
-        from .publish import publish
+        from analysis.pipeline.publish import publish
 
         final = publish(
             args.periode,
@@ -147,11 +147,11 @@ def _dispatch(args: argparse.Namespace) -> int:
         )
         return 0
     if args.command == "pdf":
-        from .pdf import edition_pdf
+        from analysis.pipeline.pdf import edition_pdf
 
         html_dir = root / "_build" / args.periode / "html"
         if not (html_dir / "index.html").is_file():
-            from .errors import PublishError
+            from analysis.core.errors import PublishError
 
             raise PublishError(
                 f"er is geen gebouwde editie voor periode {args.periode}: bouw eerst met "
@@ -166,9 +166,9 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 
 def _check(periode: str | None) -> int:
-    from .data import check_all, load, require_periods
-    from .errors import DataError
-    from .params import available_periods, load_params
+    from analysis.config.params import available_periods, load_params
+    from analysis.core.errors import DataError
+    from analysis.data.datasets import check_all, load, require_periods
 
     problems: list[ReportError] = []
     periods = [periode] if periode else available_periods()
@@ -183,7 +183,7 @@ def _check(periode: str | None) -> int:
             problems.append(exc)
     problems.extend(check_all(regions=sorted(regions) if regions else None))
     if not problems:
-        from .manifest import load_manifest
+        from analysis.config.manifest import load_manifest
 
         for p in plist:
             for name, entry in load_manifest().items():
@@ -205,29 +205,29 @@ def _check(periode: str | None) -> int:
 
 
 def _data(args: argparse.Namespace) -> int:
-    from .project import data_dir, project_root
+    from analysis.core.paths import data_dir, project_root
 
     if args.data_command == "manifest":
-        from .manifest import refresh_hashes
+        from analysis.config.manifest import refresh_hashes
 
         changed = refresh_hashes()
         print("Bijgewerkt: " + (", ".join(changed) if changed else "niets (alles klopte al)"))
         return 0
     if args.data_command == "genereer":
-        from .synthetic import generate_all
+        from analysis.data.sources.synthetic import generate_all
 
         names = generate_all(data_dir())
         print(f"{len(names)} synthetische datasets geschreven: {', '.join(names)}")
         return 0
     if args.data_command == "importeer":
-        from .reference import import_reference
+        from analysis.data.sources.reference import import_reference
 
         src = Path(args.bron) if args.bron else project_root().parent / "shared" / "reference-data"
         names = import_reference(src, data_dir())
         print(f"{len(names)} datasets geïmporteerd: {', '.join(names)}")
         return 0
     if args.data_command == "fetch":
-        from . import cbs
+        from analysis.data.sources.cbs import fetch as cbs
 
         return cbs.run_fetch(args)
     return 2  # pragma: no cover

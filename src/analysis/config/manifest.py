@@ -1,0 +1,134 @@
+"""The data manifest (``data/manifest.yml``): what every dataset is, where it comes from, its hash.
+
+See ``data/README.md`` for the format. The manifest is the single place that says whether a file is
+real or synthetic, and the sha256 that the loader checks before it trusts a file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from analysis.core.errors import DataError
+from analysis.core.paths import data_dir
+
+MANIFEST_NAME = "manifest.yml"
+REQUIRED_FIELDS = (
+    "file",
+    "title",
+    "source",
+    "licence",
+    "retrieved",
+    "synthetic",
+    "supplier",
+    "sha256",
+    "schema",
+)
+SUPPLIERS = ("publiek", "gemeente")
+
+
+def sha256_file(path: str | os.PathLike[str]) -> str:
+    """Hex sha256 of a file's bytes.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.txt"; _ = p.write_bytes(b"abc")
+    >>> sha256_file(p)[:12]
+    'ba7816bf8f01'
+    """
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 16), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def manifest_path(folder: Path | None = None) -> Path:
+    """Path of ``manifest.yml`` in ``folder`` (default: the project's data folder)."""
+    return (folder or data_dir()) / MANIFEST_NAME
+
+
+def load_manifest(folder: Path | None = None) -> dict[str, dict[str, Any]]:
+    """Read and check the manifest; return ``{dataset name: entry}``.
+
+    Raises
+    ------
+    DataError
+        When the manifest is missing, not YAML, or an entry lacks a required field.
+    """
+    path = manifest_path(folder)
+    if not path.is_file():
+        raise DataError("het datamanifest ontbreekt", file=str(path))
+    try:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise DataError(f"geen geldige YAML: {exc}", file=str(path)) from exc
+    datasets = doc.get("datasets")
+    if not isinstance(datasets, dict):
+        raise DataError("verwacht een sleutel 'datasets' met één item per dataset", file=str(path))
+    for name, entry in datasets.items():
+        missing = [f for f in REQUIRED_FIELDS if f not in (entry or {})]
+        if missing:
+            raise DataError(f"dataset '{name}' mist veld(en): {', '.join(missing)}", file=str(path))
+        if entry["synthetic"] and not entry.get("calibrated_to"):
+            raise DataError(
+                f"dataset '{name}' is synthetisch maar zegt niet waarop hij is gekalibreerd "
+                "(veld 'calibrated_to')",
+                file=str(path),
+            )
+        if entry["supplier"] not in SUPPLIERS:
+            raise DataError(
+                f"dataset '{name}': supplier moet een van {SUPPLIERS} zijn, "
+                f"gevonden {entry['supplier']!r}",
+                file=str(path),
+            )
+    return datasets
+
+
+def save_manifest(datasets: dict[str, dict[str, Any]], folder: Path | None = None) -> Path:
+    """Write the manifest atomically, datasets sorted by name (stable diffs)."""
+    path = manifest_path(folder)
+    doc = {"datasets": {k: datasets[k] for k in sorted(datasets)}}
+    text = (
+        "# Datamanifest: één item per dataset. Formaat: data/README.md.\n"
+        "# sha256 wordt bijgewerkt met `wmo-rapport data manifest`.\n"
+        + yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=100)
+    )
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".manifest-", suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    os.replace(tmp, path)
+    return path
+
+
+def refresh_hashes(folder: Path | None = None) -> list[str]:
+    """Recompute every entry's sha256 from its file; return the names whose hash changed."""
+    folder = folder or data_dir()
+    datasets = load_manifest(folder)
+    changed = []
+    for name, entry in datasets.items():
+        digest = sha256_file(folder / entry["file"])
+        if digest != entry.get("sha256"):
+            entry["sha256"] = digest
+            changed.append(name)
+    if changed:
+        save_manifest(datasets, folder)
+    return changed
+
+
+def register(entries: dict[str, dict[str, Any]], folder: Path) -> None:
+    """Add or replace manifest entries for files just written in ``folder`` (sha256 filled in).
+
+    Entries of other datasets are kept; a missing manifest is created.
+    """
+    manifest = load_manifest(folder) if manifest_path(folder).is_file() else {}
+    for name, entry in entries.items():
+        entry["sha256"] = sha256_file(folder / entry["file"])
+        manifest[name] = entry
+    save_manifest(manifest, folder)

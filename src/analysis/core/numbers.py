@@ -1,0 +1,124 @@
+"""Dutch number formatting for prose, tables and glued figures (nl-NL: ``1.234,5``)."""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+
+def _is_missing(x: Any) -> bool:
+    try:
+        return x is None or (isinstance(x, float) and math.isnan(x)) or str(x) == "<NA>"
+    except TypeError:  # pragma: no cover
+        return False
+
+
+def getal(x: Any, decimalen: int = 0) -> str:
+    """Format a number the Dutch way.
+
+    Missing values become ``"–"`` (niet beschikbaar of onderdrukt).
+
+    Examples
+    --------
+    >>> getal(27589)
+    '27.589'
+    >>> getal(1234.56, 1)
+    '1.234,6'
+    >>> getal(-0.04, 1)
+    '0,0'
+    >>> getal(float("nan"))
+    '–'
+    """
+    if _is_missing(x):
+        return "–"
+    x = float(x)
+    text = f"{abs(x):,.{decimalen}f}"
+    text = text.replace(",", "\u0000").replace(".", ",").replace("\u0000", ".")
+    negative = x < 0 and any(c not in "0.," for c in text)
+    return ("-" if negative else "") + text
+
+
+def procent(x: Any, decimalen: int = 1) -> str:
+    """Format a percentage (already ×100), e.g. ``procent(18.44)`` → ``'18,4%'``.
+
+    Examples
+    --------
+    >>> procent(18.44)
+    '18,4%'
+    """
+    return "–" if _is_missing(x) else f"{getal(x, decimalen)}%"
+
+
+def verschil(x: Any, decimalen: int = 0, eenheid: str = "") -> str:
+    """A signed change, e.g. ``verschil(120)`` → ``'+120'``, ``verschil(-2.5, 1, ' procentpunt')``.
+
+    Examples
+    --------
+    >>> verschil(1200)
+    '+1.200'
+    >>> verschil(-2.5, 1, " procentpunt")
+    '-2,5 procentpunt'
+    """
+    if _is_missing(x):
+        return "–"
+    body = getal(x, decimalen)
+    sign = "+" if float(x) > 0 and body.strip("0,.") else ""
+    return f"{sign}{body}{eenheid}"
+
+
+def parse_number(text: object) -> float | None:
+    """Parse a figure as a source wrote it (Dutch decimal comma, ``.`` thousands, trailing ``*``).
+
+    Returns ``None`` for ranges, words and CBS's ``.`` (no value).
+
+    Examples
+    --------
+    >>> parse_number("1.169.010"), parse_number("20,2"), parse_number("2024*"), parse_number(".")
+    (1169010.0, 20.2, 2024.0, None)
+    >>> parse_number("11-15") is None, parse_number(6), parse_number("1.5")
+    (True, 6.0, 1.5)
+    """
+    if isinstance(text, int | float) and not isinstance(text, bool):
+        return None if math.isnan(text) else float(text)
+    t = str(text).strip().rstrip("*").strip()
+    if not t or t == ".":
+        return None
+    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+", t):
+        return float(t.replace(".", ""))
+    if re.fullmatch(r"-?\d+(,\d+)?", t):
+        return float(t.replace(",", "."))
+    if re.fullmatch(r"-?\d+\.\d+", t):
+        return float(t)
+    return None
+
+
+_RANGE_RE = re.compile(r"\s*([\d.,]+)\s*(?:-|–|à|a|tot|t/m)\s*([\d.,]+)\s*")
+
+
+def parse_range(value: object, *, strict: bool = False) -> tuple[float | None, float | None]:
+    """Lower and upper value of a figure as a plan writes it: ``"11-15"``, ``"1 à 2"``, ``"8 a 9"``,
+    ``"4 tot 6"``, ``"123.000-143.000"``, ``"4"`` or ``6``.
+
+    A single figure gives the same value twice. Text that is no figure gives ``(None, None)``, or a
+    ``ValueError`` with ``strict=True``.
+
+    Examples
+    --------
+    >>> parse_range("11-15"), parse_range("1 à 2"), parse_range(4), parse_range("8 a 9")
+    ((11.0, 15.0), (1.0, 2.0), (4.0, 4.0), (8.0, 9.0))
+    >>> parse_range("123.000-143.000"), parse_range("ongeveer")
+    ((123000.0, 143000.0), (None, None))
+    >>> parse_range("veel", strict=True)
+    Traceback (most recent call last):
+    ...
+    ValueError: geen getal of bereik: 'veel'
+    """
+    low = high = parse_number(value)
+    if low is None and (m := _RANGE_RE.fullmatch(str(value))):
+        low, high = parse_number(m[1]), parse_number(m[2])
+        if low is None or high is None:
+            low = high = None
+    if low is None and strict:
+        raise ValueError(f"geen getal of bereik: {value!r}")
+    return low, high

@@ -1,0 +1,105 @@
+"""The data page of the book: every dataset with its source, licence, coverage and synthetic flag."""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from analysis.config.manifest import load_manifest
+from analysis.core.paths import data_dir
+from analysis.data.datasets import read_dataset
+
+
+def _coverage(df: pd.DataFrame) -> str:
+    for col in ("periode", "jaar", "golf"):
+        if col in df.columns:
+            vals = sorted({str(v) for v in df[col].dropna()})
+            if not vals:
+                return "–"
+            return vals[0] if len(vals) == 1 else f"{vals[0]} – {vals[-1]} ({len(vals)} perioden)"
+    return "–"
+
+
+def catalog(folder: Path | None = None) -> pd.DataFrame:
+    """One row per dataset in the manifest, with Dutch column names, sorted by name.
+
+    Columns: Dataset, Titel, Bron, Tabel, Licentie, Opgehaald, Perioden, Synthetisch, Leverancier.
+    Also records the whole manifest as a dependency of the calling chapter (so the page is rebuilt
+    when any entry changes).
+
+    Examples
+    --------
+    >>> catalog().columns.tolist()[:3]  # doctest: +SKIP
+    ['Dataset', 'Titel', 'Bron']
+    """
+    folder = folder or data_dir()
+    manifest = load_manifest(folder)
+    rows: list[dict[str, Any]] = []
+    for name in sorted(manifest):
+        e = manifest[name]
+        src = e.get("source") or {}
+        df = read_dataset(name, e, folder)
+        bron = src.get("organisation") or "–"
+        if e.get("afgeleid_van"):  # a report dataset converted from fetched CBS tables
+            bron += f" (omgezet uit {', '.join(e['afgeleid_van'])})"
+        rows.append(
+            {
+                "Dataset": name,
+                "Titel": e["title"],
+                "Bron": bron,
+                "Adres": src.get("url") or src.get("document") or "–",
+                "Tabel": src.get("table_id") or "–",
+                "Licentie": e.get("licence") or "–",
+                "Opgehaald": str(e.get("retrieved") or "–"),
+                "Perioden": _coverage(df),
+                "Synthetisch": "ja" if e["synthetic"] else "nee",
+                "Leverancier": e.get("supplier", "–"),
+            }
+        )
+    deps = os.environ.get("WMO_DEPS_FILE")
+    if deps:
+        with open(deps, "a", encoding="utf-8") as fh:
+            for name in sorted(manifest):
+                fh.write(json.dumps({"dataset": name, "file": manifest[name]["file"]}) + "\n")
+    columns = [
+        "Dataset",
+        "Titel",
+        "Bron",
+        "Adres",
+        "Tabel",
+        "Licentie",
+        "Opgehaald",
+        "Perioden",
+        "Synthetisch",
+        "Leverancier",
+    ]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def catalog_html(table: pd.DataFrame) -> str:
+    """The catalog as an accessible HTML table (links for source addresses)."""
+    cols = [c for c in table.columns if c != "Adres"]
+    head = "".join(f'<th scope="col">{html.escape(c)}</th>' for c in cols)
+    body = []
+    for _, r in table.iterrows():
+        cells = []
+        for c in cols:
+            v = html.escape(str(r[c]))
+            if c == "Bron" and str(r["Adres"]).startswith("http"):
+                v = f'<a href="{html.escape(str(r["Adres"]))}">{v}</a>'
+            elif c == "Bron" and r["Adres"] != "–":
+                v = f"{v} ({html.escape(str(r['Adres']))})"
+            if c == "Synthetisch" and r[c] == "ja":
+                v = "<strong>ja</strong>"
+            cells.append(f'<th scope="row">{v}</th>' if c == "Dataset" else f"<td>{v}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return (
+        '<div class="wmo-tabel-wrap"><table class="wmo-tabel"><caption>Alle datasets van dit '
+        f"rapport (uit data/manifest.yml)</caption><thead><tr>{head}</tr></thead><tbody>"
+        f"{''.join(body)}</tbody></table></div>"
+    )

@@ -1,0 +1,522 @@
+"""Altair chart builders in one house style, rendered for the book.
+
+Every chart in the report is a :class:`Figure`: an Altair chart plus what a reader needs besides
+the picture — a title that states the finding, a subtitle with the unit, the source line naming the
+dataset, a text alternative (``description``) and the data as a table.
+
+:meth:`Figure.show` puts it in a chapter as HTML that works without a network and without
+JavaScript: the chart is rendered to SVG (vector, so it prints sharply in the PDF) with the nl-NL
+number format, inside a ``<figure>`` with ``role="img"`` and the description as its accessible name,
+followed by the source and a ``<details>`` table of the data. The Vega-Lite specification is
+embedded alongside (``<script type="application/json">``) so the book's shipped Vega bundle can make
+the chart interactive (tooltips) where JavaScript runs.
+
+Only the columns a chart encodes are embedded in its specification, so nothing the chart does not
+show (such as an unsuppressed count) can leak into the published page.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import altair as alt
+import pandas as pd
+
+from analysis.core.numbers import getal
+
+# Okabe-Ito: distinguishable with every common colour-vision deficiency. Yellow is left out (too
+# little contrast on white); order chosen so the first two differ in lightness too.
+PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#56B4E9", "#E69F00", "#000000"]
+FONT = "DejaVu Sans, Verdana, sans-serif"
+WIDTH = 560
+HEIGHT = 300
+
+
+def theme() -> dict[str, Any]:
+    """The Vega-Lite config of the house style (fonts, sizes, palette, no Vega ARIA noise)."""
+    return {
+        "config": {
+            "font": FONT,
+            "background": "#ffffff",
+            "aria": False,
+            "view": {"continuousWidth": WIDTH, "continuousHeight": HEIGHT, "stroke": None},
+            "title": {
+                "fontSize": 16,
+                "subtitleFontSize": 13,
+                "anchor": "start",
+                "color": "#1a1a1a",
+                "subtitleColor": "#333333",
+                "offset": 12,
+            },
+            "axis": {
+                "labelFontSize": 13,
+                "titleFontSize": 13,
+                "labelColor": "#1a1a1a",
+                "titleColor": "#1a1a1a",
+                "gridColor": "#dddddd",
+                "domainColor": "#595959",
+                "tickColor": "#595959",
+            },
+            "legend": {
+                "labelFontSize": 13,
+                "titleFontSize": 13,
+                "orient": "bottom",
+                "direction": "horizontal",
+                "labelLimit": 320,
+            },
+            "range": {"category": PALETTE},
+            "line": {"strokeWidth": 2.5},
+            "point": {"size": 60, "filled": True},
+        }
+    }
+
+
+@alt.theme.register("wmo", enable=True)
+def _wmo_theme() -> alt.theme.ThemeConfig:
+    return alt.theme.ThemeConfig(theme())  # type: ignore[arg-type]
+
+
+_NAME_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+@dataclass
+class Figure:
+    """A chart with everything a reader needs besides the picture.
+
+    Attributes
+    ----------
+    name
+        Stable id (lowercase, digits, hyphens), unique in the chapter: the HTML ids derive from it,
+        so rebuilds give identical pages.
+    chart
+        The Altair chart.
+    title, subtitle
+        The finding, and the unit.
+    description
+        Text alternative for screen readers: what the chart shows and its main fact.
+    source
+        Source line, e.g. ``"CBS, tabel 03759ned (dataset bevolking_leeftijd)"``.
+    table
+        The data as shown, with Dutch column headers (used for the data table).
+    synthetic
+        True when the data is a synthetic stand-in (shown in the source line).
+    """
+
+    name: str
+    chart: alt.Chart | alt.LayerChart
+    title: str
+    subtitle: str
+    description: str
+    source: str
+    table: pd.DataFrame
+    synthetic: bool = False
+    number_format: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not _NAME_RE.match(self.name):
+            raise ValueError(f"ongeldige figuurnaam {self.name!r}: gebruik a-z, 0-9 en '-'")
+        if not self.description.strip():
+            raise ValueError(f"figuur {self.name!r} heeft geen tekstalternatief (description)")
+
+    def spec(self) -> dict[str, Any]:
+        """The Vega-Lite specification as a dict (deterministic: no random names)."""
+        return json.loads(self.chart.to_json(validate=False))
+
+    def render_spec(self) -> dict[str, Any]:
+        """The specification as rendered in the book: without the title (the figure caption
+        carries it, so it is neither shown nor read twice) and at the house width."""
+        spec = self.spec()
+        spec.pop("title", None)
+        if "width" not in spec and "hconcat" not in spec:
+            spec["width"] = WIDTH
+        return spec
+
+    def svg(self) -> str:
+        """The chart rendered to SVG with the nl-NL number and date format."""
+        import vl_convert as vlc
+
+        svg = vlc.vegalite_to_svg(
+            self.render_spec(), format_locale="nl-NL", time_format_locale="nl-NL"
+        )
+        svg = re.sub(r"<\?xml[^>]*>", "", svg)
+        return svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
+
+    def table_html(self) -> str:
+        """The data as an accessible HTML table with Dutch number formatting."""
+        caption = f"Gegevens bij de figuur: {self.title}"
+        head = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in self.table.columns)
+        rows = []
+        for _, r in self.table.iterrows():
+            cells = []
+            for c in self.table.columns:
+                v = r[c]
+                if isinstance(v, int | float) and not isinstance(v, bool) or pd.isna(v):
+                    text = getal(v, self.number_format.get(str(c), 0 if _is_int(v) else 1))
+                    cells.append(f'<td class="num">{text}</td>')
+                else:
+                    cells.append(f"<td>{html.escape(str(v))}</td>")
+            rows.append("<tr>" + "".join(cells) + "</tr>")
+        return (
+            f'<table class="wmo-tabel"><caption>{html.escape(caption)}</caption>'
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        )
+
+    def to_html(self) -> str:
+        """The figure as HTML (figure + SVG + source + data table + embedded spec)."""
+        fid = f"fig-{self.name}"
+        warn = (
+            " (synthetische gegevens)"
+            if self.synthetic and "synthetisch" not in self.source
+            else ""
+        )
+        spec = json.dumps(self.render_spec(), ensure_ascii=False, sort_keys=True).replace(
+            "</", "<\\/"
+        )
+        return (
+            f'<figure class="wmo-figuur" id="{fid}" aria-labelledby="{fid}-titel">'
+            f'<figcaption id="{fid}-titel"><span class="wmo-titel">{html.escape(self.title)}'
+            f'</span> <span class="wmo-eenheid">{html.escape(self.subtitle)}</span></figcaption>'
+            f'<div class="wmo-grafiek" role="img" aria-label="{html.escape(self.description)}"'
+            f' data-spec="{fid}-spec">{self.svg()}</div>'
+            f'<p class="wmo-bron">Bron: {html.escape(self.source)}{warn}</p>'
+            f'<details class="wmo-gegevens"><summary>Bekijk de gegevens als tabel</summary>'
+            f"{self.table_html()}</details></figure>"
+            f'<script type="application/json" id="{fid}-spec">{spec}</script>'
+        )
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+    def show(self) -> None:
+        """Display the figure in a notebook (HTML only, so the book renders it as is)."""
+        from IPython.display import HTML, display
+
+        display(HTML(self.to_html()))
+
+
+def _is_int(v: Any) -> bool:
+    try:
+        return float(v).is_integer()
+    except (TypeError, ValueError):
+        return False
+
+
+def source_line(df: pd.DataFrame) -> str:
+    """Source line of a loaded dataset, from its manifest entry (``df.attrs``).
+
+    Examples
+    --------
+    >>> df = pd.DataFrame(); df.attrs = {"dataset": "bev", "manifest": {"source":
+    ...     {"organisation": "CBS", "table_id": "03759ned"}, "synthetic": False}}
+    >>> source_line(df)
+    'CBS, tabel 03759ned (dataset bev)'
+    """
+    entry = df.attrs.get("manifest") or {}
+    src = entry.get("source") or {}
+    org = str(src.get("organisation") or "onbekende bron").replace(" (synthetisch)", "")
+    parts = [org]
+    if src.get("table_id"):
+        parts.append(f"tabel {src['table_id']}")
+    if src.get("document") and not entry.get("synthetic"):
+        parts.append(str(src["document"]))
+    name = df.attrs.get("dataset")
+    text = ", ".join(parts)
+    if entry.get("synthetic"):
+        text = f"synthetische stand-in voor {text}"
+    return f"{text} (dataset {name})" if name else text
+
+
+def _meta(df: pd.DataFrame, sources: list[pd.DataFrame] | None) -> tuple[str, bool]:
+    frames = sources or [df]
+    lines = []
+    for f in frames:
+        line = source_line(f)
+        if line not in lines:
+            lines.append(line)
+    synthetic = any((f.attrs.get("manifest") or {}).get("synthetic") for f in frames)
+    return "; ".join(lines), synthetic
+
+
+def _base(df: pd.DataFrame, cols: list[str]) -> alt.Chart:
+    used = [c for c in dict.fromkeys(cols) if c]
+    return alt.Chart(df[used].reset_index(drop=True))
+
+
+def line_chart(
+    df: pd.DataFrame,
+    *,
+    name: str,
+    x: str,
+    y: str,
+    title: str,
+    subtitle: str,
+    description: str,
+    color: str | None = None,
+    x_title: str | None = None,
+    y_title: str | None = None,
+    y_format: str = ",.0f",
+    x_type: str = "O",
+    sources: list[pd.DataFrame] | None = None,
+    decimals: int = 0,
+) -> Figure:
+    """Lines over time, one per ``color`` group, with points and tooltips.
+
+    Parameters
+    ----------
+    df
+        Tidy data; ``x``, ``y`` and ``color`` are its column names (Dutch headers, they appear in the
+        legend and table).
+    name, title, subtitle, description
+        See :class:`Figure`.
+    y_format
+        d3 format of the y axis (``",.0f"`` → ``1.234`` in nl-NL).
+    sources
+        Loaded datasets the figure comes from (default: ``df`` itself) for the source line.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"Jaar": ["2023", "2024"], "Inwoners": [100, 120]})
+    >>> f = line_chart(d, name="t", x="Jaar", y="Inwoners", title="Groei",
+    ...                subtitle="aantal", description="Van 100 naar 120.")
+    >>> f.spec()["mark"]["type"], f.table.shape
+    ('line', (2, 2))
+    """
+    enc: dict[str, Any] = {
+        "x": alt.X(
+            f"{x}:{x_type}",
+            title=x_title if x_title is not None else x,
+            axis=alt.Axis(labelAngle=0),
+        ),
+        "y": alt.Y(
+            f"{y}:Q", title=y_title if y_title is not None else y, axis=alt.Axis(format=y_format)
+        ),
+        "tooltip": [alt.Tooltip(f"{x}:{x_type}"), alt.Tooltip(f"{y}:Q", format=y_format)],
+    }
+    if color:
+        enc["color"] = alt.Color(f"{color}:N", title=None)
+        enc["tooltip"].insert(0, alt.Tooltip(f"{color}:N"))
+    chart = (
+        _base(df, [x, y, color])
+        .mark_line(point=True)
+        .encode(**enc)
+        .properties(title=alt.TitleParams(title, subtitle=[subtitle]), description=description)
+    )
+    source, synthetic = _meta(df, sources)
+    return Figure(
+        name,
+        chart,
+        title,
+        subtitle,
+        description,
+        source,
+        df[[c for c in (color, x, y) if c]].reset_index(drop=True),
+        synthetic,
+        {y: decimals},
+    )
+
+
+def bar_chart(
+    df: pd.DataFrame,
+    *,
+    name: str,
+    x: str,
+    y: str,
+    title: str,
+    subtitle: str,
+    description: str,
+    color: str | None = None,
+    x_title: str | None = None,
+    y_title: str | None = None,
+    y_format: str = ",.0f",
+    horizontal: bool = False,
+    sort: list[str] | None = None,
+    sources: list[pd.DataFrame] | None = None,
+    decimals: int = 0,
+) -> Figure:
+    """Bars per category; with ``color`` the groups stand side by side (not stacked).
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"Leeftijd": ["0-64", "65+"], "Aandeel": [80.0, 20.0]})
+    >>> f = bar_chart(d, name="b", x="Leeftijd", y="Aandeel", title="t", subtitle="%",
+    ...               description="Twee staven.")
+    >>> f.spec()["mark"]["type"]
+    'bar'
+    """
+    cat = alt.X(
+        f"{x}:N",
+        title=x_title if x_title is not None else x,
+        sort=sort,
+        axis=alt.Axis(labelAngle=0, labelLimit=240),
+    )
+    val = alt.Y(
+        f"{y}:Q", title=y_title if y_title is not None else y, axis=alt.Axis(format=y_format)
+    )
+    enc: dict[str, Any] = {
+        "tooltip": [alt.Tooltip(f"{x}:N"), alt.Tooltip(f"{y}:Q", format=y_format)]
+    }
+    if horizontal:
+        enc["y"] = alt.Y(
+            f"{x}:N",
+            title=x_title if x_title is not None else x,
+            sort=sort,
+            axis=alt.Axis(labelLimit=320),
+        )
+        enc["x"] = alt.X(
+            f"{y}:Q", title=y_title if y_title is not None else y, axis=alt.Axis(format=y_format)
+        )
+    else:
+        enc["x"], enc["y"] = cat, val
+    if color:
+        enc["color"] = alt.Color(f"{color}:N", title=None)
+        enc["yOffset" if horizontal else "xOffset"] = (
+            alt.XOffset(f"{color}:N") if not horizontal else alt.YOffset(f"{color}:N")
+        )
+        enc["tooltip"].insert(0, alt.Tooltip(f"{color}:N"))
+    chart = (
+        _base(df, [x, y, color])
+        .mark_bar()
+        .encode(**enc)
+        .properties(title=alt.TitleParams(title, subtitle=[subtitle]), description=description)
+    )
+    if horizontal:
+        chart = chart.properties(height=alt.Step(22 if not color else 12))
+    source, synthetic = _meta(df, sources)
+    return Figure(
+        name,
+        chart,
+        title,
+        subtitle,
+        description,
+        source,
+        df[[c for c in (color, x, y) if c]].reset_index(drop=True),
+        synthetic,
+        {y: decimals},
+    )
+
+
+def interval_chart(
+    df: pd.DataFrame,
+    *,
+    name: str,
+    x: str,
+    y: str,
+    lower: str,
+    upper: str,
+    title: str,
+    subtitle: str,
+    description: str,
+    color: str | None = None,
+    x_title: str | None = None,
+    y_title: str | None = None,
+    y_format: str = ",.0f",
+    band: bool = False,
+    sources: list[pd.DataFrame] | None = None,
+    decimals: int = 1,
+) -> Figure:
+    """Estimates with an interval: error bars (survey %) or, with ``band=True``, a shaded band
+    (projections with low/high variants).
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"Jaar": ["2022"], "%": [20.0], "laag": [18.0], "hoog": [22.0]})
+    >>> f = interval_chart(d, name="i", x="Jaar", y="%", lower="laag", upper="hoog",
+    ...                    title="t", subtitle="%", description="Eén schatting.")
+    >>> [layer["mark"]["type"] for layer in f.spec()["layer"]]
+    ['errorbar', 'point']
+    """
+    xt = x_title if x_title is not None else x
+    yt = y_title if y_title is not None else y
+    base = _base(df, [x, y, lower, upper, color])
+    x_enc = alt.X(f"{x}:O", title=xt, axis=alt.Axis(labelAngle=0))
+    enc_color = {"color": alt.Color(f"{color}:N", title=None)} if color else {}
+    off = {"xOffset": alt.XOffset(f"{color}:N")} if color and not band else {}
+    tooltip = [
+        alt.Tooltip(f"{x}:O"),
+        alt.Tooltip(f"{y}:Q", format=y_format),
+        alt.Tooltip(f"{lower}:Q", format=y_format),
+        alt.Tooltip(f"{upper}:Q", format=y_format),
+    ]
+    if color:
+        tooltip.insert(0, alt.Tooltip(f"{color}:N"))
+    if band:
+        spread = base.mark_area(opacity=0.25).encode(
+            x=x_enc,
+            y=alt.Y(f"{lower}:Q", title=yt, axis=alt.Axis(format=y_format)),
+            y2=f"{upper}:Q",
+            **enc_color,
+        )
+        centre = base.mark_line(point=True).encode(
+            x=x_enc, y=alt.Y(f"{y}:Q"), tooltip=tooltip, **enc_color
+        )
+    else:
+        spread = base.mark_errorbar(ticks=True).encode(
+            x=x_enc,
+            y=alt.Y(f"{lower}:Q", title=yt, axis=alt.Axis(format=y_format)),
+            y2=f"{upper}:Q",
+            **enc_color,
+            **off,
+        )
+        centre = base.mark_point().encode(
+            x=x_enc, y=alt.Y(f"{y}:Q"), tooltip=tooltip, **enc_color, **off
+        )
+    chart = alt.layer(spread, centre).properties(
+        title=alt.TitleParams(title, subtitle=[subtitle]), description=description
+    )
+    source, synthetic = _meta(df, sources)
+    cols = [c for c in (color, x, y, lower, upper) if c]
+    return Figure(
+        name,
+        chart,
+        title,
+        subtitle,
+        description,
+        source,
+        df[cols].reset_index(drop=True),
+        synthetic,
+        {y: decimals, lower: decimals, upper: decimals},
+    )
+
+
+def mark_method_break(
+    fig: Figure, at: str | None, label: str = "methodewijziging CBS dec. 2024"
+) -> Figure:
+    """Add a dashed vertical rule with a short label at the x position ``at`` of a chart.
+
+    The figure's title, subtitle and description stay on the outer (layered) chart, so the book
+    renders them once. With ``at=None`` the figure is returned unchanged.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"Periode": ["2024-1e half", "2024-2e half"], "Aantal": [1, 2]})
+    >>> f = line_chart(d, name="t", x="Periode", y="Aantal", title="T", subtitle="s",
+    ...                description="d")
+    >>> len(mark_method_break(f, "2024-2e half").spec()["layer"])
+    3
+    """
+    if at is None:
+        return fig
+    spec = fig.spec()
+    x = spec["encoding"]["x"]["field"]
+    inner = fig.chart.copy()
+    title, description = inner.title, inner.description
+    inner.title = alt.Undefined
+    inner.description = alt.Undefined
+    mark = pd.DataFrame({x: [at], "Opmerking": [label]})
+    rule = (
+        alt.Chart(mark)
+        .mark_rule(strokeDash=[4, 4], color="#555555")
+        .encode(x=alt.X(f"{x}:O"), tooltip=[alt.Tooltip("Opmerking:N")])
+    )
+    text = (
+        alt.Chart(mark)
+        .mark_text(align="left", baseline="top", dx=4, y=4, fontSize=11, color="#333333")
+        .encode(x=alt.X(f"{x}:O"), text="Opmerking:N")
+    )
+    layered = alt.layer(inner, rule, text).properties(title=title, description=description)
+    return dataclasses.replace(fig, chart=layered)

@@ -1,0 +1,457 @@
+"""Expenditure on Wmo maatwerkvoorzieningen: budgeted and realised, per inhabitant and per client.
+
+Inputs: ``wmo_uitgaven`` (per year and CBS type, ``begroot``/``gerealiseerd``, in 1 000 euro),
+``begroting_sociaal_domein`` (the earlier plan's Wmo budgets 2019-2023, in euro, as reference
+line), ``wmo_clienten`` (clients per type, for the cost per client), the population (for the cost
+per inhabitant) and ``publieke_cijfers`` (national realised expenditure, when present).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pandas as pd
+
+from analysis.core.errors import DataError
+
+TOTAAL = "Totaal (drie typen)"
+
+
+def expenditure(df: pd.DataFrame, gemeente: str) -> pd.DataFrame:
+    """Expenditure per year, type and kind (begroot/gerealiseerd) in 1 000 euro, with a total.
+
+    The total row (``type == TOTAAL``) is the sum of the types present in that year and kind.
+
+    Returns
+    -------
+    DataFrame
+        ``periode, type, soort, waarde, status``.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"gemeente_code": "GM1", "periode": [2024, 2024],
+    ...     "type": ["A", "B"], "soort": "gerealiseerd", "waarde": [100, 50],
+    ...     "status": "definitief"})
+    >>> expenditure(d, "GM1")[["type", "waarde"]].values.tolist()
+    [['A', 100.0], ['B', 50.0], ['Totaal (drie typen)', 150.0]]
+    """
+    sel = df[df["gemeente_code"] == gemeente].copy()
+    if sel.empty:
+        raise DataError(f"geen uitgaven voor {gemeente}", file=df.attrs.get("dataset"))
+    sel["periode"] = sel["periode"].astype(str)
+    sel["waarde"] = pd.to_numeric(sel["waarde"], errors="coerce").astype(float)
+    if "status" not in sel.columns:
+        sel["status"] = ""
+    tot = (
+        sel.groupby(["periode", "soort"], sort=True)
+        .agg(waarde=("waarde", "sum"), status=("status", lambda s: ", ".join(sorted(set(s)))))
+        .reset_index()
+        .assign(type=TOTAAL)
+    )
+    out = pd.concat([sel[["periode", "type", "soort", "waarde", "status"]], tot], ignore_index=True)
+    return out.sort_values(["periode", "soort"], kind="stable").reset_index(drop=True)[
+        ["periode", "type", "soort", "waarde", "status"]
+    ]
+
+
+def budget_deviation(exp: pd.DataFrame) -> pd.DataFrame:
+    """Realised minus budgeted per year and type, in 1 000 euro and as % of the budget.
+
+    Examples
+    --------
+    >>> e = pd.DataFrame({"periode": ["2024", "2024"], "type": "A",
+    ...     "soort": ["begroot", "gerealiseerd"], "waarde": [100.0, 110.0]})
+    >>> budget_deviation(e).values.tolist()
+    [['2024', 'A', 100.0, 110.0, 10.0, 10.0]]
+    """
+    w = exp.pivot_table(index=["periode", "type"], columns="soort", values="waarde", sort=True)
+    w = w.reindex(columns=["begroot", "gerealiseerd"])
+    w["verschil"] = w["gerealiseerd"] - w["begroot"]
+    w["verschil_pct"] = 100 * w["verschil"] / w["begroot"]
+    w.columns.name = None
+    return w.reset_index()
+
+
+def per_inhabitant(exp: pd.DataFrame, inwoners: pd.Series) -> pd.DataFrame:
+    """Expenditure in euro per inhabitant: ``waarde`` (1 000 euro) × 1 000 / inhabitants.
+
+    Parameters
+    ----------
+    exp
+        From :func:`expenditure`.
+    inwoners
+        Inhabitants indexed by year (as text), e.g. on 1 January.
+
+    Returns
+    -------
+    DataFrame
+        ``exp`` with ``inwoners`` and ``euro_per_inwoner``; years without a population are dropped.
+
+    Examples
+    --------
+    >>> e = pd.DataFrame({"periode": ["2024"], "type": "A", "soort": "gerealiseerd",
+    ...     "waarde": [5000.0]})
+    >>> per_inhabitant(e, pd.Series({"2024": 25000}))["euro_per_inwoner"].tolist()
+    [200.0]
+    """
+    pop = pd.Series(inwoners.to_numpy(), index=inwoners.index.astype(str), dtype=float)
+    out = exp.copy()
+    out["inwoners"] = out["periode"].map(pop)
+    out = out.dropna(subset=["inwoners"])
+    out["euro_per_inwoner"] = out["waarde"] * 1000 / out["inwoners"]
+    return out.reset_index(drop=True)
+
+
+def per_client(exp: pd.DataFrame, clients: pd.DataFrame, gemeente: str) -> pd.DataFrame:
+    """Realised expenditure per client per type and year, in euro.
+
+    Clients come from ``wmo_clienten`` (yearly periods, ``leeftijd == "totaal"``). The total of
+    the three types is divided by *Totaal exclusief verblijf en opvang* (persons counted once),
+    because the three expenditure types do not include verblijf en opvang.
+
+    Returns
+    -------
+    DataFrame
+        ``periode, type, uitgaven, clienten, euro_per_client`` for the years both sources have.
+
+    Examples
+    --------
+    >>> e = pd.DataFrame({"periode": ["2024", "2024"], "type": ["A", TOTAAL],
+    ...     "soort": "gerealiseerd", "waarde": [100.0, 300.0]})
+    >>> c = pd.DataFrame({"gemeente_code": "GM1", "periode": ["2024", "2024", "2024H1"],
+    ...     "type": ["A", "Totaal exclusief verblijf en opvang", "A"],
+    ...     "leeftijd": "totaal", "aantal": [50, 200, 40]})
+    >>> per_client(e, c, "GM1")["euro_per_client"].tolist()
+    [2000.0, 1500.0]
+    """
+    c = clients[
+        (clients["gemeente_code"] == gemeente)
+        & (clients["leeftijd"].astype(str).str.lower() == "totaal")
+        & clients["periode"].astype(str).str.fullmatch(r"\d{4}")
+    ].copy()
+    c["periode"] = c["periode"].astype(str)
+    c["type"] = c["type"].replace({"Totaal exclusief verblijf en opvang": TOTAAL})
+    c = c.rename(columns={"aantal": "clienten"})[["periode", "type", "clienten"]]
+    r = exp[exp["soort"] == "gerealiseerd"][["periode", "type", "waarde"]]
+    out = r.merge(c, on=["periode", "type"], how="inner").rename(columns={"waarde": "uitgaven"})
+    out["clienten"] = pd.to_numeric(out["clienten"], errors="coerce").astype(float)
+    out = out[out["clienten"] > 0]
+    out["euro_per_client"] = out["uitgaven"] * 1000 / out["clienten"]
+    return out.sort_values(["type", "periode"]).reset_index(drop=True)
+
+
+def growth(series: pd.Series, start: str, end: str) -> float:
+    """Percentage change of a series (indexed by year as text) between two years.
+
+    Examples
+    --------
+    >>> growth(pd.Series({"2019": 100.0, "2025": 130.0}), "2019", "2025")
+    30.0
+    """
+    a, b = float(series.loc[str(start)]), float(series.loc[str(end)])
+    return 100 * (b - a) / a
+
+
+def earlier_plan_budget(df: pd.DataFrame, gemeente: str) -> pd.DataFrame:
+    """The earlier plan's total Wmo budget per year (Wmo 2007 + Wmo 2015), in 1 000 euro.
+
+    Uses the rows ``begroting/meerjarenraming Wmo …`` with ``soort == "begroting"`` of
+    ``begroting_sociaal_domein``. This is the whole Wmo budget of that plan (including e.g.
+    mantelzorgondersteuning and cliëntondersteuning), not only maatwerkvoorzieningen: a reference
+    line, not a like-for-like comparison.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"gemeente_code": "GM1", "periode": [2020, 2020, 2020],
+    ...     "post": ["begroting/meerjarenraming Wmo 2007", "begroting/meerjarenraming Wmo 2015",
+    ...              "begroting/meerjarenraming Jeugdwet"], "soort": "begroting",
+    ...     "waarde": [2000000, 2500000, 9]})
+    >>> earlier_plan_budget(d, "GM1").values.tolist()
+    [['2020', 4500.0]]
+    """
+    sel = df[
+        (df["gemeente_code"] == gemeente)
+        & (df["soort"] == "begroting")
+        & df["post"].str.fullmatch(r"begroting/meerjarenraming Wmo \d{4}")
+    ].copy()
+    if sel.empty:
+        raise DataError("geen Wmo-begroting uit het eerdere plan", file=df.attrs.get("dataset"))
+    sel["periode"] = sel["periode"].astype(str)
+    out = sel.groupby("periode")["waarde"].sum().div(1000).reset_index()
+    out["waarde"] = out["waarde"].astype(float)
+    return out
+
+
+_NL_PATTERN = re.compile(r"(?:wmo|maatschappelijke ondersteuning).*(?:uitgave|lasten|kosten)", re.I)
+
+
+def national_reference(publiek: pd.DataFrame) -> dict[str, Any] | None:
+    """National realised Wmo expenditure from ``publieke_cijfers``, found by indicator text.
+
+    Returns
+    -------
+    dict or None
+        ``{"periode", "euro_per_inwoner", "indicator", "bron"}`` for the first Nederland row whose
+        indicator mentions Wmo and expenditure per 1 000 (or per) inhabitant; ``None`` when the
+        dataset has no such row.
+
+    Examples
+    --------
+    >>> p = pd.DataFrame({"regio_code": ["NL01"], "indicator": ["Wmo-uitgaven gerealiseerd "
+    ...     "(k€ per 1 000 inwoners)"], "periode_tekst": ["2023"], "waarde": [308],
+    ...     "eenheid": ["k€ per 1 000 inwoners"], "bron": ["x"]})
+    >>> national_reference(p)["euro_per_inwoner"]
+    308.0
+    >>> national_reference(p.assign(indicator="iets anders")) is None
+    True
+    """
+    nl = publiek[publiek["regio_code"].astype(str).str.upper().isin(["NL01", "NL00", "NL"])]
+    hits = nl[nl["indicator"].astype(str).str.contains(_NL_PATTERN)]
+    per_inw = hits[
+        hits["eenheid"].astype(str).str.contains("inwoner", case=False)
+        | hits["indicator"].astype(str).str.contains("per 1 ?000 inwoners|per inwoner", case=False)
+    ]
+    if per_inw.empty:
+        return None
+    row = per_inw.iloc[0]
+    waarde = float(pd.to_numeric(row["waarde"], errors="coerce"))
+    text = f"{row['indicator']} {row['eenheid']}"
+    # k€ per 1 000 inhabitants equals euro per inhabitant
+    if re.search(r"mln|miljoen", text, re.I):
+        return None
+    return {
+        "periode": str(row["periode_tekst"]).rstrip("*"),
+        "euro_per_inwoner": waarde,
+        "indicator": str(row["indicator"]),
+        "bron": str(row.get("bron", "")),
+    }
+
+
+def inhabitants(ctx: Any) -> tuple[pd.Series, pd.DataFrame]:  # noqa: ANN401
+    """Inhabitants of the chapter's municipality per year (index: year as text) and the loaded
+    ``bevolking_leeftijd`` dataset (for the source line).
+
+    Examples
+    --------
+    >>> inw, bev = inhabitants(ctx)  # doctest: +SKIP
+    >>> inw.loc["2025"]  # doctest: +SKIP
+    27659.0
+    """
+    from analysis.topics.population import population_by_age
+
+    bev = ctx.load("bevolking_leeftijd")
+    pop = population_by_age(bev, ctx.code)
+    tab = pop.groupby(pop["periode"].astype(str))["waarde"].sum().astype(float)
+    return tab, bev
+
+
+def _ind_per_inwoner(ctx: Any) -> Any:  # noqa: ANN401 - registry callback
+    from analysis.topics.indicators import Measurement
+
+    df = ctx.load("wmo_uitgaven")
+    inw, _ = inhabitants(ctx)
+    pi = per_inhabitant(expenditure(df, ctx.code), inw)
+    s = pi[(pi["type"] == TOTAAL) & (pi["soort"] == "gerealiseerd")].set_index("periode")[
+        "euro_per_inwoner"
+    ]
+    per = str(ctx.params.periode)
+    prev = str(int(per) - 1)
+    nl = None
+    try:
+        nl = national_reference(ctx.load("publieke_cijfers"))
+    except Exception:  # noqa: BLE001 - the comparison is optional
+        nl = None
+    return Measurement(
+        waarde=float(s.loc[per]) if per in s.index else None,
+        vorige=float(s.loc[prev]) if prev in s.index else None,
+        vergelijking=nl["euro_per_inwoner"] if nl else None,
+        vergelijking_naam=f"Nederland {nl['periode']}" if nl else "",
+        doel=None,
+        synthetisch=bool(df.attrs.get("manifest", {}).get("synthetic", False)),
+        bron="wmo_uitgaven, bevolking_leeftijd",
+    )
+
+
+def _register() -> None:
+    from analysis.topics.indicators import key_indicator
+
+    key_indicator(
+        "wmo_uitgaven_per_inwoner",
+        label="Gerealiseerde uitgaven Wmo-maatwerkvoorzieningen per inwoner",
+        hoofdstuk="chapters/uitgaven",
+        eenheid="euro",
+        decimalen=0,
+    )(_ind_per_inwoner)
+
+
+_register()
+
+
+def reference_chart_data(exp: pd.DataFrame, plan_budget: pd.DataFrame) -> pd.DataFrame:
+    """Total budgeted and realised expenditure with the earlier plan's Wmo budget, long form with
+    Dutch headers (``Jaar, Reeks, Uitgaven (duizend euro)``) for a line chart.
+
+    Examples
+    --------
+    >>> e = pd.DataFrame({"periode": ["2024", "2024"], "type": TOTAAL,
+    ...     "soort": ["begroot", "gerealiseerd"], "waarde": [10.0, 12.0]})
+    >>> b = pd.DataFrame({"periode": ["2023"], "waarde": [9.0]})
+    >>> reference_chart_data(e, b)["Reeks"].tolist()  # doctest: +NORMALIZE_WHITESPACE
+    ['Begroot (maatwerkvoorzieningen)', 'Gerealiseerd (maatwerkvoorzieningen)',
+     'Wmo-begroting vorig beleidsplan']
+    """
+    labels = {
+        "begroot": "Begroot (maatwerkvoorzieningen)",
+        "gerealiseerd": "Gerealiseerd (maatwerkvoorzieningen)",
+    }
+    tot = exp[exp["type"] == TOTAAL]
+    a = pd.DataFrame(
+        {
+            "Jaar": tot["periode"].to_numpy(),
+            "Reeks": tot["soort"].map(labels).to_numpy(),
+            "Uitgaven (duizend euro)": tot["waarde"].to_numpy(),
+        }
+    )
+    b = pd.DataFrame(
+        {
+            "Jaar": plan_budget["periode"].to_numpy(),
+            "Reeks": "Wmo-begroting vorig beleidsplan",
+            "Uitgaven (duizend euro)": plan_budget["waarde"].to_numpy(),
+        }
+    )
+    return pd.concat([a, b], ignore_index=True)
+
+
+def financing_split(df: pd.DataFrame, gemeente: str) -> pd.DataFrame:
+    """Budget posts of the earlier plan split by financing form: zorg in natura (ZIN) or pgb.
+
+    Only posts whose name says ``ZIN`` or ``PGB`` count (in 1 000 euro); the share pgb is per
+    year over those posts.
+
+    Returns
+    -------
+    DataFrame
+        ``periode, zin, pgb, aandeel_pgb`` (aandeel in %).
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"gemeente_code": "GM1", "periode": [2019, 2019, 2019],
+    ...     "post": ["x (PGB)", "x (ZIN)", "begeleiding PGB"], "soort": "begroting",
+    ...     "waarde": [100000, 1700000, 200000]})
+    >>> financing_split(d, "GM1").values.tolist()
+    [['2019', 1700.0, 300.0, 15.0]]
+    """
+    sel = df[(df["gemeente_code"] == gemeente) & (df["soort"] == "begroting")].copy()
+    post = sel["post"].astype(str)
+    sel["vorm"] = None
+    sel.loc[post.str.contains(r"\bPGB\b", case=False), "vorm"] = "pgb"
+    sel.loc[post.str.contains(r"\bZIN\b", case=False), "vorm"] = "zin"
+    sel = sel.dropna(subset=["vorm"])
+    if sel.empty:
+        raise DataError(
+            "geen begrotingsposten naar zorg in natura of pgb", file=df.attrs.get("dataset")
+        )
+    sel["periode"] = sel["periode"].astype(str)
+    w = sel.pivot_table(index="periode", columns="vorm", values="waarde", aggfunc="sum")
+    w = w.reindex(columns=["zin", "pgb"]).fillna(0.0) / 1000
+    w["aandeel_pgb"] = 100 * w["pgb"] / (w["zin"] + w["pgb"])
+    w.columns.name = None
+    return w.reset_index()
+
+
+def national_text(nl: dict[str, Any] | None, eigen: float, periode: str) -> str:
+    """A Dutch sentence comparing expenditure per inhabitant with Nederland, or saying that the
+    national figure is missing from the data.
+
+    Examples
+    --------
+    >>> national_text(None, 240.0, "2025")[:40]
+    'Een landelijk vergelijkingscijfer (gerea'
+    >>> national_text({"periode": "2023", "euro_per_inwoner": 308.0}, 220.0, "2023")
+    'In Nederland was dat in 2023 € 308 per inwoner (hier: € 220 in 2023).'
+    """
+    from analysis.core.numbers import getal
+
+    if nl is None:
+        return (
+            "Een landelijk vergelijkingscijfer (gerealiseerde Wmo-uitgaven per inwoner in "
+            "Nederland) ontbreekt in de gegevens (dataset publieke_cijfers); de vergelijking met "
+            "Nederland kan daarom niet worden gemaakt."
+        )
+    return (
+        f"In Nederland was dat in {nl['periode']} € {getal(nl['euro_per_inwoner'])} per inwoner "
+        f"(hier: € {getal(eigen)} in {periode})."
+    )
+
+
+def chart_table(
+    df: pd.DataFrame,
+    value: str,
+    label: str,
+    *,
+    soort: str | None = "gerealiseerd",
+    totaal: bool = True,
+) -> pd.DataFrame:
+    """Per type and year in long form with Dutch headers (``Jaar, Type, <label>``) for a chart.
+
+    Parameters
+    ----------
+    df
+        From :func:`expenditure`, :func:`per_inhabitant` or :func:`per_client`.
+    value
+        The column to show (``waarde``, ``euro_per_inwoner``, ``euro_per_client``).
+    label
+        Its Dutch header.
+    soort
+        Keep only this kind (``begroot``/``gerealiseerd``) when ``df`` has a ``soort`` column;
+        ``None`` keeps both and adds it to the type name.
+    totaal
+        ``False`` leaves out the total of the three types.
+
+    Examples
+    --------
+    >>> e = pd.DataFrame({"periode": ["2024", "2024"], "type": "A",
+    ...     "soort": ["begroot", "gerealiseerd"], "waarde": [10.0, 12.0]})
+    >>> chart_table(e, "waarde", "Uitgaven").values.tolist()
+    [['2024', 'A', 12.0]]
+    >>> chart_table(e, "waarde", "Uitgaven", soort=None)["Type"].tolist()
+    ['A, begroot', 'A, gerealiseerd']
+    """
+    if not totaal:
+        df = df[df["type"] != TOTAAL]
+    sel = df
+    typ = df["type"].astype(str)
+    if "soort" in df.columns:
+        if soort is not None:
+            sel = df[df["soort"] == soort]
+            typ = sel["type"].astype(str)
+        else:
+            typ = df["type"].astype(str) + ", " + df["soort"].astype(str)
+    return pd.DataFrame(
+        {
+            "Jaar": sel["periode"].astype(str).to_numpy(),
+            "Type": typ.to_numpy(),
+            label: sel[value].astype(float).to_numpy(),
+        }
+    )
+
+
+def total_chart_table(df: pd.DataFrame, value: str, label: str) -> pd.DataFrame:
+    """Budgeted and realised total of the three types per year (``Jaar, Reeks, <label>``).
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"periode": ["2024", "2024", "2024"], "type": [TOTAAL, TOTAAL, "A"],
+    ...     "soort": ["begroot", "gerealiseerd", "begroot"], "euro_per_inwoner": [200.0, 220.0, 1.0]})
+    >>> total_chart_table(d, "euro_per_inwoner", "Euro").values.tolist()
+    [['2024', 'Begroot', 200.0], ['2024', 'Gerealiseerd', 220.0]]
+    """
+    sel = df[df["type"] == TOTAAL]
+    return pd.DataFrame(
+        {
+            "Jaar": sel["periode"].astype(str).to_numpy(),
+            "Reeks": sel["soort"].str.capitalize().to_numpy(),
+            label: sel[value].astype(float).to_numpy(),
+        }
+    )

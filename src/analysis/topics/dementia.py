@@ -1,0 +1,373 @@
+"""Dementie: the plans' estimates side by side with a prevalence × population projection.
+
+The plans cite Alzheimer Nederland's estimates of the number of residents with dementia
+(``dementie_schattingen``: 720 in 2018, about 780 in 2022, 1,100 in 2040, 1,200 in 2050). The
+report adds its own projection:
+
+    expected(t, v) = rate × residents aged ``min_age``+ (t, prognosis variant v)
+
+No real age-specific prevalence rates are available in the project's reference data. The rate is
+therefore *implied* by the plan itself: the plan's estimate for a base year divided by the
+residents aged ``min_age`` and over in that year (:func:`implied_rate`). A single rate for all
+65-plussers ignores that prevalence rises steeply with age, so it underestimates growth when the
+oldest groups grow fastest; basing the rate on 75-plussers instead captures more of that. The
+chapter shows both bases as a sensitivity range, with the prognosis variants (laag, midden, hoog).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import pandas as pd
+
+from analysis.core.numbers import getal
+from analysis.topics.indicators import Measurement, key_indicator
+from analysis.topics.population import count_aged, population_by_age
+
+
+def plan_estimates(df: pd.DataFrame, code: str) -> pd.DataFrame:
+    """The plans' estimates for one municipality, as a tidy table.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``Jaar, Aantal, Soort, Bron`` sorted by year (``Soort`` is *schatting* for a past
+        year, *prognose* for a future one, as in the data).
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"gemeente_code": ["A", "A", "NL01"], "periode": ["2040", "2022", "2021"],
+    ...     "soort": ["prognose", "schatting", "schatting"], "waarde": [1100, 780, 290000],
+    ...     "bron": ["plan", "plan", "vzinfo"]})
+    >>> plan_estimates(d, "A")[["Jaar", "Aantal"]].values.tolist()
+    [['2022', 780.0], ['2040', 1100.0]]
+    """
+    sel = df[df["gemeente_code"] == code].sort_values("periode")
+    if sel.empty:
+        raise KeyError(f"geen schattingen van dementie voor {code}")
+    return pd.DataFrame(
+        {
+            "Jaar": sel["periode"].astype(str).to_numpy(),
+            "Aantal": sel["waarde"].astype(float).to_numpy(),
+            "Soort": sel["soort"].astype(str).to_numpy(),
+            "Bron": sel["bron"].astype(str).str.rstrip("; ").to_numpy(),
+        }
+    ).reset_index(drop=True)
+
+
+def implied_rate(estimate: float, residents: float) -> float:
+    """Prevalence implied by an estimate: people with dementia per 100 residents of the base group.
+
+    Examples
+    --------
+    >>> implied_rate(780, 6500)
+    12.0
+    """
+    if residents <= 0:
+        raise ValueError("het aantal inwoners in de basisgroep moet groter zijn dan 0")
+    return 100 * estimate / residents
+
+
+def aged_prognosis(prognose: pd.DataFrame, code: str, min_age: int) -> pd.DataFrame:
+    """Residents aged ``min_age``+ per prognosis year and variant.
+
+    Parameters
+    ----------
+    prognose
+        The ``bevolkingsprognose`` dataset (``gemeente_code, periode, leeftijd, variant, waarde``).
+
+    Returns
+    -------
+    DataFrame
+        Index: year (str); columns: the variants (``laag``, ``midden``, ``hoog``).
+
+    Examples
+    --------
+    >>> p = pd.DataFrame({"gemeente_code": ["A"] * 4, "periode": ["2030"] * 4,
+    ...     "leeftijd": ["0-64", "65+", "0-64", "65+"], "variant": ["laag"] * 2 + ["hoog"] * 2,
+    ...     "waarde": [90, 10, 95, 14]})
+    >>> aged_prognosis(p, "A", 65).loc["2030"].to_dict()
+    {'hoog': 14.0, 'laag': 10.0}
+    """
+    sel = prognose[prognose["gemeente_code"] == code]
+    cols = {}
+    for variant, grp in sel.groupby("variant"):
+        g = grp.assign(geslacht="totaal")
+        pop = population_by_age(g, code)
+        cols[str(variant)] = count_aged(pop, min_age)
+    out = pd.DataFrame(cols)
+    out.index = out.index.astype(str)
+    return out.astype(float)
+
+
+def project(
+    rate: float,
+    aged: pd.DataFrame,
+    *,
+    variants: Iterable[str] = ("laag", "midden", "hoog"),
+    afronding: int = 10,
+) -> pd.DataFrame:
+    """Projected number of people with dementia: ``rate`` (per 100) × residents per variant,
+    rounded to ``afronding`` (a projection is not more precise than that).
+
+    Examples
+    --------
+    >>> a = pd.DataFrame({"laag": [9000.0], "midden": [10000.0], "hoog": [11000.0]},
+    ...                  index=["2040"])
+    >>> project(12.0, a).loc["2040"].tolist()
+    [1080.0, 1200.0, 1320.0]
+    """
+    cols = [v for v in variants if v in aged.columns]
+    return (aged[cols] * rate / 100 / afronding).round(0) * afronding
+
+
+def projection_table(
+    estimates: pd.DataFrame,
+    population_base: pd.Series,
+    prognose_aged: dict[int, pd.DataFrame],
+    basisjaar: str | int,
+) -> pd.DataFrame:
+    """Projections for several base age groups, in long form, ready for a band chart.
+
+    Parameters
+    ----------
+    estimates
+        :func:`plan_estimates` (must contain ``basisjaar``).
+    population_base
+        ``{min_age: residents aged min_age+ in basisjaar}`` as a Series indexed by ``min_age``.
+    prognose_aged
+        ``{min_age: aged_prognosis(prognose, code, min_age)}``.
+    basisjaar
+        The year whose plan estimate fixes the implied rate.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``Basis, Jaar, Laag, Midden, Hoog, Percentage`` where ``Percentage`` is the implied
+        rate per 100 residents of the base group and ``Basis`` reads e.g. ``"65-plussers"``.
+
+    Examples
+    --------
+    >>> e = pd.DataFrame({"Jaar": ["2022"], "Aantal": [780.0]})
+    >>> a = pd.DataFrame({"laag": [9000.0], "midden": [10000.0], "hoog": [11000.0]},
+    ...                  index=["2040"])
+    >>> t = projection_table(e, pd.Series({65: 6500.0}), {65: a}, 2022)
+    >>> t[["Basis", "Jaar", "Laag", "Midden", "Hoog", "Percentage"]].values.tolist()
+    [['65-plussers', '2040', 1080.0, 1200.0, 1320.0, 12.0]]
+    """
+    est = estimates.set_index("Jaar")["Aantal"]
+    if str(basisjaar) not in est.index:
+        raise KeyError(f"geen schatting in het plan voor basisjaar {basisjaar}")
+    rows = []
+    for min_age, residents in population_base.items():
+        rate = implied_rate(float(est[str(basisjaar)]), float(residents))
+        proj = project(rate, prognose_aged[int(min_age)])
+        for year, r in proj.iterrows():
+            rows.append(
+                {
+                    "Basis": f"{min_age}-plussers",
+                    "Jaar": str(year),
+                    "Laag": float(r.get("laag", r.min())),
+                    "Midden": float(r.get("midden", r.mean())),
+                    "Hoog": float(r.get("hoog", r.max())),
+                    "Percentage": round(rate, 1),
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def side_by_side(estimates: pd.DataFrame, projections: pd.DataFrame) -> pd.DataFrame:
+    """The plan's figures next to the projection (range over bases and variants) per year.
+
+    For every year that the plan or the projection covers: the plan's figure (if any), the
+    lowest and highest projected value across bases and variants, and the central value
+    (variant *midden*) per base.
+
+    Examples
+    --------
+    >>> e = pd.DataFrame({"Jaar": ["2040"], "Aantal": [1100.0]})
+    >>> p = pd.DataFrame({"Basis": ["65-plussers", "75-plussers"], "Jaar": ["2040", "2040"],
+    ...     "Laag": [1000.0, 1150.0], "Midden": [1050.0, 1200.0], "Hoog": [1100.0, 1250.0]})
+    >>> side_by_side(e, p).values.tolist()
+    [['2040', 1100.0, 1050.0, 1200.0, 1000.0, 1250.0]]
+    """
+    plan = estimates.set_index("Jaar")["Aantal"]
+    mid = projections.pivot(index="Jaar", columns="Basis", values="Midden")
+    mid.columns = [f"Projectie {c} (midden)" for c in mid.columns]
+    lo = projections.groupby("Jaar")["Laag"].min().rename("Projectie laagste")
+    hi = projections.groupby("Jaar")["Hoog"].max().rename("Projectie hoogste")
+    years = sorted(set(plan.index) | set(mid.index))
+    out = pd.DataFrame(index=years)
+    out["Plan"] = plan.reindex(years)
+    out = out.join(mid).join(lo).join(hi)
+    out.index.name = "Jaar"
+    return out.reset_index()
+
+
+def chart_data(
+    estimates: pd.DataFrame, projections: pd.DataFrame, basis: str | Iterable[str] | None = None
+) -> pd.DataFrame:
+    """Long table for one chart: the projection's band per base (one, several or all when
+    ``None``) plus the plan's points.
+
+    Columns ``Reeks, Jaar, Aantal, Laag, Hoog`` (the plan's rows have ``Laag = Hoog = Aantal``).
+
+    Examples
+    --------
+    >>> e = pd.DataFrame({"Jaar": ["2040"], "Aantal": [1100.0]})
+    >>> p = pd.DataFrame({"Basis": ["65-plussers"], "Jaar": ["2040"], "Laag": [1000.0],
+    ...                   "Midden": [1050.0], "Hoog": [1100.0]})
+    >>> chart_data(e, p, "65-plussers")["Reeks"].tolist()
+    ['Projectie (65-plussers)', 'Schatting in de plannen']
+    """
+    if basis is None:
+        bases = list(dict.fromkeys(projections["Basis"]))
+    else:
+        bases = [basis] if isinstance(basis, str) else list(basis)
+    p = projections[projections["Basis"].isin(bases)]
+    proj = pd.DataFrame(
+        {
+            "Reeks": ("Projectie (" + p["Basis"].astype(str) + ")").to_numpy(),
+            "Jaar": p["Jaar"].to_numpy(),
+            "Aantal": p["Midden"].to_numpy(),
+            "Laag": p["Laag"].to_numpy(),
+            "Hoog": p["Hoog"].to_numpy(),
+        }
+    )
+    plan = pd.DataFrame(
+        {
+            "Reeks": "Schatting in de plannen",
+            "Jaar": estimates["Jaar"].to_numpy(),
+            "Aantal": estimates["Aantal"].to_numpy(),
+            "Laag": estimates["Aantal"].to_numpy(),
+            "Hoog": estimates["Aantal"].to_numpy(),
+        }
+    )
+    return (
+        pd.concat([proj, plan], ignore_index=True)
+        .sort_values(["Reeks", "Jaar"])
+        .reset_index(drop=True)
+    )
+
+
+def chart_text(data: pd.DataFrame) -> str:
+    """Text alternative of :func:`chart_data`: every series and year with its value and band.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"Reeks": ["Projectie"], "Jaar": ["2040"], "Aantal": [1050.0],
+    ...                   "Laag": [1000.0], "Hoog": [1100.0]})
+    >>> chart_text(d)
+    'Projectie 2040: 1.050 (1.000-1.100)'
+    """
+    parts = []
+    for _, r in data.iterrows():
+        text = f"{r['Reeks']} {r['Jaar']}: {getal(r['Aantal'])}"
+        if r["Laag"] != r["Hoog"]:
+            text += f" ({getal(r['Laag'])}-{getal(r['Hoog'])})"
+        parts.append(text)
+    return "; ".join(parts)
+
+
+def calibration_note(prognose: pd.DataFrame) -> str:
+    """A Dutch warning when the population prognosis is synthetic and calibrated to the plan.
+
+    A synthetic prognosis whose growth was tuned to follow the plan's own dementia figures cannot
+    confirm those figures: agreement is then partly by construction. Reads the dataset's
+    manifest (``synthetic``, ``calibrated_to``); empty text for a real prognosis.
+
+    Examples
+    --------
+    >>> p = pd.DataFrame({"waarde": [1]})
+    >>> p.attrs["manifest"] = {"synthetic": True, "calibrated_to": "groei 75+ volgt het plan"}
+    >>> calibration_note(p)[:40]
+    'Let op: de bevolkingsprognose is synthet'
+    >>> p.attrs["manifest"] = {"synthetic": False}
+    >>> calibration_note(p)
+    ''
+    """
+    meta = prognose.attrs.get("manifest") or {}
+    if not meta.get("synthetic"):
+        return ""
+    how = str(meta.get("calibrated_to") or "").strip()
+    text = "Let op: de bevolkingsprognose is synthetisch"
+    if how:
+        text += f" (afgestemd op: {how})"
+    return (
+        text
+        + ". Dat de projectie dicht bij de cijfers van het plan uitkomt, is daardoor deels een "
+        "gevolg van die afstemming en geen onafhankelijke bevestiging; met de echte prognose kan "
+        "de uitkomst anders zijn."
+    )
+
+
+def base_residents(bev: pd.DataFrame, code: str, ages: Iterable[int], year: str | int) -> pd.Series:
+    """Residents aged ``min_age``+ in ``year`` for each base age (from ``bevolking_leeftijd``).
+
+    Examples
+    --------
+    >>> b = pd.DataFrame({"gemeente_code": ["A"] * 3, "periode": ["2022"] * 3,
+    ...     "leeftijd": ["0-64", "65-74", "75+"], "geslacht": ["totaal"] * 3,
+    ...     "waarde": [80, 12, 8]})
+    >>> base_residents(b, "A", [65, 75], 2022).to_dict()
+    {65: 20.0, 75: 8.0}
+    """
+    pop = population_by_age(bev, code)
+    return pd.Series({a: float(count_aged(pop, a)[str(year)]) for a in ages})
+
+
+def current_estimate(
+    bev: pd.DataFrame,
+    estimates: pd.DataFrame,
+    code: str,
+    min_age: int,
+    basisjaar: str | int,
+    periode: str | int,
+    *,
+    afronding: int = 10,
+) -> float:
+    """Implied-rate estimate for a year with a known population (not a prognosis year), rounded
+    to ``afronding``.
+
+    Examples
+    --------
+    >>> b = pd.DataFrame({"gemeente_code": ["A"] * 4, "periode": ["2022", "2022", "2025", "2025"],
+    ...     "leeftijd": ["0-64", "65+"] * 2, "geslacht": ["totaal"] * 4,
+    ...     "waarde": [80, 1000, 80, 1100]})
+    >>> e = pd.DataFrame({"Jaar": ["2022"], "Aantal": [100.0]})
+    >>> current_estimate(b, e, "A", 65, 2022, 2025)
+    110.0
+    """
+    res = base_residents(bev, code, [min_age], basisjaar)[min_age]
+    rate = implied_rate(float(estimates.set_index("Jaar")["Aantal"][str(basisjaar)]), res)
+    now = base_residents(bev, code, [min_age], periode)[min_age]
+    return float(round(rate * now / 100 / afronding) * afronding)
+
+
+def _measure(ctx: Any) -> Measurement:
+    from analysis.topics.population import previous_period
+
+    bev = ctx.load("bevolking_leeftijd")
+    est = plan_estimates(ctx.load("dementie_schattingen"), ctx.code)
+    cfg = ctx.params.get("sociale_basis.dementie") or {}
+    basisjaar = cfg.get("basisjaar", 2022)
+    min_age = int((cfg.get("basis_leeftijden") or [65])[0])
+    per = ctx.params.periode
+    prev = previous_period(sorted(set(bev["periode"].astype(str))), per)
+    return Measurement(
+        waarde=current_estimate(bev, est, ctx.code, min_age, basisjaar, per),
+        vorige=current_estimate(bev, est, ctx.code, min_age, basisjaar, prev) if prev else None,
+        doel=None,
+        synthetisch=bool(bev.attrs["manifest"]["synthetic"]),
+        bron="dementie_schattingen (plan) × bevolking_leeftijd",
+    )
+
+
+key_indicator(
+    "dementie_geschat",
+    label="Geschat aantal inwoners met dementie",
+    hoofdstuk="chapters/dementie",
+    eenheid="personen",
+    decimalen=0,
+)(_measure)

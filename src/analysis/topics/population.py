@@ -1,0 +1,232 @@
+"""Demography: population by age, the shares of older residents, and their growth.
+
+Age groups are read from the data's labels, so the same functions work for the report's groups
+(``"65-74"``, ``"85+"``) and for CBS's (``"65 tot 70 jaar"``, ``"95 jaar of ouder"``).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.core.codes import age_bounds, is_total_label
+
+
+def population_by_age(df: pd.DataFrame, region: str, *, sex: str = "totaal") -> pd.DataFrame:
+    """Population of one region per period and age group (one sex, default both).
+
+    Parameters
+    ----------
+    df
+        Tidy population data with ``gemeente_code, periode, leeftijd, geslacht, waarde``.
+    region
+        CBS region code.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``periode, leeftijd, waarde`` (age-group rows only, no totals), sorted by period
+        and lower age bound.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"gemeente_code": ["GM1"] * 3, "periode": ["2024"] * 3,
+    ...     "leeftijd": ["85+", "0-64", "totaal"], "geslacht": ["totaal"] * 3,
+    ...     "waarde": [5, 80, 85]})
+    >>> population_by_age(d, "GM1")["leeftijd"].tolist()
+    ['0-64', '85+']
+    """
+    sel = df[(df["gemeente_code"] == region) & (df["geslacht"].str.lower() == sex)]
+    sel = sel[~sel["leeftijd"].map(is_total_label).astype(bool)]
+    out = sel[["periode", "leeftijd", "waarde"]].copy()
+    out["_lo"] = out["leeftijd"].map(lambda x: age_bounds(x)[0])
+    out = out.sort_values(["periode", "_lo"]).drop(columns="_lo").reset_index(drop=True)
+    out["waarde"] = out["waarde"].astype("float64")
+    return out
+
+
+def count_aged(pop: pd.DataFrame, min_age: int, max_age: int | None = None) -> pd.Series:
+    """Residents aged ``min_age`` (to ``max_age``) per period, from :func:`population_by_age`.
+
+    Only whole age groups are counted; a group straddling ``min_age`` raises ``ValueError``, so a
+    figure is never silently off.
+
+    Examples
+    --------
+    >>> p = pd.DataFrame({"periode": ["2024"] * 3, "leeftijd": ["0-64", "65-84", "85+"],
+    ...                   "waarde": [80.0, 15.0, 5.0]})
+    >>> count_aged(p, 65).tolist(), count_aged(p, 85).tolist()
+    ([20.0], [5.0])
+    """
+    keep = []
+    for label in pop["leeftijd"].unique():
+        lo, hi = age_bounds(label)
+        upper_ok = max_age is None or (hi is not None and hi <= max_age)
+        if lo >= min_age and upper_ok:
+            keep.append(label)
+        elif lo < min_age and (hi is None or hi >= min_age):
+            raise ValueError(f"leeftijdsgroep {label!r} valt deels onder {min_age} jaar")
+    sel = pop[pop["leeftijd"].isin(keep)]
+    return sel.groupby("periode")["waarde"].sum().rename(f"{min_age}+")
+
+
+def ageing_table(pop: pd.DataFrame, thresholds: tuple[int, ...] = (65, 75, 85)) -> pd.DataFrame:
+    """Counts and shares (%) of residents aged 65+, 75+ and 85+ per period.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``periode, totaal`` and for every threshold ``n_<t>`` and ``pct_<t>``.
+
+    Examples
+    --------
+    >>> p = pd.DataFrame({"periode": ["2024"] * 4, "leeftijd": ["0-64", "65-74", "75-84", "85+"],
+    ...                   "waarde": [70.0, 15.0, 10.0, 5.0]})
+    >>> [float(x) for x in ageing_table(p).iloc[0][["pct_65", "pct_75", "pct_85"]]]
+    [30.0, 15.0, 5.0]
+    """
+    total = pop.groupby("periode")["waarde"].sum()
+    out = pd.DataFrame({"totaal": total})
+    for t in thresholds:
+        n = count_aged(pop, t).reindex(total.index, fill_value=0.0)
+        out[f"n_{t}"] = n
+        out[f"pct_{t}"] = 100 * n / total
+    return out.reset_index()
+
+
+def growth(series: pd.Series, start: str, end: str) -> tuple[float, float]:
+    """Absolute and relative (%) change of a series indexed by period, from ``start`` to ``end``.
+
+    Examples
+    --------
+    >>> growth(pd.Series({"2019": 200.0, "2025": 250.0}), "2019", "2025")
+    (50.0, 25.0)
+    """
+    a, b = float(series[start]), float(series[end])
+    return b - a, (100 * (b - a) / a) if a else float("nan")
+
+
+def long_shares(table: pd.DataFrame, thresholds: tuple[int, ...] = (65, 75, 85)) -> pd.DataFrame:
+    """The shares of :func:`ageing_table` in long form with Dutch labels, for a chart.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"periode": ["2024"], "pct_65": [30.0], "pct_75": [15.0],
+    ...                   "pct_85": [5.0]})
+    >>> long_shares(t)["Leeftijdsgroep"].tolist()
+    ['65 jaar en ouder', '75 jaar en ouder', '85 jaar en ouder']
+    """
+    rows = []
+    for _, r in table.iterrows():
+        for t in thresholds:
+            rows.append(
+                {
+                    "Jaar": str(r["periode"]),
+                    "Leeftijdsgroep": f"{t} jaar en ouder",
+                    "Aandeel (%)": round(float(r[f"pct_{t}"]), 1),
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def previous_period(periods: list[str], period: str) -> str | None:
+    """The latest period before ``period`` among ``periods`` (``None`` when there is none).
+
+    Examples
+    --------
+    >>> previous_period(["2019", "2023", "2024", "2025"], "2025")
+    '2024'
+    >>> previous_period(["2025"], "2025") is None
+    True
+    """
+    earlier = sorted(p for p in periods if p < period)
+    return earlier[-1] if earlier else None
+
+
+def shares_by_region(
+    df: pd.DataFrame, regions: dict[str, str], period: str, min_age: int
+) -> pd.DataFrame:
+    """Share (%) of residents aged ``min_age`` and over in ``period`` for each region present.
+
+    Parameters
+    ----------
+    regions
+        ``{code: name}`` in display order (e.g. ``params.regions()``); codes absent from the data
+        are skipped.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"gemeente_code": ["A", "A", "B", "B"], "periode": ["2024"] * 4,
+    ...     "leeftijd": ["0-74", "75+"] * 2, "geslacht": ["totaal"] * 4,
+    ...     "waarde": [90, 10, 80, 20]})
+    >>> shares_by_region(d, {"A": "Aa", "B": "Bee"}, "2024", 75)["Aandeel (%)"].tolist()
+    [10.0, 20.0]
+    """
+    rows = []
+    for code, name in regions.items():
+        pop = population_by_age(df, code)
+        pop = pop[pop["periode"] == period]
+        if pop.empty:
+            continue
+        total = pop["waarde"].sum()
+        rows.append(
+            {"Gebied": name, "Aandeel (%)": round(100 * count_aged(pop, min_age).sum() / total, 1)}
+        )
+    return pd.DataFrame(rows)
+
+
+def growth_by_age(pop: pd.DataFrame, start: str, end: str) -> pd.DataFrame:
+    """Change per age group between two periods: counts at both ends, absolute and % change.
+
+    Examples
+    --------
+    >>> p = pd.DataFrame({"periode": ["2019", "2019", "2025", "2025"],
+    ...                   "leeftijd": ["0-74", "75+", "0-74", "75+"],
+    ...                   "waarde": [90.0, 10.0, 88.0, 15.0]})
+    >>> growth_by_age(p, "2019", "2025")["Verandering (%)"].tolist()
+    [-2.2, 50.0]
+    """
+    a = pop[pop["periode"] == start].set_index("leeftijd")["waarde"]
+    b = pop[pop["periode"] == end].set_index("leeftijd")["waarde"]
+    out = pd.DataFrame({"Leeftijdsgroep": a.index, start: a.values, end: b.reindex(a.index).values})
+    out["Verandering"] = out[end] - out[start]
+    out["Verandering (%)"] = (100 * out["Verandering"] / out[start]).round(1)
+    return out
+
+
+def _indicator_share(ctx, min_age: int):  # noqa: ANN001, ANN202 - registry callback
+    from analysis.topics.indicators import Measurement
+
+    bev = ctx.load("bevolking_leeftijd")
+    pop = population_by_age(bev, ctx.code)
+    table = ageing_table(pop).set_index("periode")
+    per = ctx.params.periode
+    prev = previous_period(list(table.index), per)
+    return Measurement(
+        waarde=float(table.loc[per, f"pct_{min_age}"]),
+        vorige=float(table.loc[prev, f"pct_{min_age}"]) if prev else None,
+        doel=None,
+        synthetisch=bool(bev.attrs["manifest"]["synthetic"]),
+        bron="bevolking_leeftijd",
+    )
+
+
+def _register() -> None:
+    from analysis.topics.indicators import key_indicator
+
+    key_indicator(
+        "demografie_75plus",
+        label="Aandeel 75-plussers in de bevolking",
+        hoofdstuk="chapters/demografie",
+        eenheid="%",
+        decimalen=1,
+    )(lambda ctx: _indicator_share(ctx, 75))
+    key_indicator(
+        "demografie_85plus",
+        label="Aandeel 85-plussers in de bevolking",
+        hoofdstuk="chapters/demografie",
+        eenheid="%",
+        decimalen=1,
+    )(lambda ctx: _indicator_share(ctx, 85))
+
+
+_register()

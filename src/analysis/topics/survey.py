@@ -1,0 +1,421 @@
+"""The cliëntervaringsonderzoek Wmo: the standard statements as shares with 95% intervals.
+
+The ``clientervaring`` dataset holds, per year and statement (``nr`` 1-10, theme toegang /
+kwaliteit / effect), the number of valid answers and the number (helemaal) eens (for question 5,
+awareness of independent client support: the number answering *ja*). Shares get a Wilson interval
+(:mod:`analysis.core.stats`) and are hidden below the minimum number of respondents
+(:func:`analysis.data.privacy.mask_percentages`). The real 2022 results (``clientervaring_2022``) are
+anchors shown next to the survey series.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from analysis.core.errors import DataError
+from analysis.core.stats import add_intervals, difference
+from analysis.data.privacy import mask_percentages
+
+#: Statement numbers used for the key indicators and the real anchors.
+KWALITEIT = 6
+BETER_REDDEN = 9
+BEKEND_CLIENTONDERSTEUNING = 5
+
+#: Which statement a real 2022 outcome (``clientervaring_2022``) corresponds to, by keyword.
+ANCHOR_KEYWORDS: dict[str, int] = {
+    "tevreden": KWALITEIT,
+    "beter redden": BETER_REDDEN,
+    "cliëntondersteuning": BEKEND_CLIENTONDERSTEUNING,
+}
+
+
+def shares(df: pd.DataFrame, gemeente: str, min_n: int = 50) -> pd.DataFrame:
+    """Share (helemaal) eens per statement and year, with a 95% Wilson interval.
+
+    Parameters
+    ----------
+    df
+        The ``clientervaring`` dataset.
+    gemeente
+        Municipality code.
+    min_n
+        Percentages (and their intervals) based on fewer respondents are masked (``NaN``).
+
+    Returns
+    -------
+    DataFrame
+        ``periode, nr, thema, stelling, n, percentage, ondergrens, bovengrens`` sorted by
+        statement and year.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"gemeente_code": "GM1", "periode": [2024, 2025], "nr": 1,
+    ...     "thema": "toegang", "stelling": "S", "n_antwoorden": [50, 20], "n_eens": [45, 18]})
+    >>> t = shares(d, "GM1")
+    >>> t["percentage"].tolist(), round(float(t["ondergrens"].iloc[0]), 1)
+    ([90.0, nan], 78.6)
+    """
+    sel = df[df["gemeente_code"] == gemeente].copy()
+    if sel.empty:
+        raise DataError(f"geen cliëntervaring voor {gemeente}", file=df.attrs.get("dataset"))
+    sel["periode"] = sel["periode"].astype(str)
+    n = pd.to_numeric(sel["n_antwoorden"], errors="coerce").astype(float)
+    k = pd.to_numeric(sel["n_eens"], errors="coerce").astype(float)
+    out = pd.DataFrame(
+        {
+            "periode": sel["periode"].to_numpy(),
+            "nr": sel["nr"].astype(int).to_numpy(),
+            "thema": sel["thema"].to_numpy(),
+            "stelling": sel["stelling"].to_numpy(),
+            "n": n.to_numpy(),
+            "percentage": np.where(n > 0, 100 * k / n.where(n > 0), np.nan),
+        }
+    )
+    out["percentage"] = mask_percentages(out["percentage"], out["n"], min_n)
+    out = add_intervals(out)
+    return out.sort_values(["nr", "periode"]).reset_index(drop=True)
+
+
+def value(table: pd.DataFrame, nr: int, periode: str | int) -> tuple[float, float]:
+    """Percentage and number of respondents for one statement in one year.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"nr": [6], "periode": ["2025"], "percentage": [88.0], "n": [300.0]})
+    >>> value(t, 6, 2025)
+    (88.0, 300.0)
+    """
+    row = table[(table["nr"] == nr) & (table["periode"] == str(periode))]
+    if row.empty:
+        raise DataError(f"geen uitkomst voor stelling {nr} in {periode}")
+    return float(row["percentage"].iloc[0]), float(row["n"].iloc[0])
+
+
+def comparison_year(
+    table: pd.DataFrame, periode: str | int, vorige: str | int | None = None
+) -> str | None:
+    """The year to compare ``periode`` with: ``vorige`` (the params' ``vorige_periode``) when the
+    survey has it, else the latest earlier year in the survey, else ``None``.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"nr": 1, "periode": ["2022", "2023", "2024"]})
+    >>> comparison_year(t, 2024, None), comparison_year(t, 2024, 2022), comparison_year(t, 2022)
+    ('2023', '2022', None)
+    """
+    years = sorted({str(p) for p in table["periode"]})
+    if vorige is not None and str(vorige) in years and str(vorige) < str(periode):
+        return str(vorige)
+    earlier = [y for y in years if y < str(periode)]
+    return earlier[-1] if earlier else None
+
+
+def change(
+    table: pd.DataFrame, nr: int, periode: str | int, vorige: str | int | None
+) -> dict[str, Any]:
+    """Change of one statement between two years with its 95% margin and a Dutch verdict.
+
+    With ``vorige`` ``None`` (no earlier measurement) there is nothing to compare: the result
+    says so instead of inventing a change.
+
+    Returns
+    -------
+    dict
+        ``verschil`` and ``marge`` (percentage points, from :func:`analysis.core.stats.difference`),
+        ``significant`` (bool) and ``tekst`` (e.g. ``"niet significant veranderd"``).
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"nr": [6, 6], "periode": ["2024", "2025"],
+    ...     "percentage": [25.0, 30.0], "n": [400.0, 400.0]})
+    >>> c = change(t, 6, 2025, 2024)
+    >>> round(c["verschil"], 1), round(c["marge"], 1), c["tekst"]
+    (5.0, 6.2, 'niet significant veranderd')
+    >>> change(t, 6, 2024, None)["tekst"]
+    'niet te vergelijken (geen eerdere meting)'
+    """
+    if vorige is None:
+        value(table, nr, periode)  # the current year must exist
+        return {
+            "verschil": np.nan,
+            "marge": np.nan,
+            "significant": False,
+            "tekst": "niet te vergelijken (geen eerdere meting)",
+        }
+    p1, n1 = value(table, nr, periode)
+    p0, n0 = value(table, nr, vorige)
+    d, m = difference(p1, n1, p0, n0)
+    sig = bool(not np.isnan(m) and abs(d) > m)
+    if not sig:
+        tekst = "niet significant veranderd"
+    else:
+        tekst = "significant gestegen" if d > 0 else "significant gedaald"
+    return {"verschil": d, "marge": m, "significant": sig, "tekst": tekst}
+
+
+def anchors(df_anchor: pd.DataFrame, gemeente: str) -> pd.DataFrame:
+    """The real published outcomes (``clientervaring_2022``) linked to a statement number.
+
+    Returns
+    -------
+    DataFrame
+        ``periode, uitkomst, percentage, nr`` (``nr`` is ``<NA>`` when no statement matches).
+
+    Examples
+    --------
+    >>> a = pd.DataFrame({"gemeente_code": "GM1", "periode": [2022],
+    ...     "uitkomst": ["bekend met onafhankelijke cliëntondersteuning"], "percentage": [61]})
+    >>> anchors(a, "GM1")[["periode", "nr", "percentage"]].values.tolist()
+    [['2022', 5, 61.0]]
+    """
+    sel = df_anchor[df_anchor["gemeente_code"] == gemeente].copy()
+
+    def match(text: str) -> Any:  # noqa: ANN401
+        low = str(text).lower()
+        for key, nr in ANCHOR_KEYWORDS.items():
+            if key in low:
+                return nr
+        return pd.NA
+
+    return pd.DataFrame(
+        {
+            "periode": sel["periode"].astype(str).to_numpy(),
+            "uitkomst": sel["uitkomst"].to_numpy(),
+            "percentage": pd.to_numeric(sel["percentage"]).astype(float).to_numpy(),
+            "nr": pd.array([match(u) for u in sel["uitkomst"]], dtype="Int64"),
+        }
+    )
+
+
+def anchor_table(table: pd.DataFrame, anch: pd.DataFrame) -> pd.DataFrame:
+    """Survey series next to the real anchors: one row per anchor with the series value of the
+    same year and statement (Dutch headers, for display).
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"nr": [5], "periode": ["2022"], "stelling": ["Wist u ..."],
+    ...     "percentage": [60.0], "ondergrens": [55.0], "bovengrens": [65.0], "n": [300.0]})
+    >>> a = pd.DataFrame({"periode": ["2022"], "uitkomst": ["bekend"], "percentage": [61.0],
+    ...     "nr": pd.array([5], "Int64")})
+    >>> anchor_table(t, a)[["95%-interval reeks", "Binnen interval"]].values.tolist()
+    [['55,0-65,0', 'ja']]
+    """
+    from analysis.core.numbers import getal
+
+    rows = []
+    for _, a in anch.iterrows():
+        hit = pd.DataFrame()
+        if not pd.isna(a["nr"]):
+            hit = table[(table["nr"] == int(a["nr"])) & (table["periode"] == a["periode"])]
+        if hit.empty or pd.isna(hit["percentage"].iloc[0]):
+            rows.append([a["uitkomst"], a["periode"], a["percentage"], a["nr"], np.nan, "", ""])
+            continue
+        h = hit.iloc[0]
+        inside = h["ondergrens"] <= a["percentage"] <= h["bovengrens"]
+        rows.append(
+            [
+                a["uitkomst"],
+                a["periode"],
+                a["percentage"],
+                int(a["nr"]),
+                float(h["percentage"]),
+                f"{getal(h['ondergrens'], 1)}-{getal(h['bovengrens'], 1)}",
+                "ja" if inside else "nee",
+            ]
+        )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "Gepubliceerde uitkomst",
+            "Jaar",
+            "Gepubliceerd (%)",
+            "Stelling",
+            "Reeks (%)",
+            "95%-interval reeks",
+            "Binnen interval",
+        ],
+    )
+
+
+def chart_data(table: pd.DataFrame, nrs: list[int] | None = None) -> pd.DataFrame:
+    """Survey shares in long form with Dutch headers for :func:`analysis.present.charts.interval_chart`.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"nr": [6], "periode": ["2025"], "stelling": ["Kwaliteit goed."],
+    ...     "percentage": [88.0], "ondergrens": [84.0], "bovengrens": [91.0], "n": [300.0]})
+    >>> chart_data(t)["Stelling"].tolist()
+    ['Stelling 6']
+    >>> chart_data(t).columns.tolist()
+    ['Jaar', 'Stelling', 'Aandeel eens (%)', 'Ondergrens', 'Bovengrens', 'Respondenten']
+    """
+    sel = table if nrs is None else table[table["nr"].isin(nrs)]
+    return pd.DataFrame(
+        {
+            "Jaar": sel["periode"].to_numpy(),
+            "Stelling": [f"Stelling {n}" for n in sel["nr"]],
+            "Aandeel eens (%)": sel["percentage"].to_numpy(),
+            "Ondergrens": sel["ondergrens"].to_numpy(),
+            "Bovengrens": sel["bovengrens"].to_numpy(),
+            "Respondenten": sel["n"].astype(int).to_numpy(),
+        }
+    )
+
+
+def _measure(ctx: Any, nr: int, richting: str, tekst: str) -> Any:  # noqa: ANN401
+    from analysis.topics.indicators import Measurement, Target
+    from analysis.topics.population import previous_period
+
+    df = ctx.load("clientervaring")
+    t = shares(df, ctx.code, ctx.params.privacy["min_n_percentage"])
+    per = str(ctx.params.periode)
+    prev = previous_period(sorted(t["periode"].unique()), per)
+    p, _ = value(t, nr, per)
+    vorige, marge = None, None
+    if prev:
+        vorige = value(t, nr, prev)[0]
+        marge = change(t, nr, per, prev)["marge"]
+    return Measurement(
+        waarde=None if np.isnan(p) else p,
+        vorige=vorige,
+        marge=marge,
+        doel=Target(richting, None, tekst),  # type: ignore[arg-type]
+        synthetisch=bool(df.attrs.get("manifest", {}).get("synthetic", False)),
+        bron="clientervaring",
+    )
+
+
+def _register() -> None:
+    from analysis.topics.indicators import key_indicator
+
+    key_indicator(
+        "clientervaring_kwaliteit",
+        label="Cliënten tevreden over de kwaliteit van de ondersteuning",
+        hoofdstuk="chapters/clientervaring",
+        eenheid="%",
+        decimalen=1,
+    )(
+        lambda ctx: _measure(
+            ctx,
+            KWALITEIT,
+            "stabiel",
+            "we beschikken over een ruim aanbod aan kwalitatief goede voorzieningen "
+            "(ervaren kwaliteit gemeten in het cliëntervaringsonderzoek)",
+        )
+    )
+    key_indicator(
+        "clientervaring_clientondersteuning",
+        label="Cliënten bekend met onafhankelijke cliëntondersteuning",
+        hoofdstuk="chapters/clientervaring",
+        eenheid="%",
+        decimalen=1,
+    )(
+        lambda ctx: _measure(
+            ctx,
+            BEKEND_CLIENTONDERSTEUNING,
+            "hoger",
+            "inwoners weten ons te vinden met hun hulpvraag (bekendheid van de "
+            "onafhankelijke cliëntondersteuning)",
+        )
+    )
+
+
+_register()
+
+
+def display_table(table: pd.DataFrame, periode: str | int) -> pd.DataFrame:
+    """All statements of one year as a table with Dutch headers; masked shares stay empty.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"nr": [6], "periode": ["2025"], "thema": ["kwaliteit"],
+    ...     "stelling": ["K"], "percentage": [88.04], "ondergrens": [84.0],
+    ...     "bovengrens": [91.0], "n": [300.0]})
+    >>> display_table(t, 2025).iloc[0, 4:].tolist()
+    ['88,0', '84,0-91,0']
+    """
+    from analysis.core.numbers import getal
+
+    sel = table[table["periode"] == str(periode)].sort_values("nr")
+    return pd.DataFrame(
+        {
+            "Nr.": [int(x) for x in sel["nr"]],
+            "Stelling": sel["stelling"].tolist(),
+            "Thema": sel["thema"].tolist(),
+            "Respondenten": [int(x) for x in sel["n"]],
+            "Aandeel (helemaal) eens (%)": [
+                "" if pd.isna(p) else getal(p, 1) for p in sel["percentage"]
+            ],
+            "95%-interval": [
+                "" if pd.isna(a) else f"{getal(a, 1)}-{getal(b, 1)}"
+                for a, b in zip(sel["ondergrens"], sel["bovengrens"], strict=True)
+            ],
+        }
+    )
+
+
+def survey_action_points(df_agenda: pd.DataFrame, *, per_jaar: bool = True) -> pd.DataFrame:
+    """The action points of the agenda about measuring client satisfaction (any theme).
+
+    Uses :func:`analysis.topics.agenda.action_points` and keeps the points whose text mentions
+    *tevredenheid* or *cliëntervaring*.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"id": ["A1", "A2"], "thema": ["Toegang", "Toegang"],
+    ...     "actiepunt": ["Continu meten cliënttevredenheid toegang", "Inloop"],
+    ...     "jaar": [2025, 2025]})
+    >>> survey_action_points(d, per_jaar=False)["Nr."].tolist()
+    ['A1']
+    """
+    from analysis.topics.agenda import action_points
+
+    table = action_points(df_agenda, None, per_jaar=per_jaar)
+    mask = table["Actiepunt"].str.contains("tevredenheid|cliëntervaring", case=False, regex=True)
+    return table[mask].reset_index(drop=True)
+
+
+def anchor_value(anch: pd.DataFrame, nr: int, periode: str | int) -> float:
+    """The published percentage (from :func:`anchors`) for a statement and year.
+
+    Examples
+    --------
+    >>> a = pd.DataFrame({"periode": ["2022", "2021"], "uitkomst": ["b", "b"],
+    ...     "percentage": [61.0, 55.0], "nr": pd.array([5, 5], "Int64")})
+    >>> anchor_value(a, 5, 2021)
+    55.0
+    """
+    hit = anch[(anch["nr"] == nr) & (anch["periode"] == str(periode))]
+    if hit.empty:
+        raise DataError(f"geen gepubliceerde uitkomst voor stelling {nr} in {periode}")
+    return float(hit["percentage"].iloc[0])
+
+
+def lowest(
+    table: pd.DataFrame,
+    periode: str | int,
+    *,
+    thema: str | None = None,
+    exclude: tuple[int, ...] = (5,),
+) -> pd.Series:
+    """The statement with the lowest share (helemaal) eens in a year (masked shares ignored).
+
+    Question 5 (awareness, ja/nee) is not an agreement statement and is excluded by default.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"nr": [1, 2, 5], "periode": "2025", "thema": "toegang",
+    ...     "stelling": ["a", "b", "c"], "percentage": [80.0, 70.0, 60.0]})
+    >>> int(lowest(t, 2025)["nr"])
+    2
+    """
+    sel = table[(table["periode"] == str(periode)) & ~table["nr"].isin(exclude)]
+    if thema is not None:
+        sel = sel[sel["thema"] == thema]
+    sel = sel.dropna(subset=["percentage"])
+    if sel.empty:
+        raise DataError(f"geen stellingen met een percentage in {periode}")
+    return sel.sort_values(["percentage", "nr"]).iloc[0]
