@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from analysis.core.errors import DataError
+from analysis.core.io import write_atomic
 from analysis.core.paths import data_dir
 
 MANIFEST_NAME = "manifest.yml"
@@ -30,6 +30,17 @@ REQUIRED_FIELDS = (
     "schema",
 )
 SUPPLIERS = ("publiek", "gemeente")
+
+
+class _NoAliasDumper(yaml.SafeDumper):
+    """A YAML dumper that writes every object in full: no ``&id001`` anchors, no ``*id001``.
+
+    With anchors, one column specification shared by many datasets would load back as one object,
+    so editing one dataset's schema after loading would edit the others.
+    """
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
 
 
 def sha256_file(path: str | os.PathLike[str]) -> str:
@@ -92,18 +103,25 @@ def load_manifest(folder: Path | None = None) -> dict[str, dict[str, Any]]:
 
 
 def save_manifest(datasets: dict[str, dict[str, Any]], folder: Path | None = None) -> Path:
-    """Write the manifest atomically, datasets sorted by name (stable diffs)."""
+    """Write the manifest atomically, datasets sorted by name (stable diffs), without YAML aliases.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> spec = {"type": "tekst"}
+    >>> _ = save_manifest({"a": {"schema": {"x": spec}}, "b": {"schema": {"x": spec}}}, folder)
+    >>> "&id" in manifest_path(folder).read_text(encoding="utf-8")
+    False
+    """
     path = manifest_path(folder)
     doc = {"datasets": {k: datasets[k] for k in sorted(datasets)}}
     text = (
         "# Datamanifest: één item per dataset. Formaat: data/README.md.\n"
         "# sha256 wordt bijgewerkt met `wmo-rapport data manifest`.\n"
-        + yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=100)
+        + yaml.dump(doc, Dumper=_NoAliasDumper, allow_unicode=True, sort_keys=False, width=100)
     )
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".manifest-", suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(text)
-    os.replace(tmp, path)
+    write_atomic(path, text)
     return path
 
 

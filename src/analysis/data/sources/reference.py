@@ -24,6 +24,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from analysis.config import schemas
 from analysis.config.manifest import register
 from analysis.core.io import write_csv
 from analysis.core.numbers import parse_number, parse_range
@@ -46,17 +47,11 @@ def _read(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
-T = {"type": "tekst"}
-TN = {"type": "tekst", "nullable": True}
-GN = {"type": "getal", "nullable": True}
-
-
 def _entry(
     file: str,
     title: str,
     description: str,
     source: dict[str, Any],
-    schema: dict,
     licence: str = PUBLIC_DOC,
 ) -> dict[str, Any]:
     return {
@@ -70,7 +65,7 @@ def _entry(
         "calibrated_to": None,
         "supplier": "publiek",
         "sha256": "",
-        "schema": schema,
+        "schema": schemas.schema(Path(file).stem),
     }
 
 
@@ -607,17 +602,6 @@ def import_reference(
         "Alle cijfers uit de beleidsdocumenten",
         "Elk cijfer dat in de beleidsdocumenten staat, zoals gepubliceerd, met document en vindplaats.",
         SEED_SRC,
-        {
-            "key": ["nr"],
-            "columns": {
-                "nr": {"type": "aantal"},
-                **{c: TN for c in cols[1:6]},
-                "waarde": GN,
-                "eenheid": TN,
-                "bron": T,
-                "vindplaats": TN,
-            },
-        },
     )
     rows = [
         {
@@ -661,16 +645,6 @@ def import_reference(
         "Elk publiek cijfer uit de referentieset met bron-URL, tabel-id en betrouwbaarheid "
         "(official of secondary). CBS-cijfers: licentie CC BY 4.0.",
         {"organisation": "CBS, RIVM/vzinfo, GGD Kennemerland e.a.", "url": "zie kolom bron"},
-        {
-            "key": ["nr"],
-            "columns": {
-                "nr": {"type": "aantal"},
-                **{c: TN for c in cols[1:7]},
-                "waarde": GN,
-                "status": {"type": "categorie", "allowed": ["definitief", "voorlopig", "geheim"]},
-                **{c: TN for c in cols[9:]},
-            },
-        },
         licence="CC BY 4.0 (CBS); overige bronnen: citaat met bronvermelding",
     )
 
@@ -691,7 +665,6 @@ def import_reference(
                     "bron": r["source_document"] + "; " + r["note"],
                 }
             )
-    ages = ["0-14", "15-24", "25-44", "45-64", "65-74", "75+", "totaal"]
     write_csv(
         data_dir / "bevolking_2019.csv",
         [
@@ -714,19 +687,6 @@ def import_reference(
         "van de 27.286 inwoners op 1 januari 2019 (bevolking_totaal), dus de tabel is niet van "
         "1-1-2019; hier als 1 januari 2018 opgenomen (afgeleid, niet in de bron vermeld).",
         {"organisation": "Gemeente", "document": "seeds/001_472be077156590ad.txt, hoofdstuk 3.1"},
-        {
-            "key": ["gemeente_code", "periode", "leeftijd", "geslacht"],
-            "columns": {
-                "gemeente_code": {"type": "regio"},
-                "periode": {"type": "periode"},
-                "leeftijd": {"type": "categorie", "allowed": ages},
-                "geslacht": {"type": "categorie", "allowed": ["mannen", "vrouwen", "totaal"]},
-                "waarde": {"type": "aantal"},
-                "eenheid": {"type": "categorie", "allowed": ["personen"]},
-                "peildatum_bron": T,
-                "bron": T,
-            },
-        },
     )
 
     # --- population totals -------------------------------------------------------------
@@ -778,19 +738,6 @@ def import_reference(
             "url": "zie kolom bron",
             "table_id": "70072NED",
         },
-        {
-            "key": ["gemeente_code", "periode"],
-            "columns": {
-                "gemeente_code": {"type": "regio"},
-                "periode": {"type": "periode"},
-                "waarde": {"type": "aantal"},
-                "eenheid": {"type": "categorie", "allowed": ["personen"]},
-                "indicator_bron": T,
-                "betrouwbaarheid": {"type": "categorie", "allowed": ["official", "secondary"]},
-                "tabel": TN,
-                "bron": T,
-            },
-        },
         licence="CC BY 4.0 (CBS)",
     )
 
@@ -838,17 +785,6 @@ def import_reference(
         "Schattingen van Alzheimer Nederland zoals de beleidsplannen ze noemen (720 in 2018, "
         "ongeveer 780 in 2022, 1.100 in 2040, 1.200 in 2050) en landelijke cijfers.",
         {"organisation": "Alzheimer Nederland via beleidsplannen; vzinfo", "url": "zie kolom bron"},
-        {
-            "key": ["gemeente_code", "periode"],
-            "columns": {
-                "gemeente_code": {"type": "regio"},
-                "periode": {"type": "periode"},
-                "soort": {"type": "categorie", "allowed": ["schatting", "prognose"]},
-                "waarde": {"type": "aantal"},
-                "eenheid": {"type": "categorie", "allowed": ["personen"]},
-                "bron": T,
-            },
-        },
     )
     entries["dementie_schattingen"]["vooruitblik"] = True  # holds prognoses for 2040 and 2050
 
@@ -889,21 +825,6 @@ def import_reference(
         "Omvang van de woonzorgdoelgroepen en de opgaven volgens het beleidsplan en het "
         "uitvoeringsprogramma opvang, wonen en herstel (bandbreedtes als min en max).",
         SEED_SRC,
-        {
-            "key": ["nr"],
-            "columns": {
-                "nr": {"type": "aantal"},
-                "doelgroep": {"type": "categorie", "allowed": TARGET_GROUPS},
-                "indicator": T,
-                "regio": T,
-                "periode_tekst": TN,
-                "waarde_tekst": TN,
-                "waarde_min": GN,
-                "waarde_max": GN,
-                "eenheid": TN,
-                "bron": T,
-            },
-        },
     )
     rows = []
     for r in seeds:
@@ -929,17 +850,6 @@ def import_reference(
         "Prognose ABF beschermd wonen per woonvorm",
         "Jaarlijkse behoefte per woonvorm volgens de ABF-prognose in het uitvoeringsprogramma.",
         {"organisation": "ABF Research via gemeente", "document": "seeds/003_4f3f793028928489.txt"},
-        {
-            "key": ["vorm"],
-            "columns": {
-                "vorm": T,
-                "periode_tekst": TN,
-                "waarde_min": GN,
-                "waarde_max": GN,
-                "eenheid": TN,
-                "bron": T,
-            },
-        },
     )
     rows = []
     for r in seeds:
@@ -967,17 +877,6 @@ def import_reference(
         "Doel 12 woningtoewijzingen per jaar; gerealiseerd 7 (2022) en 3 (2023). Het doel staat "
         "bij 2023 als peiljaar van het uitvoeringsprogramma.",
         {"organisation": "Gemeente", "document": "seeds/003_4f3f793028928489.txt"},
-        {
-            "key": ["gemeente_code", "periode", "indicator"],
-            "columns": {
-                "gemeente_code": {"type": "regio"},
-                "periode": {"type": "periode"},
-                "indicator": {"type": "categorie", "allowed": ["doel per jaar", "gerealiseerd"]},
-                "waarde": {"type": "aantal"},
-                "eenheid": T,
-                "bron": T,
-            },
-        },
     )
 
     # --- budgets -------------------------------------------------------------------------------
@@ -1019,18 +918,6 @@ def import_reference(
         "Begroting en meerjarenraming uit het vorige beleidsplan (2019-2023) en de Wmo-begrotingsposten "
         "2019; eigen bijdragen staan als negatief bedrag.",
         {"organisation": "Gemeente", "document": "seeds/001_472be077156590ad.txt"},
-        {
-            "key": ["gemeente_code", "periode", "post", "soort"],
-            "columns": {
-                "gemeente_code": {"type": "regio"},
-                "periode": {"type": "periode"},
-                "post": T,
-                "soort": {"type": "categorie", "allowed": ["begroting", "geactualiseerd", "stand"]},
-                "waarde": {"type": "getal"},
-                "eenheid": T,
-                "bron": T,
-            },
-        },
     )
 
     # --- national Wmo clients ---------------------------------------------------------------
@@ -1075,19 +962,6 @@ def import_reference(
             "url": "https://www.cbs.nl/nl-nl/cijfers/detail/86050NED",
             "table_id": "86050NED",
         },
-        {
-            "key": ["gemeente_code", "periode", "type"],
-            "columns": {
-                "gemeente_code": {"type": "regio"},
-                "periode": {"type": "periode"},
-                "type": T,
-                "aantal": {"type": "aantal", "nullable": True},
-                "per_1000": GN,
-                "status": {"type": "categorie", "allowed": ["definitief", "voorlopig", "geheim"]},
-                "tabel": T,
-                "bron": T,
-            },
-        },
         licence="CC BY 4.0",
     )
 
@@ -1130,19 +1004,6 @@ def import_reference(
         "GGD Gezondheidsmonitor (regio Kennemerland, 2016-2022), RIVM/vzinfo en CBS (Nederland) en "
         "de GGD-cijfers voor de gemeente uit het beleidsplan 2019.",
         {"organisation": "GGD Kennemerland, RIVM, CBS", "url": "zie kolom bron"},
-        {
-            "key": ["nr"],
-            "columns": {
-                "nr": {"type": "aantal"},
-                "indicator": T,
-                "regio": T,
-                "regio_code": TN,
-                "periode_tekst": TN,
-                "waarde": GN,
-                "eenheid": TN,
-                "bron": T,
-            },
-        },
         licence="CC BY 4.0 (CBS); overige: citaat met bronvermelding",
     )
 
@@ -1167,17 +1028,6 @@ def import_reference(
         "Loket: formele Wmo-meldingen per jaar (plan)",
         "Het plan noemt ongeveer 1.000 formele Wmo-meldingen per jaar (circa 2024).",
         {"organisation": "Gemeente", "document": PLAN},
-        {
-            "key": ["gemeente_code", "periode", "indicator"],
-            "columns": {
-                "gemeente_code": {"type": "regio"},
-                "periode": {"type": "periode"},
-                "indicator": T,
-                "waarde": {"type": "aantal"},
-                "eenheid": T,
-                "bron": T,
-            },
-        },
     )
     url = (
         "https://023magazine.nl/maatschappij/politiek/2749-clienten-tevreden-over-"
@@ -1217,16 +1067,6 @@ def import_reference(
         "Kernresultaten van het cliëntervaringsonderzoek 2022 (Facit; 1.200 cliënten benaderd, 30% "
         "respons), zoals gepubliceerd, en de bekendheid met cliëntondersteuning in 2021.",
         {"organisation": "Gemeente / Onderzoeksbureau Facit (via 023magazine)", "url": url},
-        {
-            "key": ["gemeente_code", "periode", "uitkomst"],
-            "columns": {
-                "gemeente_code": {"type": "regio"},
-                "periode": {"type": "periode"},
-                "uitkomst": T,
-                "percentage": {"type": "percentage"},
-                "bron": T,
-            },
-        },
     )
 
     # --- policy: action agenda and targets -------------------------------------------------
@@ -1275,21 +1115,6 @@ def import_reference(
         "'Onderzoek community platform' zijn geen kruisjes leesbaar (2025-2028 aangenomen). "
         "Kolom jaren_toelichting zegt het per actiepunt. Controleer dit tegen de pdf.",
         {"organisation": "Gemeente", "document": PLAN + ", Bijlage: Uitvoeringsagenda"},
-        {
-            "key": ["actie_id", "jaar"],
-            "columns": {
-                "actie_id": T,
-                "hoofdstuk": {"type": "categorie", "allowed": ["3", "4", "5"]},
-                "hoofdstuk_titel": T,
-                "thema": T,
-                "actiepunt": T,
-                "jaar": {"type": "categorie", "allowed": ["2025", "2026", "2027", "2028"]},
-                "gepland": {"type": "categorie", "allowed": ["ja", "nee"]},
-                "jaren_zeker": {"type": "categorie", "allowed": ["ja", "nee"]},
-                "kruisjes_bron": {"type": "aantal", "nullable": True},
-                "jaren_toelichting": T,
-            },
-        },
     )
     cols = [
         "id",
@@ -1311,22 +1136,6 @@ def import_reference(
         "De ambities per thema, met de indicator die voortgang zou laten zien en de gewenste "
         "richting; een getal alleen waar het plan er een noemt.",
         {"organisation": "Gemeente", "document": PLAN},
-        {
-            "key": ["id"],
-            "columns": {
-                "id": T,
-                "hoofdstuk": T,
-                "thema": T,
-                "ambitie": T,
-                "indicator": T,
-                "richting": {"type": "categorie", "allowed": ["hoger", "lager", "stabiel"]},
-                "doelwaarde": GN,
-                "paragraaf": T,
-                "doelwaarde_max": GN,
-                "eenheid": TN,
-                "bron": T,
-            },
-        },
     )
 
     entries.update(_extra_public(public, data_dir))
@@ -1445,27 +1254,6 @@ def _extra_public(public: list[dict[str, str]], data_dir: Path) -> dict[str, dic
             "url": "zie kolom bron",
             "table_id": "70072NED",
         },
-        {
-            "key": ["gemeente_code", "periode", "peildatum", "leeftijd", "maat", "waarde_tekst"],
-            "columns": {
-                "gemeente_code": {"type": "regio"},
-                "periode": {"type": "periode"},
-                "peildatum": {"type": "categorie", "allowed": ["1 januari", "2e vrijdag november"]},
-                "leeftijd": {
-                    "type": "categorie",
-                    "allowed": ["totaal", "65+", "65-79", "80+", "100+"],
-                },
-                "maat": {
-                    "type": "categorie",
-                    "allowed": ["aantal", "aandeel", "per 1.000 80-plussers"],
-                },
-                "waarde": {"type": "getal", "min": 0},
-                "waarde_tekst": T,
-                "status": {"type": "categorie", "allowed": ["definitief", "voorlopig"]},
-                "tabel": TN,
-                "bron": T,
-            },
-        },
         licence="CC BY 4.0 (CBS); overige: citaat met bronvermelding",
     )
 
@@ -1516,20 +1304,6 @@ def _extra_public(public: list[dict[str, str]], data_dir: Path) -> dict[str, dic
             "url": "zie kolom bron",
             "table_id": "82900NED",
         },
-        {
-            "key": ["gemeente_code", "periode", "indicator"],
-            "columns": {
-                "gemeente_code": {"type": "regio"},
-                "periode": {"type": "periode"},
-                "indicator": T,
-                "waarde": {"type": "getal", "min": 0},
-                "eenheid": T,
-                "periode_tekst": T,
-                "betrouwbaarheid": {"type": "categorie", "allowed": ["official", "secondary"]},
-                "tabel": TN,
-                "bron": T,
-            },
-        },
         licence="CC BY 4.0 (CBS); overige: citaat met bronvermelding",
     )
 
@@ -1570,22 +1344,6 @@ def _extra_public(public: list[dict[str, str]], data_dir: Path) -> dict[str, dic
             "url": "https://www.cbs.nl/nl-nl/cijfers/detail/84580NED",
             "table_id": "84580NED",
             "document": "../shared/reference-data/DOMAIN.md, 1.5",
-        },
-        {
-            "key": ["gemeente_code", "periode", "type", "soort", "eenheid"],
-            "columns": {
-                "gemeente_code": {"type": "regio"},
-                "periode": {"type": "periode"},
-                "type": {"type": "categorie", "allowed": ["Totaal"]},
-                "soort": {"type": "categorie", "allowed": ["gerealiseerd"]},
-                "waarde": {"type": "getal", "min": 0},
-                "eenheid": {
-                    "type": "categorie",
-                    "allowed": ["1 000 euro", "1 000 euro per 1 000 inwoners"],
-                },
-                "status": {"type": "categorie", "allowed": ["voorlopig"]},
-                "bron": T,
-            },
         },
         licence="CC BY 4.0",
     )
@@ -1641,20 +1399,6 @@ def _extra_public(public: list[dict[str, str]], data_dir: Path) -> dict[str, dic
         "afgeleid volgens de CBS-regel WK + gemeentenummer + wijknummer; wijken zonder nummer in "
         "de bron (Haarlem) staan alleen in publieke_cijfers. '.' = geheim (leeg).",
         {"organisation": "CBS", "url": "zie kolom bron", "table_id": "85638NED"},
-        {
-            "key": ["gemeente_code", "periode", "financieringsvorm"],
-            "columns": {
-                "gemeente_code": {"type": "regio"},
-                "periode": {"type": "periode"},
-                "wijk": T,
-                "financieringsvorm": T,
-                "aantal": {"type": "aantal", "nullable": True},
-                "per_1000": GN,
-                "status": {"type": "categorie", "allowed": ["definitief", "geheim"]},
-                "tabel": T,
-                "bron": T,
-            },
-        },
         licence="CC BY 4.0",
     )
     return entries

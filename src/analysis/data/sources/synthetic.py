@@ -30,10 +30,10 @@ from typing import Any
 
 import numpy as np
 
+from analysis.config import schemas
 from analysis.config.manifest import register
 from analysis.core import paths as project
 from analysis.core.errors import DataError
-from analysis.data.sources.cbs.fetch import WMO_TYPES
 from analysis.data.sources.reference import write_csv
 
 SEED = 20250417  # date of the council decision adopting the plan
@@ -59,7 +59,7 @@ COMPARE = {HAARLEM: 0.85, BLOEMENDAAL: 1.08}
 #: Relative dementia prevalence per age group used only to translate the plan's dementia
 #: estimates into ageing of the prognosis (assumption: order of magnitude of national rates).
 DEMENTIA_PREV = {"65-74": 0.015, "75-84": 0.075, "85+": 0.24}
-TYPES = list(WMO_TYPES)  # the CBS type titles, as the fetched data has them
+TYPES = schemas.vocabulary("wmo_type")  # the CBS type titles, as the fetched data has them
 # clients per 1,000 of the age group (H1), calibrated to NL H1 2024 and 32% of 75+
 RATE = {
     "0-64": {
@@ -117,21 +117,12 @@ STATEMENTS = [
     ),
 ]
 
-R = {"type": "regio"}
-P = {"type": "periode"}
-A = {"type": "aantal"}
-
-
-def _cat(values: list[str]) -> dict[str, Any]:
-    return {"type": "categorie", "allowed": values}
-
 
 def _entry(
     file: str,
     title: str,
     description: str,
     calibrated: str,
-    schema: dict,
     supplier: str,
     organisation: str,
     table: str | None = None,
@@ -152,7 +143,7 @@ def _entry(
         "calibrated_to": calibrated,
         "supplier": supplier,
         "sha256": "",
-        "schema": schema,
+        "schema": schemas.schema(Path(file).stem),
     }
 
 
@@ -553,11 +544,12 @@ def generate_all(
                     "geslacht": sex,
                     "waarde": v,
                     "eenheid": "personen",
+                    "status": "definitief",
                 }
             )
     write_csv(
         data_dir / "bevolking_leeftijd.csv",
-        ["gemeente_code", "periode", "leeftijd", "geslacht", "waarde", "eenheid"],
+        schemas.columns("bevolking_leeftijd"),
         rows,
     )
     e["bevolking_leeftijd"] = _entry(
@@ -571,17 +563,6 @@ def generate_all(
         f"gelijk aan de echte totalen op 1 januari ({known_totals}; Haarlem ook mannen/vrouwen "
         "2022-2024 uit 70072NED); tussenliggende jaren geïnterpoleerd, vergrijzing per "
         "leeftijdsgroep aangenomen",
-        {
-            "key": ["gemeente_code", "periode", "leeftijd", "geslacht"],
-            "columns": {
-                "gemeente_code": R,
-                "periode": P,
-                "leeftijd": _cat(AGES),
-                "geslacht": _cat(["mannen", "vrouwen", "totaal"]),
-                "waarde": A,
-                "eenheid": _cat(["personen"]),
-            },
-        },
         "publiek",
         "CBS (synthetisch)",
         "03759ned",
@@ -602,12 +583,13 @@ def generate_all(
                     "variant": var,
                     "waarde": int(round(mid * f)),
                     "eenheid": "personen",
+                    "status": "definitief",
                 }
             )
     rows.sort(key=lambda r: (r["periode"], AGES.index(r["leeftijd"]), r["variant"]))
     write_csv(
         data_dir / "bevolkingsprognose.csv",
-        ["gemeente_code", "periode", "leeftijd", "variant", "waarde", "eenheid"],
+        schemas.columns("bevolkingsprognose"),
         rows,
     )
     e["bevolkingsprognose"] = _entry(
@@ -615,17 +597,6 @@ def generate_all(
         "Bevolkingsprognose naar leeftijd 2025-2050 (laag, midden, hoog)",
         "Synthetische prognose; `wmo-rapport data fetch` vervangt hem door CBS/PBL 85173NED.",
         prog_note,
-        {
-            "key": ["gemeente_code", "periode", "leeftijd", "variant"],
-            "columns": {
-                "gemeente_code": R,
-                "periode": P,
-                "leeftijd": _cat(AGES),
-                "variant": _cat(["laag", "midden", "hoog"]),
-                "waarde": A,
-                "eenheid": _cat(["personen"]),
-            },
-        },
         "publiek",
         "CBS/PBL (synthetisch)",
         "85173NED",
@@ -646,11 +617,12 @@ def generate_all(
                     "leeftijd_referentiepersoon": grp,
                     "waarde": int(round(v)),
                     "eenheid": "huishoudens",
+                    "status": "definitief",
                 }
             )
     write_csv(
         data_dir / "huishoudens_leeftijd.csv",
-        ["gemeente_code", "periode", "leeftijd_referentiepersoon", "waarde", "eenheid"],
+        schemas.columns("huishoudens_leeftijd"),
         rows,
     )
     e["huishoudens_leeftijd"] = _entry(
@@ -659,16 +631,6 @@ def generate_all(
         "Synthetisch; `wmo-rapport data fetch` vervangt hem door CBS 71486ned.",
         "ruim 11.000 huishoudens c. 2019 (beleidsplan 2019); personen per huishouden 1,6 / 1,45 / "
         "1,25 voor 65-74 / 75-84 / 85+ (aanname)",
-        {
-            "key": ["gemeente_code", "periode", "leeftijd_referentiepersoon"],
-            "columns": {
-                "gemeente_code": R,
-                "periode": P,
-                "leeftijd_referentiepersoon": _cat(["65-74", "75-84", "85+", "totaal"]),
-                "waarde": A,
-                "eenheid": _cat(["huishoudens"]),
-            },
-        },
         "publiek",
         "CBS (synthetisch)",
         "71486ned",
@@ -692,6 +654,7 @@ def generate_all(
                     "eigendom": k,
                     "waarde": int(round(total * s)),
                     "eenheid": "woningen",
+                    "status": "definitief",
                 }
             )
         rows.append(
@@ -701,11 +664,12 @@ def generate_all(
                 "eigendom": "totaal",
                 "waarde": sum(int(round(total * s)) for s in parts.values()),
                 "eenheid": "woningen",
+                "status": "definitief",
             }
         )
     write_csv(
         data_dir / "woningvoorraad.csv",
-        ["gemeente_code", "periode", "eigendom", "waarde", "eenheid"],
+        schemas.columns("woningvoorraad"),
         rows,
     )
     e["woningvoorraad"] = _entry(
@@ -715,18 +679,6 @@ def generate_all(
         "12.561 woningen en 65% koop / 20% corporatie / 13% overige huur c. 2019 (AlleCijfers via "
         "Heemsteedse Courant, secundair; genormaliseerd op 100%); groei van 25 woningen per jaar "
         "is een aanname",
-        {
-            "key": ["gemeente_code", "periode", "eigendom"],
-            "columns": {
-                "gemeente_code": R,
-                "periode": P,
-                "eigendom": _cat(
-                    ["koopwoningen", "huur woningcorporatie", "huur overige verhuurders", "totaal"]
-                ),
-                "waarde": A,
-                "eenheid": _cat(["woningen"]),
-            },
-        },
         "publiek",
         "CBS (synthetisch)",
         "82900NED",
@@ -794,18 +746,6 @@ def generate_all(
         "landelijke cijfers per 1.000 inwoners H1 2024 (CBS 86050NED: totaal 65, excl. verblijf en "
         "opvang 64, hulp bij het huishouden 28, ondersteuning thuis 12) en 32% van de 75-plussers "
         "met maatwerk; het plan: het merendeel van de gebruikers is 75+",
-        {
-            "key": ["gemeente_code", "periode", "type", "leeftijd"],
-            "columns": {
-                "gemeente_code": R,
-                "periode": P,
-                "type": _cat(TYPES),
-                "leeftijd": _cat(["0-64", "65-74", "75+", "totaal"]),
-                "aantal": A,
-                "per_1000": {"type": "getal", "min": 0},
-                "status": _cat(["definitief", "voorlopig"]),
-            },
-        },
         "publiek",
         "CBS (synthetisch)",
         "85896NED",
@@ -850,18 +790,6 @@ def generate_all(
         "2019 (huishoudelijke ondersteuning; begeleiding, dagbesteding, dagopvang en kortdurend "
         "verblijf; rest = hulpmiddelen en diensten); 2024-2025 +6% per jaar en de realisatie "
         "(overschrijding) zijn aannames".replace(",", "."),
-        {
-            "key": ["gemeente_code", "periode", "type", "soort"],
-            "columns": {
-                "gemeente_code": R,
-                "periode": P,
-                "type": _cat(list(shares)),
-                "soort": _cat(["begroot", "gerealiseerd"]),
-                "waarde": {"type": "getal"},
-                "eenheid": _cat(["1 000 euro"]),
-                "status": _cat(["definitief", "voorlopig"]),
-            },
-        },
         "publiek",
         "CBS (synthetisch)",
         "84580NED",
@@ -925,19 +853,6 @@ def generate_all(
         "data/templates/loket_meldingen.csv.",
         "ongeveer 1.000 formele meldingen per jaar (beleidsplan); seizoenspatroon, verdeling naar "
         "soort, herindicaties en doorlooptijd (wettelijke termijn 6 weken) zijn aannames",
-        {
-            "key": ["gemeente_code", "periode", "indicator", "soort"],
-            "columns": {
-                "gemeente_code": R,
-                "periode": P,
-                "indicator": _cat(
-                    ["meldingen", "herindicaties", "doorlooptijd melding tot besluit (mediaan)"]
-                ),
-                "soort": _cat([*kinds, "alle"]),
-                "waarde": A,
-                "eenheid": _cat(["meldingen", "besluiten", "dagen"]),
-            },
-        },
         "gemeente",
         "Gemeente (synthetisch)",
     )
@@ -974,18 +889,6 @@ def generate_all(
         "(bij vraag 5: ja). Vervang door de uitkomsten volgens data/templates/clientervaring.csv.",
         "2022: ≈90% tevreden over toegang, kwaliteit en effect, 85% beter redden, 61% bekend met "
         "cliëntondersteuning, 30% respons op 1.200 (echt, 023magazine); latere jaren aanname",
-        {
-            "key": ["gemeente_code", "periode", "nr"],
-            "columns": {
-                "gemeente_code": R,
-                "periode": P,
-                "nr": A,
-                "thema": _cat(["toegang", "kwaliteit", "effect"]),
-                "stelling": {"type": "tekst"},
-                "n_antwoorden": A,
-                "n_eens": A,
-            },
-        },
         "gemeente",
         "Gemeente (synthetisch)",
     )
@@ -1084,18 +987,6 @@ def generate_all(
         "2020 en 2022, RIVM/vzinfo); elke reeks met een ijkpunt is daarop verschoven; overige "
         "niveaus, trends en aantallen respondenten zijn aannames (mantelzorg en vrijwilligerswerk "
         "hebben geen ijkpunt met dezelfde definitie: CBS 16+/15+ wijkt af van de GGD-vraag)",
-        {
-            "key": ["gemeente_code", "periode", "indicator", "leeftijd"],
-            "columns": {
-                "gemeente_code": R,
-                "periode": P,
-                "indicator": _cat(list(base)),
-                "leeftijd": _cat(["18-64", "65+", "18+", "75+"]),
-                "percentage": {"type": "percentage"},
-                "n": A,
-                "ijkpunt": {"type": "tekst", "nullable": True},
-            },
-        },
         "publiek",
         "GGD/RIVM/CBS (synthetisch)",
         "86137NED",
@@ -1130,16 +1021,6 @@ def generate_all(
         "data/templates/vrijwilligerscentrale.csv.",
         "geen echt ijkcijfer beschikbaar; ordegrootte passend bij een gemeente van 27.000 inwoners "
         "(aanname)",
-        {
-            "key": ["gemeente_code", "periode", "indicator", "leeftijd"],
-            "columns": {
-                "gemeente_code": R,
-                "periode": P,
-                "indicator": _cat(["vacatures", "matches"]),
-                "leeftijd": _cat(["jonger dan 27", "27-64", "65 en ouder"]),
-                "waarde": A,
-            },
-        },
         "gemeente",
         "Gemeente (synthetisch)",
     )
@@ -1171,22 +1052,6 @@ def generate_all(
         "data/templates/mantelzorgondersteuning.csv.",
         "geen echt ijkcijfer; ordegrootte: ongeveer 1 op 3 volwassenen geeft mantelzorg "
         "(landelijke schatting), waarvan een klein deel zich registreert (aanname)",
-        {
-            "key": ["gemeente_code", "periode", "indicator"],
-            "columns": {
-                "gemeente_code": R,
-                "periode": P,
-                "indicator": _cat(
-                    [
-                        "geregistreerde mantelzorgers",
-                        "mantelzorgwaarderingen",
-                        "inzet respijtzorg (trajecten)",
-                        "bereikte jonge mantelzorgers",
-                    ]
-                ),
-                "waarde": A,
-            },
-        },
         "gemeente",
         "Gemeente (synthetisch)",
     )
@@ -1262,16 +1127,6 @@ def generate_all(
         f"{real_list} (uitvoeringsprogramma opvang, wonen en herstel); 11-15 inwoners met behoefte "
         "aan beschermd wonen per jaar; noodopvang minstens 4 plekken (plan, onderzoek); overige "
         "jaren en aantallen zijn aannames",
-        {
-            "key": ["gemeente_code", "periode", "indicator"],
-            "columns": {
-                "gemeente_code": R,
-                "periode": P,
-                "indicator": _cat(list(units)),
-                "waarde": A,
-                "eenheid": _cat(sorted(set(units.values()))),
-            },
-        },
         "gemeente",
         "Gemeente (synthetisch)",
     )
@@ -1308,14 +1163,6 @@ def generate_all(
         "de 56 actiepunten en geplande jaren van de echte uitvoeringsagenda; een actiepunt krijgt "
         "pas voortgang in een jaar waarin het gepland is; gereed en vervallen blijven staan; de "
         "overgangskansen zijn aannames",
-        {
-            "key": ["actie_id", "periode"],
-            "columns": {
-                "actie_id": {"type": "tekst"},
-                "periode": P,
-                "status": _cat(["gepland", "lopend", "gereed", "vertraagd", "vervallen"]),
-            },
-        },
         "gemeente",
         "Gemeente (synthetisch)",
     )
