@@ -2,65 +2,35 @@
 
 from __future__ import annotations
 
-import argparse
 import csv
 import datetime as dt
-import io
+import inspect
 import json
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
-from urllib.error import HTTPError, URLError
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.error import URLError
 
 import pytest
 import yaml
 
+from analysis import cli
 from analysis.config.manifest import load_manifest, save_manifest, sha256_file
-from analysis.core.errors import FetchError
+from analysis.core.errors import DataError, FetchError
+from analysis.data.sources.cbs import client as cbs_client
 from analysis.data.sources.cbs import fetch as cbs
+from analysis.data.sources.cbs.client import Client
+from analysis.data.sources.cbs.periods import normalise_period
+from analysis.data.sources.cbs.registry import Measure, load_registry
+from analysis.data.sources.cbs.snapshot import manifest_entry
+from analysis.data.sources.cbs.status import period_status
+from tests.cbs_transport import FIXTURES, REGISTRY, Recorded, client, http_error
+from tests.conftest import ROOT
 
-FIXTURES = Path(__file__).parent / "fixtures" / "cbs"
 TODAY = dt.date(2026, 11, 1)
 REGIONS = ["GM0397", "GM0392", "NL01"]
-
-
-class Recorded:
-    """A transport serving ``fixtures/cbs/<table>/<resource>.json``; unknown paths give 404.
-
-    ``overrides[(table, resource)]`` replaces a response: a dict (served as JSON), bytes, an
-    exception to raise, or a function ``dict -> dict`` applied to the recorded JSON.
-    """
-
-    def __init__(self, overrides: dict[tuple[str, str], Any] | None = None) -> None:
-        self.overrides = overrides or {}
-        self.urls: list[str] = []
-
-    def __call__(self, url: str, timeout: float) -> bytes:
-        self.urls.append(url)
-        parts = urlsplit(url)
-        table, resource = parts.path.rstrip("/").split("/")[-2:]
-        query = parse_qs(parts.query)
-        name = resource
-        if "$skiptoken" in query:
-            name += f"_skiptoken_{query['$skiptoken'][0]}"
-        path = FIXTURES / table / f"{name}.json"
-        override = self.overrides.get((table, name))
-        if isinstance(override, BaseException):
-            raise override
-        if isinstance(override, bytes):
-            return override
-        if isinstance(override, dict):
-            return json.dumps(override).encode()
-        if not path.is_file():
-            raise HTTPError(url, 404, "Not Found", {}, io.BytesIO(b""))  # type: ignore[arg-type]
-        if callable(override):
-            return json.dumps(override(json.loads(path.read_text("utf-8")))).encode()
-        return path.read_bytes()
-
-    def data_urls(self) -> list[str]:
-        return [unquote(u) for u in self.urls if "/TypedDataSet" in u]
+SERIES = REGISTRY.series
 
 
 def recorded(table: str, resource: str) -> dict[str, Any]:
@@ -78,8 +48,8 @@ def data_dir(tmp_path: Path) -> Path:
         "GM0397,2022,wmo_clienten,Totaal,1800,personen,definitief\n",
         encoding="utf-8",
     )
-    entry = cbs.manifest_entry(
-        cbs.SERIES["wmo_clienten"], old.name, sha256_file(old), dt.date(2025, 1, 1)
+    entry = manifest_entry(
+        REGISTRY, SERIES["wmo_clienten"], old.name, sha256_file(old), dt.date(2025, 1, 1)
     )
     other = {**entry, "file": "elders.csv", "title": "Iets anders", "source": {"table_id": None}}
     (folder / "elders.csv").write_text("a\n1\n", encoding="utf-8")
@@ -97,9 +67,24 @@ def read_csv(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
-def run(data_dir: Path, names: list[str] | None, regions: list[str], opener: Recorded) -> list[str]:
+def run(
+    data_dir: Path,
+    names: list[str] | None,
+    regions: list[str],
+    opener: Recorded,
+    registry: Any = REGISTRY,
+    **client_options: Any,
+) -> list[str]:
     """Fetch the CBS tables only (the conversion to report datasets: test_cbsreport.py)."""
-    return cbs.fetch(names, regions, data_dir, opener=opener, today=TODAY, rapport=False)
+    return cbs.fetch(
+        names,
+        regions,
+        data_dir,
+        client=client(opener, **client_options),
+        registry=registry,
+        today=TODAY,
+        rapport=False,
+    )
 
 
 # ------------------------------------------------------------------------------------------
@@ -118,25 +103,25 @@ def run(data_dir: Path, names: list[str] | None, regions: list[str], opener: Rec
     ],
 )
 def test_normalise_period(key: str, expected: str) -> None:
-    assert cbs.normalise_period(key) == expected
+    assert normalise_period(key) == expected
 
 
 @pytest.mark.parametrize("key", ["2024SJ00", "2024HJ03", "2024KW05", "2024MM13", "2024JJ01", "x"])
 def test_normalise_period_rejects_unknown_codes(key: str) -> None:
     with pytest.raises(FetchError, match="onbekende CBS-periodecode"):
-        cbs.normalise_period(key)
+        normalise_period(key)
 
 
 def test_period_status() -> None:
-    assert cbs.period_status("Definitief", "2023") == "definitief"
-    assert cbs.period_status("Voorlopig", "2024*") == "voorlopig"
-    assert cbs.period_status("Nader voorlopig", "2024**") == "nader voorlopig"
-    assert cbs.period_status("", "1e halfjaar 2025*") == "voorlopig"
-    assert cbs.period_status(None, "2024**") == "nader voorlopig"
+    assert period_status("Definitief", "2023") == "definitief"
+    assert period_status("Voorlopig", "2024*") == "voorlopig"
+    assert period_status("Nader voorlopig", "2024**") == "nader voorlopig"
+    assert period_status("", "1e halfjaar 2025*") == "voorlopig"
+    assert period_status(None, "2024**") == "nader voorlopig"
 
 
 def test_schema_matches_columns() -> None:
-    s = cbs.SERIES["wmo_clienten"]
+    s = SERIES["wmo_clienten"]
     schema = s.schema()
     assert list(schema["columns"]) == s.columns
     assert schema["key"] == ["gemeente_code", "periode", "indicator", "type_voorziening"]
@@ -148,7 +133,7 @@ def test_schema_matches_columns() -> None:
         "geheim",
     ]
     # one measure: no indicator column (as data/README.md's bevolking_leeftijd)
-    assert cbs.SERIES["bevolking_leeftijd"].schema()["key"] == [
+    assert SERIES["bevolking_leeftijd"].schema()["key"] == [
         "gemeente_code",
         "periode",
         "geslacht",
@@ -264,14 +249,17 @@ def test_population_labels_and_fixed_dimension(data_dir: Path) -> None:
     )
 
 
-def test_exact_title_wins_over_prefix(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def with_series(**changed: Any) -> Any:
+    """The registry with some series replaced."""
+    return replace(REGISTRY, series={**REGISTRY.series, **changed})
+
+
+def test_exact_title_wins_over_prefix(data_dir: Path) -> None:
     # 71486ned has 'Meerpersoonshuishouden' and 'Meerpersoonshuishouden zonder kinderen'
-    series = cbs.SERIES["huishoudens"]
-    extra = cbs.Measure("Meerpersoonshuishouden", "meerpersoonshuishoudens", "huishoudens")
-    monkeypatch.setitem(
-        cbs.SERIES, "huishoudens", replace(series, measures=(*series.measures, extra))
-    )
-    run(data_dir, ["huishoudens"], ["GM0397"], Recorded())
+    series = SERIES["huishoudens"]
+    extra = Measure("Meerpersoonshuishouden", "meerpersoonshuishoudens", "huishoudens")
+    registry = with_series(huishoudens=replace(series, measures=(*series.measures, extra)))
+    run(data_dir, ["huishoudens"], ["GM0397"], Recorded(), registry)
     rows = read_csv(data_dir / "cbs_huishoudens_20261101.csv")
     got = {(r["indicator"], r["leeftijd_referentiepersoon"]): r["waarde"] for r in rows}
     assert got[("meerpersoonshuishoudens", "Totaal")] == "8310"
@@ -336,13 +324,13 @@ def test_measure_keys_are_discovered_not_hard_coded(data_dir: Path) -> None:
 
 def test_all_series_fetch(data_dir: Path) -> None:
     written = run(data_dir, None, REGIONS, Recorded())
-    assert written == ["cbs_" + name for name in cbs.SERIES]
+    assert written == ["cbs_" + name for name in SERIES]
     manifest = load_manifest(data_dir)
-    for name in cbs.SERIES:
+    for name in SERIES:
         path = data_dir / manifest["cbs_" + name]["file"]
         with open(path, encoding="utf-8") as fh:
-            assert next(csv.reader(fh)) == cbs.SERIES[name].columns
-        assert manifest["cbs_" + name]["source"]["table_id"] == cbs.SERIES[name].table_id
+            assert next(csv.reader(fh)) == SERIES[name].columns
+        assert manifest["cbs_" + name]["source"]["table_id"] == SERIES[name].table_id
 
 
 # ------------------------------------------------------------------------------------------
@@ -387,9 +375,7 @@ def test_second_fetch_same_day_writes_another_file(data_dir: Path) -> None:
 
 
 def test_fetch_into_folder_without_manifest(tmp_path: Path) -> None:
-    cbs.fetch(
-        ["woningvoorraad"], ["GM0397"], tmp_path, opener=Recorded(), today=TODAY, rapport=False
-    )
+    run(tmp_path, ["woningvoorraad"], ["GM0397"], Recorded())
     doc = yaml.safe_load((tmp_path / "manifest.yml").read_text(encoding="utf-8"))
     assert list(doc["datasets"]) == ["cbs_woningvoorraad"]
     rows = read_csv(tmp_path / "cbs_woningvoorraad_20261101.csv")
@@ -404,10 +390,6 @@ def test_fetch_into_folder_without_manifest(tmp_path: Path) -> None:
 # ------------------------------------------------------------------------------------------
 # Errors: a FetchError with a helpful Dutch message, and data/ unchanged
 # ------------------------------------------------------------------------------------------
-def _http(code: int, body: bytes = b"") -> HTTPError:
-    return HTTPError("https://opendata.cbs.nl/x", code, "Server Error", {}, io.BytesIO(body))  # type: ignore[arg-type]
-
-
 def _rename_title(old: str, new: str) -> Callable[[dict], dict]:
     def f(doc: dict) -> dict:
         for item in doc["value"]:
@@ -444,11 +426,11 @@ ERROR_CASES = {
         ["CBS reageerde niet binnen 30 seconden"],
     ),
     "HTTP 500": (
-        {("86050NED", "TypedDataSet"): _http(500, ODATA_ERROR)},
+        {("86050NED", "TypedDataSet"): [http_error(500, ODATA_ERROR) for _ in range(4)]},
         ["HTTP-fout 500", "tabel 86050NED (TypedDataSet)", "Interne fout"],
     ),
     "HTTP 500 op tweede pagina": (
-        {("86050NED", "TypedDataSet_skiptoken_6"): _http(503)},
+        {("86050NED", "TypedDataSet_skiptoken_6"): http_error(503)},
         ["HTTP-fout 503", "86050NED"],
     ),
     "lege TableInfos": (
@@ -501,7 +483,7 @@ ERROR_CASES = {
         ["kolom WmoClienten_5 bevat '       .'", "verwacht een getal of null"],
     ),
     "fout in tweede reeks": (
-        {("84580NED", "TypedDataSet"): _http(500)},
+        {("84580NED", "TypedDataSet"): http_error(500)},
         ["HTTP-fout 500", "84580NED"],
     ),
 }
@@ -519,13 +501,13 @@ def test_errors_leave_data_unchanged(data_dir: Path, case: str) -> None:
     assert snapshot(data_dir) == before
 
 
-def test_unknown_table_404(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(
-        cbs.SERIES, "wmo_clienten", replace(cbs.SERIES["wmo_clienten"], table_id="99999NED")
-    )
+def test_unknown_table_404(data_dir: Path) -> None:
+    registry = with_series(wmo_clienten=replace(SERIES["wmo_clienten"], table_id="99999NED"))
     before = snapshot(data_dir)
+    opener = Recorded()
     with pytest.raises(FetchError, match=r"tabel 99999NED is onbekend bij CBS \(HTTP 404\)"):
-        run(data_dir, ["wmo_clienten"], REGIONS, Recorded())
+        run(data_dir, ["wmo_clienten"], REGIONS, opener, registry)
+    assert len(opener.urls) == 1  # a 404 is not retried
     assert snapshot(data_dir) == before
 
 
@@ -568,43 +550,185 @@ def test_bad_requests_fail_before_any_download(
 
 
 # ------------------------------------------------------------------------------------------
-# Command line
+# Retries: time-outs, HTTP 429 and 5xx with backoff; never 4xx; nothing written on failure
 # ------------------------------------------------------------------------------------------
-def test_run_fetch_with_regions_from_params(
-    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    params = tmp_path / "2025.yml"
-    params.write_text(
-        "periode: 2025\ngemeente: {code: GM0397, naam: Heemstede}\n"
-        "vergelijking:\n  gemeenten:\n    - {code: GM0392, naam: Haarlem}\n"
-        "  land: {code: NL01, naam: Nederland}\n",
-        encoding="utf-8",
+TIMEOUT = TimeoutError("timed out")
+
+
+def test_time_outs_are_retried_with_exponential_backoff(data_dir: Path) -> None:
+    waits: list[float] = []
+    opener = Recorded({("86050NED", "DataProperties"): [TIMEOUT, TIMEOUT, TIMEOUT, None]})
+    run(data_dir, ["wmo_clienten"], ["GM0397"], opener, waits=waits)
+    assert waits == [2.0, 4.0, 8.0]  # RetryPolicy(): 2 s, doubling
+    assert sum("DataProperties" in u for u in opener.urls) == 4
+    rows = (data_dir / "cbs_wmo_clienten_20261101.csv").read_text(encoding="utf-8")
+    assert rows == WMO_GM0397  # the same file as without the time-outs
+
+
+def test_server_errors_are_retried_then_reported(data_dir: Path) -> None:
+    waits: list[float] = []
+    before = snapshot(data_dir)
+    opener = Recorded({("86050NED", "TypedDataSet"): [http_error(502), http_error(503)]})
+    with pytest.raises(FetchError) as info:
+        run(data_dir, ["wmo_clienten"], ["GM0397"], opener, attempts=3, waits=waits)
+    assert "HTTP-fout 503" in str(info.value) and "(3 pogingen)" in str(info.value)
+    assert sum("/TypedDataSet" in u for u in opener.urls) == 3
+    assert waits == [2.0, 4.0]
+    assert snapshot(data_dir) == before
+
+
+def test_429_honours_retry_after(data_dir: Path) -> None:
+    waits: list[float] = []
+    busy = http_error(429, headers={"Retry-After": "7"})
+    opener = Recorded({("86050NED", "TableInfos"): [busy, None]})
+    run(data_dir, ["wmo_clienten"], ["GM0397"], opener, waits=waits)
+    assert waits == [7.0]
+
+
+def test_429_with_a_date_and_a_too_long_wait(data_dir: Path) -> None:
+    waits: list[float] = []
+    # the fake clock is at 0 (1 January 1970 00:00:00 UTC): this date is 30 s later
+    soon = http_error(429, headers={"Retry-After": "Thu, 01 Jan 1970 00:00:30 GMT"})
+    run(data_dir, ["wmo_clienten"], ["GM0397"], Recorded({("86050NED", "TableInfos"): [soon, None]}),
+        waits=waits)  # fmt: skip
+    assert waits == [30.0]
+    later = http_error(429, headers={"Retry-After": "3600"})
+    with pytest.raises(FetchError, match="CBS vraagt 3600 seconden te wachten"):
+        run(data_dir, ["wmo_clienten"], ["GM0397"],
+            Recorded({("86050NED", "TableInfos"): later}), waits=waits)  # fmt: skip
+    assert waits == [30.0]  # did not wait an hour
+
+
+@pytest.mark.parametrize("code", [400, 401, 403, 404, 410])
+def test_client_errors_are_not_retried(data_dir: Path, code: int) -> None:
+    waits: list[float] = []
+    opener = Recorded({("86050NED", "DataProperties"): http_error(code)})
+    with pytest.raises(FetchError, match=f"HTTP-fout {code}"):
+        run(data_dir, ["wmo_clienten"], ["GM0397"], opener, waits=waits)
+    assert sum("DataProperties" in u for u in opener.urls) == 1 and waits == []
+
+
+def test_unknown_host_is_not_retried(data_dir: Path) -> None:
+    waits: list[float] = []
+    opener = Recorded({("86050NED", "TableInfos"): URLError("Name or service not known")})
+    with pytest.raises(FetchError, match="geen verbinding met CBS"):
+        run(data_dir, ["wmo_clienten"], ["GM0397"], opener, waits=waits)
+    assert len(opener.urls) == 1 and waits == []
+
+
+# ------------------------------------------------------------------------------------------
+# Progress: one line per table and per page, as it happens
+# ------------------------------------------------------------------------------------------
+def test_progress_lines_per_table_and_page_as_it_goes(data_dir: Path) -> None:
+    events: list[str] = []
+    opener = Recorded({("86050NED", "TypedDataSet"): [http_error(503), None]})
+    opener.log = events
+    run(data_dir, ["wmo_clienten", "woningvoorraad"], REGIONS, opener, say=events.append)
+    said = [e for e in events if not e.startswith("GET")]
+    assert said == [
+        "[1/2] CBS-tabel 86050NED (wmo_clienten) ophalen",
+        "  tabel 86050NED (TypedDataSet): CBS gaf HTTP-fout 503; nieuwe poging 2 van 4 over 2 s",
+        "  86050NED: pagina 1 ontvangen (6 records, samen 6)",
+        "  86050NED: pagina 2 ontvangen (5 records, samen 11)",
+        "  86050NED: klaar, 22 rij(en) voor cbs_wmo_clienten",  # 11 records × 2 measures
+        "[2/2] CBS-tabel 82900NED (woningvoorraad) ophalen",
+        "  82900NED: pagina 1 ontvangen (1 record, samen 1)",
+        "  82900NED: klaar, 4 rij(en) voor cbs_woningvoorraad",  # 1 record × 4 measures
+    ]
+    # as it goes: page 1 is reported before page 2 is requested
+    page1 = events.index("  86050NED: pagina 1 ontvangen (6 records, samen 6)")
+    assert events.index("GET 86050NED/TypedDataSet_skiptoken_6") > page1
+
+
+# ------------------------------------------------------------------------------------------
+# The registry is a data file
+# ------------------------------------------------------------------------------------------
+def test_registry_file_drives_the_request(data_dir: Path, tmp_path: Path) -> None:
+    doc = yaml.safe_load(REGISTRY.path.read_text(encoding="utf-8"))
+    doc["lists"]["wmo_types"] = ["Totaal", "Hulp bij het huishouden"]
+    edited = tmp_path / "cbs_reeksen.yml"
+    edited.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    registry = load_registry(edited)
+    assert registry.series["wmo_clienten"].dimensions[0].categories == (
+        "Totaal",
+        "Hulp bij het huishouden",
     )
-    parser = argparse.ArgumentParser()
-    cbs.add_fetch_arguments(parser)
-    args = parser.parse_args(
-        [
-            "--params",
-            str(params),
-            "--reeks",
-            "wmo_clienten",
-            "--data-dir",
-            str(data_dir),
-            "--alleen-cbs",
-        ]
+    opener = Recorded()
+    run(data_dir, ["wmo_clienten"], ["GM0397"], opener, registry)
+    assert (
+        "(TypeMaatwerkvoorziening eq 'T001027' or TypeMaatwerkvoorziening eq 'A050101')"
+        in (opener.data_urls()[0])
     )
-    assert cbs.run_fetch(args, opener=Recorded(), today=TODAY) == 0
     rows = read_csv(data_dir / "cbs_wmo_clienten_20261101.csv")
-    assert list(dict.fromkeys(r["gemeente_code"] for r in rows)) == REGIONS
-    out = capsys.readouterr().out
-    assert "CBS-tabel opgehaald: cbs_wmo_clienten (86050NED)" in out
-    assert "rapportdataset" not in out
+    assert {r["type_voorziening"] for r in rows} == {"Totaal", "Hulp bij het huishouden"}
 
 
-def test_run_fetch_needs_regions(data_dir: Path) -> None:
-    args = argparse.Namespace(regio=None, reeks=None, params=None, data_dir=str(data_dir))
-    with pytest.raises(FetchError, match="--regio"):
-        cbs.run_fetch(args, opener=Recorded(), today=TODAY)
+REGISTRY_ERRORS = {
+    "onbekend veld": (
+        lambda d: d["series"]["wmo_clienten"].update(first_jaar=2015),
+        "veld 'series.wmo_clienten': onbekend(e) veld(en): first_jaar",
+    ),
+    "ontbrekend veld": (
+        lambda d: d["series"]["woningvoorraad"]["measures"][1].pop("indicator"),
+        "veld 'series.woningvoorraad.measures[1]': ontbrekend(e) veld(en): indicator",
+    ),
+    "tabelnummer": (
+        lambda d: d["series"]["huishoudens"].update(table_id="71486"),
+        "veld 'series.huishoudens.table_id': geen CBS-tabelnummer: '71486'",
+    ),
+    "onbekende lijst": (
+        lambda d: d["series"]["wmo_clienten"]["dimensions"][0].update(categories="wmo_typen"),
+        "veld 'series.wmo_clienten.dimensions[0].categories': onbekende lijst 'wmo_typen'",
+    ),
+    "periodesoort": (
+        lambda d: d["series"]["wmo_clienten"].update(period_types=["JJ", "SJ"]),
+        "veld 'series.wmo_clienten.period_types': onbekend(e) soort(en) ['SJ']",
+    ),
+    "rapportdataset zonder reeks": (
+        lambda d: d["report_datasets"]["wmo_clienten"].update(series=["wmo_clienten", "wmo"]),
+        "veld 'report_datasets.wmo_clienten.series': onbekende reeks(en) ['wmo']",
+    ),
+    "label voor onbekende categorie": (
+        lambda d: d["series"]["bevolking_leeftijd"]["dimensions"][0]["labels"].update(X="x"),
+        "veld 'series.bevolking_leeftijd.dimensions[0].labels': label(s) voor onbekende",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(REGISTRY_ERRORS))
+def test_registry_errors_name_file_and_field(tmp_path: Path, case: str) -> None:
+    edit, message = REGISTRY_ERRORS[case]
+    doc = yaml.safe_load(REGISTRY.path.read_text(encoding="utf-8"))
+    edit(doc)
+    path = tmp_path / "cbs_reeksen.yml"
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        load_registry(path)
+    assert str(info.value).startswith(f"{path}: ")
+    assert message in str(info.value)
+
+
+def test_missing_registry(tmp_path: Path) -> None:
+    with pytest.raises(DataError, match="het register van CBS-reeksen ontbreekt"):
+        load_registry(tmp_path / "geen.yml")
+
+
+def test_registry_matches_what_the_code_had() -> None:
+    """The values moved out of the code, checked against the tables' known ids and shapes."""
+    assert {n: s.table_id for n, s in SERIES.items()} == {
+        "bevolking_leeftijd": "03759ned",
+        "huishoudens": "71486ned",
+        "wmo_clienten": "86050NED",
+        "wmo_clienten_leeftijd": "85896NED",
+        "wmo_uitgaven": "84580NED",
+        "woningvoorraad": "82900NED",
+        "bevolkingsprognose": "85173NED",
+    }
+    ages = SERIES["bevolking_leeftijd"].dimensions[1].categories
+    assert len(ages) == 21 and ages[1] == "0 tot 5 jaar" and ages[-1] == "95 jaar of ouder"
+    assert SERIES["wmo_clienten"].dimensions[0].categories == REGISTRY.wmo_types
+    assert len(REGISTRY.wmo_types) == 6
+    assert cbs.WMO_TYPES == REGISTRY.wmo_types  # the old name still answers
 
 
 def test_recorded_fixtures_have_the_odata_shape() -> None:
@@ -614,3 +738,152 @@ def test_recorded_fixtures_have_the_odata_shape() -> None:
         assert isinstance(doc["value"], list), path
     regio = recorded("86050NED", "RegioS")["value"]
     assert [r["Key"] for r in regio] == ["GM0397    ", "GM0392    ", "NL01      "]
+
+
+# ------------------------------------------------------------------------------------------
+# Command line: through the real `wmo-rapport` parser
+# ------------------------------------------------------------------------------------------
+FETCH_OPTIONS = {
+    "--periode": "periode",
+    "--params": "params",
+    "--regio": "regio",
+    "--reeks": "reeks",
+    "--alleen-cbs": "alleen_cbs",
+    "--data-dir": "data_dir",
+    "--reeksen-bestand": "reeksen_bestand",
+    "--lijst": "lijst",
+    "--timeout": "timeout",
+    "--pogingen": "pogingen",
+    "--base-url": "base_url",
+}
+
+
+def test_fetch_help_lists_every_option_in_dutch(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        cli.main(["data", "fetch", "--help"])
+    assert info.value.code == 0
+    out = capsys.readouterr().out
+    for option in [*FETCH_OPTIONS, "-h, --help"]:
+        assert option in out, option
+    assert "deze hulptekst tonen en stoppen" in out
+    assert "show this help message" not in out
+    assert "wmo-rapport data fetch --periode 2025" in out  # the examples
+
+
+def test_every_fetch_parameter_has_an_option() -> None:
+    """Each knob of fetch() and Client() is reachable from `wmo-rapport data fetch`."""
+    args = cli._parser().parse_args(["data", "fetch"])
+    assert set(FETCH_OPTIONS.values()) <= set(vars(args))
+    knobs = {"series_names": "reeks", "regions": "regio", "data_dir": "data_dir",
+             "registry": "reeksen_bestand", "rapport": "alleen_cbs", "base_url": "base_url",
+             "timeout": "timeout", "retry": "pogingen"}  # fmt: skip
+    fetch_params = set(inspect.signature(cbs.fetch).parameters) - {"client", "today"}
+    client_params = set(inspect.signature(Client).parameters) - {
+        "transport",
+        "sleep",
+        "clock",
+        "say",
+    }  # test seams and progress, not options
+    assert fetch_params | client_params == set(knobs)
+
+
+def test_wmo_rapport_data_fetch_with_every_option(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    opener = Recorded()
+    monkeypatch.setattr(cbs_client, "urllib_transport", opener)
+    code = cli.main(
+        ["data", "fetch", "--regio", "GM0397", "--regio", "NL01", "--reeks", "wmo_clienten",
+         "--alleen-cbs", "--data-dir", str(data_dir), "--timeout", "12.5", "--pogingen", "2",
+         "--base-url", "https://spiegel.example/odata/",
+         "--reeksen-bestand", str(REGISTRY.path)]
+    )  # fmt: skip
+    assert code == 0
+    assert set(opener.timeouts) == {12.5}
+    # every request goes to the given address; a next page is where CBS's nextLink points
+    first = [u for u in opener.urls if "skiptoken" not in u]
+    assert first and all(u.startswith("https://spiegel.example/odata/86050NED/") for u in first)
+    manifest = load_manifest(data_dir)
+    assert (
+        manifest["cbs_wmo_clienten"]["source"]["url"] == "https://spiegel.example/odata/86050NED/"
+    )
+    assert "wmo_clienten" not in manifest  # --alleen-cbs: no report dataset
+    out, err = capsys.readouterr()
+    assert out.startswith("CBS-tabel opgehaald: cbs_wmo_clienten (86050NED) → ")
+    assert "[1/1] CBS-tabel 86050NED (wmo_clienten) ophalen" in err  # progress on stderr
+    assert "pagina 2 ontvangen" in err and "ophalen" not in out
+
+
+def test_wmo_rapport_data_fetch_gives_up_after_the_attempts(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = snapshot(data_dir)
+    busy = http_error(503, headers={"Retry-After": "0"})  # no real waiting in the test
+    opener = Recorded({("86050NED", "TypedDataSet"): busy})
+    monkeypatch.setattr(cbs_client, "urllib_transport", opener)
+    code = cli.main(["data", "fetch", "--regio", "GM0397", "--reeks", "wmo_clienten",
+                     "--data-dir", str(data_dir), "--pogingen", "2"])  # fmt: skip
+    assert code == FetchError.exit_code
+    err = capsys.readouterr().err
+    assert "FOUT: CBS gaf HTTP-fout 503" in err and "(2 pogingen)" in err
+    assert sum("/TypedDataSet" in u for u in opener.urls) == 2
+    assert snapshot(data_dir) == before
+
+
+def test_wmo_rapport_data_fetch_regions_from_the_period(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opener = Recorded()
+    monkeypatch.setattr(cbs_client, "urllib_transport", opener)
+    code = cli.main(["data", "fetch", "--periode", "2025", "--reeks", "woningvoorraad",
+                     "--alleen-cbs", "--data-dir", str(data_dir)])  # fmt: skip
+    assert code == 0
+    # params/2025.yml: the municipality, its comparison municipalities and Nederland
+    assert (
+        "(startswith(RegioS,'GM0397') or startswith(RegioS,'GM0392') or "
+        "startswith(RegioS,'GM0377') or startswith(RegioS,'NL01'))"
+    ) in opener.data_urls()[0]
+
+
+def test_wmo_rapport_data_fetch_regions_from_a_params_file(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    params = tmp_path / "2025.yml"
+    text = (ROOT / "params" / "2025.yml").read_text(encoding="utf-8")
+    params.write_text(
+        text.replace("    - {code: GM0377, naam: Bloemendaal}\n", ""), encoding="utf-8"
+    )
+    opener = Recorded()
+    monkeypatch.setattr(cbs_client, "urllib_transport", opener)
+    code = cli.main(["data", "fetch", "--params", str(params), "--reeks", "wmo_clienten",
+                     "--alleen-cbs", "--data-dir", str(data_dir)])  # fmt: skip
+    assert code == 0
+    rows = read_csv(data_dir / load_manifest(data_dir)["cbs_wmo_clienten"]["file"])
+    assert list(dict.fromkeys(r["gemeente_code"] for r in rows)) == REGIONS
+
+
+def test_wmo_rapport_data_fetch_needs_regions(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["data", "fetch", "--data-dir", str(data_dir)]) == FetchError.exit_code
+    err = capsys.readouterr().err
+    assert "geef de regio's met --periode 2025" in err and "--regio" in err
+
+
+def test_wmo_rapport_data_fetch_lijst(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    opener = Recorded()
+    monkeypatch.setattr(cbs_client, "urllib_transport", opener)
+    assert cli.main(["data", "fetch", "--lijst"]) == 0
+    out = capsys.readouterr().out
+    assert "  wmo_clienten             86050NED  Wmo-cliënten per type maatwerkvoorziening" in out
+    assert "  wmo_clienten             uit wmo_clienten, wmo_clienten_leeftijd" in out
+    assert opener.urls == []
+
+
+@pytest.mark.parametrize("bad", ["0", "-1", "twee"])
+def test_pogingen_must_be_positive(bad: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        cli._parser().parse_args(["data", "fetch", "--pogingen", bad])
+    assert "verwacht een geheel getal ≥ 1" in capsys.readouterr().err

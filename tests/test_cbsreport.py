@@ -11,13 +11,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import io
-import json
 import shutil
 from pathlib import Path
 from typing import Any
-from urllib.error import HTTPError
-from urllib.parse import urlsplit
 
 import pandas as pd
 import pytest
@@ -27,37 +23,32 @@ from analysis.core.errors import FetchError
 from analysis.data.datasets import check_all, read_dataset
 from analysis.data.sources.cbs import convert as cbsreport
 from analysis.data.sources.cbs import fetch as cbs
+from analysis.data.sources.cbs.command import add_fetch_arguments, run_fetch
 from analysis.present.catalog import catalog
 from analysis.topics import forecast, housing, population, wmo
+from tests.cbs_transport import FIXTURES, FULL, REGISTRY, Recorded, client
 
 HERE = Path(__file__).parent
-FIXTURES = HERE / "fixtures" / "cbs"
-FULL = HERE / "fixtures" / "cbs_volledig"
 PROJECT_DATA = HERE.parent / "data"
 TODAY = dt.date(2026, 11, 1)
 REPORT = ["bevolking_leeftijd", "huishoudens_leeftijd", "wmo_clienten", "wmo_uitgaven",
           "woningvoorraad", "bevolkingsprognose"]  # fmt: skip
 
 
-class Complete:
-    """Serves ``cbs_volledig/<table>/<resource>.json`` when it exists, else ``cbs/…``."""
+def complete(drop: dict[str, Any] | None = None) -> Recorded:
+    """Serves ``cbs_volledig/…`` where it exists, else ``cbs/…``; ``drop[table](row)`` removes
+    data rows."""
 
-    def __init__(self, drop: dict[str, Any] | None = None) -> None:
-        self.drop = drop or {}
+    def dropper(table: str) -> Any:
+        return lambda doc: {**doc, "value": [r for r in doc["value"] if not drop[table](r)]}
 
-    def __call__(self, url: str, timeout: float) -> bytes:
-        parts = urlsplit(url)
-        table, resource = parts.path.rstrip("/").split("/")[-2:]
-        if "$skiptoken" in parts.query:
-            resource += "_skiptoken_" + parts.query.split("$skiptoken=")[1].split("&")[0]
-        for root in (FULL, FIXTURES):
-            path = root / table / f"{resource}.json"
-            if path.is_file():
-                doc = json.loads(path.read_text(encoding="utf-8"))
-                if table in self.drop and resource == "TypedDataSet":
-                    doc["value"] = [r for r in doc["value"] if not self.drop[table](r)]
-                return json.dumps(doc).encode()
-        raise HTTPError(url, 404, "Not Found", {}, io.BytesIO(b""))  # type: ignore[arg-type]
+    overrides = {(t, "TypedDataSet"): dropper(t) for t in (drop or {})}
+    return Recorded(overrides, roots=(FULL, FIXTURES))
+
+
+def fetch_all(folder: Path, opener: Recorded) -> list[str]:
+    return cbs.fetch(None, ["GM0397", "NL01"], folder, client=client(opener), registry=REGISTRY,
+                     today=TODAY)  # fmt: skip
 
 
 @pytest.fixture
@@ -69,8 +60,8 @@ def data_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def fetched(data_dir: Path) -> Path:
-    written = cbs.fetch(None, ["GM0397", "NL01"], data_dir, opener=Complete(), today=TODAY)
-    assert written == [f"cbs_{s}" for s in cbs.SERIES] + REPORT
+    written = fetch_all(data_dir, complete())
+    assert written == [f"cbs_{s}" for s in REGISTRY.series] + REPORT
     return data_dir
 
 
@@ -91,7 +82,7 @@ def test_report_datasets_replace_the_synthetic_stand_ins(data_dir: Path, fetched
         assert entry["file"] == f"{name}_20261101.csv"
         assert entry["sha256"] == sha256_file(fetched / entry["file"])
         assert entry["licence"] == "CC BY 4.0" and entry["retrieved"] == TODAY
-        assert entry["afgeleid_van"] == [f"cbs_{s}" for s in cbsreport.REPORT_DATASETS[name].series]
+        assert entry["afgeleid_van"] == [f"cbs_{s}" for s in REGISTRY.report_datasets[name].series]
         for raw in entry["afgeleid_van"]:
             assert manifest[raw]["synthetic"] is False
         # the report's own requirement stays with the dataset
@@ -213,7 +204,7 @@ def test_missing_age_band_stops_the_fetch(data_dir: Path) -> None:
     before = _snapshot(data_dir)
     drop = {"03759ned": lambda r: r["Leeftijd"] == "70200"}  # '5 tot 10 jaar'
     with pytest.raises(FetchError) as exc:
-        cbs.fetch(None, ["GM0397", "NL01"], data_dir, opener=Complete(drop), today=TODAY)
+        fetch_all(data_dir, complete(drop))
     msg = str(exc.value)
     assert "03759ned" in msg and "'0-14'" in msg and "GM0397, 2024" in msg
     assert _snapshot(data_dir) == before
@@ -239,11 +230,11 @@ def test_straddling_band_is_refused() -> None:
 
 def test_report_name_fetches_every_table_it_needs(data_dir: Path, capsys) -> None:
     parser = argparse.ArgumentParser()
-    cbs.add_fetch_arguments(parser)
+    add_fetch_arguments(parser)
     args = parser.parse_args(
         ["--regio", "GM0397", "--reeks", "wmo_clienten", "--data-dir", str(data_dir)]
     )
-    assert cbs.run_fetch(args, opener=Complete(), today=TODAY) == 0
+    assert run_fetch(args, client=client(complete()), today=TODAY) == 0
     out = capsys.readouterr().out.splitlines()
     assert out == [
         f"CBS-tabel opgehaald: cbs_wmo_clienten (86050NED) → {data_dir}/cbs_wmo_clienten_20261101.csv",

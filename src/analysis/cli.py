@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from analysis.core.errors import ReportError
+from analysis.data.sources.cbs.command import add_fetch_arguments, run_fetch
 
 DESCRIPTION = """\
 Wmo-monitor: bouwt het evaluatierapport van het Wmo-beleidsplan per rapportageperiode.
@@ -79,10 +80,9 @@ def _parser() -> argparse.ArgumentParser:
 
     d = cmd("data", "gegevens beheren: ophalen, genereren, manifest bijwerken")
     dsub = d.add_subparsers(dest="data_command", metavar="actie", required=True)
-    f = dsub.add_parser("fetch", help="publieke reeksen ophalen bij CBS StatLine (OData)")
-    f.add_argument("--periode", default=None, help="regio's uit params/<periode>.yml halen")
-    f.add_argument("--regio", action="append", default=None, help="CBS-regiocode (herhaalbaar)")
-    f.add_argument("--reeks", action="append", default=None, help="alleen deze reeks(en)")
+    fetch_text = "publieke reeksen ophalen bij CBS StatLine (OData) en omzetten"
+    f = dsub.add_parser("fetch", help=fetch_text, description=fetch_text, add_help=False)
+    add_fetch_arguments(f)
     dsub.add_parser("genereer", help="synthetische stand-ins opnieuw genereren (vast zaad)")
     i = dsub.add_parser("importeer", help="echte referentiecijfers importeren")
     i.add_argument("--bron", default=None, help="map met reference-data (standaard ../shared)")
@@ -227,9 +227,7 @@ def _data(args: argparse.Namespace) -> int:
         print(f"{len(names)} datasets geïmporteerd: {', '.join(names)}")
         return 0
     if args.data_command == "fetch":
-        from analysis.data.sources.cbs import fetch as cbs
-
-        return cbs.run_fetch(args)
+        return run_fetch(args)
     return 2  # pragma: no cover
 
 

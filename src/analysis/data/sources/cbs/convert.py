@@ -1,7 +1,7 @@
 """Turn fetched CBS tables (their own layout) into the report's datasets.
 
 ``wmo-rapport data fetch`` first writes each CBS table as it comes (``cbs_<series>``: CBS
-categories such as five-year age bands, one ``waarde`` row per measure, see :mod:`analysis.data.sources.cbs.fetch`).
+categories such as five-year age bands, one ``waarde`` row per measure, see :mod:`analysis.data.sources.cbs.download`).
 The chapters read *report* datasets with a fixed, smaller layout (``bevolking_leeftijd`` with seven
 age groups, ``wmo_clienten`` with ``aantal`` and ``per_1000`` columns, …). This module is the step
 in between: one converter per report dataset, pure pandas, no network.
@@ -20,14 +20,15 @@ The rules, the same for every converter:
   the total count per 1 000 of the summed residents (:func:`merged_rate`). A part with a rate of 0
   or a missing rate makes the merged rate missing.
 
-:data:`REPORT_DATASETS` lists which CBS series each report dataset needs. The fetch writes a
-report dataset only when every series it needs was fetched in the same run.
+:func:`report_datasets` joins the registry (which CBS series each report dataset needs,
+``data/bronnen/cbs_reeksen.yml``) with the converter and schema of each. The fetch writes a report
+dataset only when every series it needs was fetched in the same run.
 
 Examples
 --------
->>> sorted(REPORT_DATASETS)[:3]
+>>> sorted(report_datasets())[:3]
 ['bevolking_leeftijd', 'bevolkingsprognose', 'huishoudens_leeftijd']
->>> REPORT_DATASETS["wmo_clienten"].series
+>>> report_datasets()["wmo_clienten"].series
 ('wmo_clienten', 'wmo_clienten_leeftijd')
 """
 
@@ -42,25 +43,9 @@ import pandas as pd
 
 from analysis.core.codes import age_bounds, is_total_label
 from analysis.core.errors import FetchError
-from analysis.data.sources.cbs.fetch import WMO_TYPES as CBS_WMO_TYPES
-
-STATUS_RANK = {"definitief": 0, "nader voorlopig": 1, "voorlopig": 2, "geheim": 3}
-STATUSES = list(STATUS_RANK)
-
-
-def combined_status(statuses: Sequence[str]) -> str:
-    """The least final status of the parts of a sum.
-
-    Examples
-    --------
-    >>> combined_status(["definitief", "voorlopig"])
-    'voorlopig'
-    >>> combined_status(["nader voorlopig", "definitief"])
-    'nader voorlopig'
-    >>> combined_status(["voorlopig", "geheim"])
-    'geheim'
-    """
-    return max(statuses, key=lambda s: STATUS_RANK.get(s, 3)) if statuses else "definitief"
+from analysis.core.io import format_cell
+from analysis.data.sources.cbs.registry import Registry, load_registry
+from analysis.data.sources.cbs.status import STATUSES, combined_status
 
 
 def merged_rate(counts: Sequence[float], rates: Sequence[float]) -> float:
@@ -199,7 +184,6 @@ BEVOLKING_GROUPS = ["0-14", "15-24", "25-44", "45-64", "65-74", "75-84", "85+"]
 WMO_AGE_GROUPS = ["0-64", "65-74", "75+"]
 HUISHOUDEN_GROUPS = ["65-74", "75-84", "85+"]
 PROGNOSE_GROUPS = ["0-19", "20-64", "65-74", "75-84", "85+"]
-WMO_TYPES = list(CBS_WMO_TYPES)
 UITGAVEN_TYPES = [
     "Hulp bij het huishouden",
     "Ondersteuning thuis, totaal",
@@ -312,9 +296,30 @@ def convert_wmo_clienten(raw: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
         leeftijd="totaal"
     )
     keys = ["gemeente_code", "periode", "type_voorziening", "leeftijd"]
-    lft = _wide_wmo(raw["wmo_clienten_leeftijd"], keys)
+    groups = _wmo_age_groups(_wide_wmo(raw["wmo_clienten_leeftijd"], keys), keys[:3])
+    out = pd.concat([tot[[*keys, "aantal", "per_1000", "status"]], groups])
+    out = out.rename(columns={"type_voorziening": "type"})
+    out["aantal"] = _as_count(out["aantal"])
+    # the order of the CBS rows: region as requested, years first, type as in the registry
+    first_seen = {
+        k: {v: i for i, v in enumerate(dict.fromkeys(tot[k]))}
+        for k in ("gemeente_code", "type_voorziening")
+    }
+    ages = {a: i for i, a in enumerate(["totaal", *WMO_AGE_GROUPS])}
+    out = out.assign(
+        _r=out["gemeente_code"].map(first_seen["gemeente_code"]),
+        _p=out["periode"].map(_period_sort),
+        _t=out["type"].map(first_seen["type_voorziening"]),
+        _a=out["leeftijd"].map(ages),
+    ).sort_values(["_r", "_p", "_t", "_a"], kind="stable")
+    cols = ["gemeente_code", "periode", "type", "leeftijd", "aantal", "per_1000", "status"]
+    return out[cols].reset_index(drop=True)
+
+
+def _wmo_age_groups(lft: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """The report's Wmo age groups from the 85896NED bands, rates by :func:`merged_rate`."""
     rows: list[dict[str, Any]] = []
-    for key, g in lft.groupby(keys[:3], sort=False):
+    for key, g in lft.groupby(keys, sort=False):
         where = ", ".join(map(str, key))
         cells = {
             str(a): (n, p, s)
@@ -326,37 +331,19 @@ def convert_wmo_clienten(raw: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
         for group in WMO_AGE_GROUPS:
             parts = _group_parts("85896NED", where, bands, group)
             counts = [cells[p][0] for p in parts]
+            rates = [cells[p][1] for p in parts]
             missing = any(_missing(c) for c in counts)
+            rate = float(rates[0]) if len(parts) == 1 else merged_rate(counts, rates)
             rows.append(
                 {
-                    **dict(zip(keys[:3], key, strict=True)),
+                    **dict(zip(keys, key, strict=True)),
                     "leeftijd": group,
                     "aantal": math.nan if missing else float(sum(counts)),
-                    "per_1000": math.nan
-                    if missing
-                    else (
-                        float(cells[parts[0]][1])
-                        if len(parts) == 1
-                        else merged_rate(counts, [cells[p][1] for p in parts])
-                    ),
+                    "per_1000": math.nan if missing else rate,
                     "status": combined_status([cells[p][2] for p in parts]),
                 }
             )
-    out = pd.concat([tot[[*keys, "aantal", "per_1000", "status"]], pd.DataFrame(rows)])
-    out = out.rename(columns={"type_voorziening": "type"})
-    out["aantal"] = _as_count(out["aantal"])
-    order = {t: i for i, t in enumerate(WMO_TYPES)}
-    ages = {a: i for i, a in enumerate(["totaal", *WMO_AGE_GROUPS])}
-    out = out.assign(
-        _r=out["gemeente_code"].map(
-            {c: i for i, c in enumerate(dict.fromkeys(tot["gemeente_code"]))}
-        ),
-        _p=out["periode"].map(_period_sort),
-        _t=out["type"].map(order),
-        _a=out["leeftijd"].map(ages),
-    ).sort_values(["_r", "_p", "_t", "_a"], kind="stable")
-    cols = ["gemeente_code", "periode", "type", "leeftijd", "aantal", "per_1000", "status"]
-    return out[cols].reset_index(drop=True)
+    return pd.DataFrame(rows, columns=[*keys, "leeftijd", "aantal", "per_1000", "status"])
 
 
 def _period_sort(periode: str) -> tuple[int, str]:
@@ -435,15 +422,60 @@ def convert_prognose(raw: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
 
 
 # --------------------------------------------------------------------------------------------
-# Registry
+# Report datasets: the registry's sources joined with a converter and a schema each
 # --------------------------------------------------------------------------------------------
+CONVERTERS: dict[str, Callable[[Mapping[str, pd.DataFrame]], pd.DataFrame]] = {
+    "bevolking_leeftijd": convert_bevolking,
+    "huishoudens_leeftijd": convert_huishoudens,
+    "wmo_clienten": convert_wmo_clienten,
+    "wmo_uitgaven": convert_wmo_uitgaven,
+    "woningvoorraad": convert_woningvoorraad,
+    "bevolkingsprognose": convert_prognose,
+}
+"""One converter per report dataset the registry may name."""
+
+
 def _cat(values: Sequence[str]) -> dict[str, Any]:
     return {"type": "categorie", "allowed": list(values)}
 
 
-_STATUS = _cat(STATUSES)
-_REGIO = {"type": "regio"}
-_PERIODE = {"type": "periode"}
+def _schema(key: list[str], columns: dict[str, Any]) -> dict[str, Any]:
+    cols = {"gemeente_code": {"type": "regio"}, "periode": {"type": "periode"}, **columns}
+    cols["status"] = _cat(STATUSES)
+    return {"key": ["gemeente_code", "periode", *key], "columns": cols}
+
+
+def report_schema(name: str, registry: Registry) -> dict[str, Any]:
+    """The manifest schema of report dataset ``name`` (a fresh object on every call).
+
+    Examples
+    --------
+    >>> s = report_schema("woningvoorraad", load_registry())
+    >>> s["key"], s["columns"]["eigendom"]["allowed"][:2]
+    (['gemeente_code', 'periode', 'eigendom'], ['totaal', 'koopwoningen'])
+    """
+    aantal = {"type": "aantal", "nullable": True}
+    schemas: dict[str, dict[str, Any]] = {
+        "bevolking_leeftijd": _schema(["leeftijd", "geslacht"], {
+            "leeftijd": _cat(BEVOLKING_GROUPS), "geslacht": _cat(["totaal", "mannen", "vrouwen"]),
+            "waarde": aantal, "eenheid": _cat(["personen"])}),
+        "huishoudens_leeftijd": _schema(["leeftijd_referentiepersoon"], {
+            "leeftijd_referentiepersoon": _cat([*HUISHOUDEN_GROUPS, "totaal"]),
+            "waarde": aantal, "eenheid": _cat(["huishoudens"])}),
+        "wmo_clienten": _schema(["type", "leeftijd"], {
+            "type": _cat(registry.wmo_types), "leeftijd": _cat([*WMO_AGE_GROUPS, "totaal"]),
+            "aantal": aantal, "per_1000": {"type": "getal", "min": 0, "nullable": True}}),
+        "wmo_uitgaven": _schema(["type", "soort"], {
+            "type": _cat(UITGAVEN_TYPES), "soort": _cat(["begroot", "gerealiseerd"]),
+            "waarde": {"type": "getal", "nullable": True}, "eenheid": _cat(["1 000 euro"])}),
+        "woningvoorraad": _schema(["eigendom"], {
+            "eigendom": _cat(list(EIGENDOM.values())), "waarde": aantal,
+            "eenheid": _cat(["woningen"])}),
+        "bevolkingsprognose": _schema(["leeftijd", "variant"], {
+            "leeftijd": _cat(PROGNOSE_GROUPS), "variant": _cat(["laag", "midden", "hoog"]),
+            "waarde": aantal, "eenheid": _cat(["personen"])}),
+    }  # fmt: skip
+    return schemas[name]
 
 
 @dataclass(frozen=True)
@@ -459,132 +491,33 @@ class ReportDataset:
     vooruitblik: bool = False  # periods are projections (kept whole in every edition)
 
 
-REPORT_DATASETS: dict[str, ReportDataset] = {
-    d.name: d
-    for d in (
-        ReportDataset(
-            "bevolking_leeftijd",
-            ("bevolking_leeftijd",),
-            "Bevolking naar leeftijdsgroep en geslacht, 1 januari",
-            "Bevolking op 1 januari in zeven leeftijdsgroepen, opgeteld uit de "
-            "vijfjaarsgroepen van CBS 03759ned.",
-            convert_bevolking,
-            {
-                "key": ["gemeente_code", "periode", "leeftijd", "geslacht"],
-                "columns": {
-                    "gemeente_code": _REGIO,
-                    "periode": _PERIODE,
-                    "leeftijd": _cat(BEVOLKING_GROUPS),
-                    "geslacht": _cat(["totaal", "mannen", "vrouwen"]),
-                    "waarde": {"type": "aantal", "nullable": True},
-                    "eenheid": _cat(["personen"]),
-                    "status": _STATUS,
-                },
-            },
-        ),
-        ReportDataset(
-            "huishoudens_leeftijd",
-            ("huishoudens",),
-            "Particuliere huishoudens naar leeftijd referentiepersoon, 1 januari",
-            "Alle particuliere huishoudens, totaal en naar leeftijd van de referentiepersoon "
-            "(CBS 71486ned).",
-            convert_huishoudens,
-            {
-                "key": ["gemeente_code", "periode", "leeftijd_referentiepersoon"],
-                "columns": {
-                    "gemeente_code": _REGIO,
-                    "periode": _PERIODE,
-                    "leeftijd_referentiepersoon": _cat([*HUISHOUDEN_GROUPS, "totaal"]),
-                    "waarde": {"type": "aantal", "nullable": True},
-                    "eenheid": _cat(["huishoudens"]),
-                    "status": _STATUS,
-                },
-            },
-        ),
-        ReportDataset(
-            "wmo_clienten",
-            ("wmo_clienten", "wmo_clienten_leeftijd"),
-            "Wmo-cliënten per type maatwerkvoorziening en leeftijd",
-            "Personen met een Wmo-maatwerkvoorziening per type, per jaar en halfjaar: alle "
-            "leeftijden uit CBS 86050NED, leeftijdsgroepen opgeteld uit CBS 85896NED (per 1 000 "
-            "inwoners herberekend uit de CBS-cijfers per groep). CBS rondt af op 5.",
-            convert_wmo_clienten,
-            {
-                "key": ["gemeente_code", "periode", "type", "leeftijd"],
-                "columns": {
-                    "gemeente_code": _REGIO,
-                    "periode": _PERIODE,
-                    "type": _cat(WMO_TYPES),
-                    "leeftijd": _cat([*WMO_AGE_GROUPS, "totaal"]),
-                    "aantal": {"type": "aantal", "nullable": True},
-                    "per_1000": {"type": "getal", "min": 0, "nullable": True},
-                    "status": _STATUS,
-                },
-            },
-        ),
-        ReportDataset(
-            "wmo_uitgaven",
-            ("wmo_uitgaven",),
-            "Uitgaven Wmo-maatwerkvoorzieningen: begroot en gerealiseerd",
-            "Begrote en gerealiseerde uitgaven per type maatwerkvoorziening, excl. "
-            "uitvoeringskosten, in 1 000 euro (CBS 84580NED).",
-            convert_wmo_uitgaven,
-            {
-                "key": ["gemeente_code", "periode", "type", "soort"],
-                "columns": {
-                    "gemeente_code": _REGIO,
-                    "periode": _PERIODE,
-                    "type": _cat(UITGAVEN_TYPES),
-                    "soort": _cat(["begroot", "gerealiseerd"]),
-                    "waarde": {"type": "getal", "nullable": True},
-                    "eenheid": _cat(["1 000 euro"]),
-                    "status": _STATUS,
-                },
-            },
-        ),
-        ReportDataset(
-            "woningvoorraad",
-            ("woningvoorraad",),
-            "Woningvoorraad naar eigendom, 1 januari",
-            "Woningen naar eigendom op 1 januari (CBS 82900NED).",
-            convert_woningvoorraad,
-            {
-                "key": ["gemeente_code", "periode", "eigendom"],
-                "columns": {
-                    "gemeente_code": _REGIO,
-                    "periode": _PERIODE,
-                    "eigendom": _cat(list(EIGENDOM.values())),
-                    "waarde": {"type": "aantal", "nullable": True},
-                    "eenheid": _cat(["woningen"]),
-                    "status": _STATUS,
-                },
-            },
-        ),
-        ReportDataset(
-            "bevolkingsprognose",
-            ("bevolkingsprognose",),
-            "Bevolkingsprognose naar leeftijd (laag, midden, hoog)",
-            "PBL/CBS regionale prognose naar leeftijd; midden = prognose, laag en hoog = grenzen "
-            "van het 67%-prognose-interval, omgerekend van duizenden naar personen "
-            "(CBS 85173NED).",
-            convert_prognose,
-            {
-                "key": ["gemeente_code", "periode", "leeftijd", "variant"],
-                "columns": {
-                    "gemeente_code": _REGIO,
-                    "periode": _PERIODE,
-                    "leeftijd": _cat(PROGNOSE_GROUPS),
-                    "variant": _cat(["laag", "midden", "hoog"]),
-                    "waarde": {"type": "aantal", "nullable": True},
-                    "eenheid": _cat(["personen"]),
-                    "status": _STATUS,
-                },
-            },
-            vooruitblik=True,
-        ),
-    )
-}
-"""Report datasets made by ``wmo-rapport data fetch``, by name (see :func:`convert`)."""
+def report_datasets(registry: Registry | None = None) -> dict[str, ReportDataset]:
+    """The report datasets of the registry, each with its converter and schema.
+
+    Raises
+    ------
+    FetchError
+        The registry names a report dataset this module cannot make.
+    """
+    registry = registry or load_registry()
+    unknown = [n for n in registry.report_datasets if n not in CONVERTERS]
+    if unknown:
+        raise FetchError(
+            f"{registry.path}: geen omzetting voor rapportdataset(s) {', '.join(unknown)} in "
+            f"analysis.data.sources.cbs.convert (bekend: {', '.join(CONVERTERS)})"
+        )
+    return {
+        name: ReportDataset(
+            name,
+            src.series,
+            src.title,
+            src.description,
+            CONVERTERS[name],
+            report_schema(name, registry),
+            src.vooruitblik,
+        )
+        for name, src in registry.report_datasets.items()
+    }
 
 
 def read_raw(path: Any) -> pd.DataFrame:
@@ -608,10 +541,7 @@ def text_rows(frame: pd.DataFrame, columns: Sequence[str]) -> list[dict[str, str
     def cell(value: Any) -> str:
         if isinstance(value, str):
             return value
-        if value is None or pd.isna(value):
-            return ""
-        number = float(value)
-        return str(int(number)) if number.is_integer() else repr(number)
+        return "" if value is None or pd.isna(value) else format_cell(float(value))
 
     return [
         {c: cell(v) for c, v in zip(columns, row, strict=True)}
@@ -619,7 +549,9 @@ def text_rows(frame: pd.DataFrame, columns: Sequence[str]) -> list[dict[str, str
     ]
 
 
-def convert(name: str, raw: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+def convert(
+    name: str, raw: Mapping[str, pd.DataFrame], registry: Registry | None = None
+) -> pd.DataFrame:
     """Make report dataset ``name`` from its fetched series (``{series name: DataFrame}``).
 
     Raises
@@ -627,7 +559,7 @@ def convert(name: str, raw: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     FetchError
         A series is missing or the CBS layout does not allow the report's groups.
     """
-    spec = REPORT_DATASETS[name]
+    spec = report_datasets(registry)[name]
     absent = [s for s in spec.series if s not in raw]
     if absent:
         raise FetchError(f"{name} heeft ook CBS-reeks(en) {', '.join(absent)} nodig")
