@@ -60,12 +60,11 @@ def test_every_generated_dataset_conforms_to_its_schema(tmp_path):
 
 
 def test_every_cbs_report_dataset_conforms_to_the_same_schema(tmp_path):
-    from analysis.data.sources.cbs import fetch as cbs
-    from tests.test_cbsreport import TODAY, Complete
+    from tests.test_cbsreport import complete, fetch_all
 
     folder = tmp_path / "data"
     shutil.copytree(DATA, folder)
-    written = cbs.fetch(None, ["GM0397", "NL01"], folder, opener=Complete(), today=TODAY)
+    written = fetch_all(folder, complete())
     report = [n for n in written if not n.startswith("cbs_")]
     assert sorted(report) == sorted(SHARED)
     manifest = load_manifest(folder)
