@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 from analysis import cli
+from analysis.config import schemas
 from analysis.config.manifest import load_manifest, save_manifest, sha256_file
 from analysis.core.errors import DataError, FetchError
 from analysis.data.sources.cbs import client as cbs_client
@@ -24,7 +25,7 @@ from analysis.data.sources.cbs.client import Client
 from analysis.data.sources.cbs.periods import normalise_period
 from analysis.data.sources.cbs.registry import Measure, load_registry
 from analysis.data.sources.cbs.snapshot import manifest_entry
-from analysis.data.sources.cbs.status import period_status
+from analysis.data.sources.cbs.status import STATUS_RANK, period_status
 from tests.cbs_transport import FIXTURES, REGISTRY, Recorded, client, http_error
 from tests.conftest import ROOT
 
@@ -128,8 +129,8 @@ def test_schema_matches_columns() -> None:
     assert schema["columns"]["waarde"] == {"type": "getal", "nullable": True, "min": 0}
     assert schema["columns"]["status"]["allowed"] == [
         "definitief",
-        "voorlopig",
         "nader voorlopig",
+        "voorlopig",
         "geheim",
     ]
     # one measure: no indicator column (as data/README.md's bevolking_leeftijd)
@@ -726,9 +727,16 @@ def test_registry_matches_what_the_code_had() -> None:
     }
     ages = SERIES["bevolking_leeftijd"].dimensions[1].categories
     assert len(ages) == 21 and ages[1] == "0 tot 5 jaar" and ages[-1] == "95 jaar of ouder"
-    assert SERIES["wmo_clienten"].dimensions[0].categories == REGISTRY.wmo_types
-    assert len(REGISTRY.wmo_types) == 6
-    assert cbs.WMO_TYPES == REGISTRY.wmo_types  # the old name still answers
+    wmo_types = REGISTRY.lists["wmo_types"]
+    assert SERIES["wmo_clienten"].dimensions[0].categories == wmo_types
+    # the CBS titles are the report's type labels: the schema of wmo_clienten allows them all
+    assert list(wmo_types) == schemas.vocabulary("wmo_type")
+
+
+def test_every_status_is_in_the_schemas() -> None:
+    assert set(STATUS_RANK) == set(schemas.vocabulary("cbs_status"))
+    allowed = SERIES["wmo_clienten"].schema()["columns"]["status"]["allowed"]
+    assert allowed == schemas.vocabulary("cbs_status")
 
 
 def test_recorded_fixtures_have_the_odata_shape() -> None:

@@ -18,6 +18,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
+from analysis.config import schemas
 from analysis.config.manifest import load_manifest, sha256_file
 from analysis.core.errors import FetchError
 from analysis.data.datasets import check_all, read_dataset
@@ -85,6 +86,8 @@ def test_report_datasets_replace_the_synthetic_stand_ins(data_dir: Path, fetched
         assert entry["afgeleid_van"] == [f"cbs_{s}" for s in REGISTRY.report_datasets[name].series]
         for raw in entry["afgeleid_van"]:
             assert manifest[raw]["synthetic"] is False
+        # one schema per dataset: the fetched file has the schema of the shipped stand-in
+        assert entry["schema"] == schemas.schema(name) == original[name]["schema"]
         # the report's own requirement stays with the dataset
         assert entry.get("periode_vereist") == original[name].get("periode_vereist")
         # the shipped synthetic file is still there, untouched (raw data is immutable)
@@ -176,7 +179,11 @@ def test_households_housing_prognosis_and_costs_in_report_layout(fetched: Path) 
     low = groups[(groups["jaar"] == 2040) & (groups["variant"] == "laag")]
     assert low.set_index("leeftijd")["inwoners"]["75+"] == 3000 + 1500  # 0.95 × (3.2, 1.6)
     uitg = load(fetched, "wmo_uitgaven").set_index(["gemeente_code", "type", "soort"])
-    assert sorted(set(uitg.index.get_level_values("type"))) == sorted(cbsreport.UITGAVEN_TYPES)
+    assert sorted(set(uitg.index.get_level_values("type"))) == [
+        "Hulp bij het huishouden",
+        "Hulpmiddelen en diensten, totaal",
+        "Ondersteuning thuis, totaal",
+    ]
     assert uitg.loc[("GM0397", "Hulp bij het huishouden", "begroot"), "waarde"] == 1800
     hh_real = uitg.loc[("GM0397", "Hulp bij het huishouden", "gerealiseerd")]
     assert pd.isna(hh_real["waarde"]) and hh_real["status"] == "geheim"

@@ -21,7 +21,8 @@ The rules, the same for every converter:
   or a missing rate makes the merged rate missing.
 
 :func:`report_datasets` joins the registry (which CBS series each report dataset needs,
-``data/bronnen/cbs_reeksen.yml``) with the converter and schema of each. The fetch writes a report
+``data/bronnen/cbs_reeksen.yml``) with the converter of each and its schema, the one schema of the
+dataset in :mod:`analysis.config.schemas` (the same whether the stand-in generator or CBS made it). The fetch writes a report
 dataset only when every series it needs was fetched in the same run.
 
 Examples
@@ -41,11 +42,12 @@ from typing import Any
 
 import pandas as pd
 
+from analysis.config import schemas
 from analysis.core.codes import age_bounds, is_total_label
 from analysis.core.errors import FetchError
 from analysis.core.io import format_cell
 from analysis.data.sources.cbs.registry import Registry, load_registry
-from analysis.data.sources.cbs.status import STATUSES, combined_status
+from analysis.data.sources.cbs.status import combined_status
 
 
 def merged_rate(counts: Sequence[float], rates: Sequence[float]) -> float:
@@ -184,11 +186,6 @@ BEVOLKING_GROUPS = ["0-14", "15-24", "25-44", "45-64", "65-74", "75-84", "85+"]
 WMO_AGE_GROUPS = ["0-64", "65-74", "75+"]
 HUISHOUDEN_GROUPS = ["65-74", "75-84", "85+"]
 PROGNOSE_GROUPS = ["0-19", "20-64", "65-74", "75-84", "85+"]
-UITGAVEN_TYPES = [
-    "Hulp bij het huishouden",
-    "Ondersteuning thuis, totaal",
-    "Hulpmiddelen en diensten, totaal",
-]
 EIGENDOM = {
     "totaal": "totaal",
     "koop": "koopwoningen",
@@ -366,7 +363,7 @@ def convert_wmo_uitgaven(raw: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     r = raw["wmo_uitgaven"]
     r = r[
         r["indicator"].isin(["begroot", "gerealiseerd"])
-        & r["type_voorziening"].isin(UITGAVEN_TYPES)
+        & r["type_voorziening"].isin(schemas.vocabulary("wmo_uitgaven_type"))
     ]
     out = r.rename(columns={"type_voorziening": "type", "indicator": "soort"})
     out = out.assign(eenheid="1 000 euro")
@@ -422,7 +419,7 @@ def convert_prognose(raw: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
 
 
 # --------------------------------------------------------------------------------------------
-# Report datasets: the registry's sources joined with a converter and a schema each
+# Report datasets: the registry's sources joined with a converter and the dataset's schema
 # --------------------------------------------------------------------------------------------
 CONVERTERS: dict[str, Callable[[Mapping[str, pd.DataFrame]], pd.DataFrame]] = {
     "bevolking_leeftijd": convert_bevolking,
@@ -433,49 +430,6 @@ CONVERTERS: dict[str, Callable[[Mapping[str, pd.DataFrame]], pd.DataFrame]] = {
     "bevolkingsprognose": convert_prognose,
 }
 """One converter per report dataset the registry may name."""
-
-
-def _cat(values: Sequence[str]) -> dict[str, Any]:
-    return {"type": "categorie", "allowed": list(values)}
-
-
-def _schema(key: list[str], columns: dict[str, Any]) -> dict[str, Any]:
-    cols = {"gemeente_code": {"type": "regio"}, "periode": {"type": "periode"}, **columns}
-    cols["status"] = _cat(STATUSES)
-    return {"key": ["gemeente_code", "periode", *key], "columns": cols}
-
-
-def report_schema(name: str, registry: Registry) -> dict[str, Any]:
-    """The manifest schema of report dataset ``name`` (a fresh object on every call).
-
-    Examples
-    --------
-    >>> s = report_schema("woningvoorraad", load_registry())
-    >>> s["key"], s["columns"]["eigendom"]["allowed"][:2]
-    (['gemeente_code', 'periode', 'eigendom'], ['totaal', 'koopwoningen'])
-    """
-    aantal = {"type": "aantal", "nullable": True}
-    schemas: dict[str, dict[str, Any]] = {
-        "bevolking_leeftijd": _schema(["leeftijd", "geslacht"], {
-            "leeftijd": _cat(BEVOLKING_GROUPS), "geslacht": _cat(["totaal", "mannen", "vrouwen"]),
-            "waarde": aantal, "eenheid": _cat(["personen"])}),
-        "huishoudens_leeftijd": _schema(["leeftijd_referentiepersoon"], {
-            "leeftijd_referentiepersoon": _cat([*HUISHOUDEN_GROUPS, "totaal"]),
-            "waarde": aantal, "eenheid": _cat(["huishoudens"])}),
-        "wmo_clienten": _schema(["type", "leeftijd"], {
-            "type": _cat(registry.wmo_types), "leeftijd": _cat([*WMO_AGE_GROUPS, "totaal"]),
-            "aantal": aantal, "per_1000": {"type": "getal", "min": 0, "nullable": True}}),
-        "wmo_uitgaven": _schema(["type", "soort"], {
-            "type": _cat(UITGAVEN_TYPES), "soort": _cat(["begroot", "gerealiseerd"]),
-            "waarde": {"type": "getal", "nullable": True}, "eenheid": _cat(["1 000 euro"])}),
-        "woningvoorraad": _schema(["eigendom"], {
-            "eigendom": _cat(list(EIGENDOM.values())), "waarde": aantal,
-            "eenheid": _cat(["woningen"])}),
-        "bevolkingsprognose": _schema(["leeftijd", "variant"], {
-            "leeftijd": _cat(PROGNOSE_GROUPS), "variant": _cat(["laag", "midden", "hoog"]),
-            "waarde": aantal, "eenheid": _cat(["personen"])}),
-    }  # fmt: skip
-    return schemas[name]
 
 
 @dataclass(frozen=True)
@@ -513,7 +467,7 @@ def report_datasets(registry: Registry | None = None) -> dict[str, ReportDataset
             src.title,
             src.description,
             CONVERTERS[name],
-            report_schema(name, registry),
+            schemas.schema(name),
             src.vooruitblik,
         )
         for name, src in registry.report_datasets.items()

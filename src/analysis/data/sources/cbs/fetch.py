@@ -250,10 +250,3 @@ def fetch(
             client.say(f"rapportdataset {name} omgezet")
         day = today or dt.date.today()
         return _place_all(registry, client.base_url, staged, reports, folder, day, manifest)
-
-
-def __getattr__(name: str) -> Any:
-    """``WMO_TYPES``: the registry's Wmo type titles (kept for callers of the old module)."""
-    if name == "WMO_TYPES":
-        return load_registry().wmo_types
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -12,7 +12,7 @@ Examples
 ('86050NED', ('JJ', 'HJ'))
 >>> reg.report_datasets["wmo_clienten"].series
 ('wmo_clienten', 'wmo_clienten_leeftijd')
->>> reg.wmo_types[:2]
+>>> reg.series["wmo_clienten"].dimensions[0].categories[:2]  # the named list 'wmo_types'
 ('Totaal', 'Totaal exclusief verblijf en opvang')
 """
 
@@ -28,10 +28,10 @@ from typing import Any
 
 import yaml
 
+from analysis.config import schemas
 from analysis.core.errors import DataError
 from analysis.core.paths import data_dir
 from analysis.data.sources.cbs.periods import PERIOD_KINDS
-from analysis.data.sources.cbs.status import STATUSES
 
 REGISTRY_FILE = Path("bronnen") / "cbs_reeksen.yml"
 """Place of the registry inside the data folder."""
@@ -159,7 +159,7 @@ class Series:
             waarde["min"] = 0
         columns["waarde"] = waarde
         columns["eenheid"] = _categorie(dict.fromkeys(m.eenheid for m in self.measures))
-        columns["status"] = _categorie(STATUSES)
+        columns["status"] = _categorie(schemas.vocabulary("cbs_status"))
         key = [c for c in self.columns if c not in ("waarde", "eenheid", "status")]
         return {"key": key, "columns": columns}
 
@@ -188,11 +188,6 @@ class Registry:
     lists: Mapping[str, tuple[str, ...]]
     series: Mapping[str, Series]
     report_datasets: Mapping[str, ReportSource]
-
-    @property
-    def wmo_types(self) -> tuple[str, ...]:
-        """CBS 'Type maatwerkvoorziening' titles, also the report's type labels."""
-        return self.lists["wmo_types"]
 
     @property
     def base_url(self) -> str:
@@ -254,7 +249,9 @@ def _read(path: Path) -> dict[str, Any]:
         doc = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise DataError(f"kan het register niet lezen: {exc}", file=str(path)) from exc
-    return _mapping(doc, "", path, required=("source", "lists", "series", "report_datasets"))
+    return _mapping(
+        doc, "", path, required=("source", "series", "report_datasets"), optional=("lists",)
+    )
 
 
 def _parse(path: Path, doc: dict[str, Any]) -> Registry:
@@ -267,9 +264,7 @@ def _parse(path: Path, doc: dict[str, Any]) -> Registry:
     )
     lists = {
         name: _strings(values, f"lists.{name}", path)
-        for name, values in _mapping(
-            doc["lists"], "lists", path, required=("wmo_types",), extra=True
-        ).items()
+        for name, values in _mapping(doc.get("lists") or {}, "lists", path, extra=True).items()
     }
     series = {
         name: _series(name, spec, lists, path)

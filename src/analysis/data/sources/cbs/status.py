@@ -3,7 +3,8 @@
 CBS marks figures with symbols (*Verklaring van tekens*): ``*`` provisional, ``**`` further
 provisional, and ``.`` for a figure that is "onbekend, onvoldoende betrouwbaar of geheim". In the
 typed OData data set a ``.`` arrives as ``null``. The tidy files carry the meaning in a ``status``
-column; a ``.`` is an **empty** value with status :data:`UNKNOWN`, never 0.
+column; a ``.`` is an **empty** value with status :data:`UNKNOWN`, never 0. The allowed values
+of that column are the list ``cbs_status`` of :mod:`analysis.config.schemas`.
 """
 
 from __future__ import annotations
@@ -19,9 +20,8 @@ UNKNOWN = "geheim"
 """Status of a CBS ``.``: the figure is unknown, not reliable enough, or secret (CBS does not say
 which). The value is empty."""
 
-#: Every status, in the order a schema lists them.
-STATUSES = (FINAL, PROVISIONAL, FURTHER_PROVISIONAL, UNKNOWN)
-#: From most to least final: a further provisional figure is closer to final than a provisional one.
+#: Every status from most to least final (a further provisional figure is closer to final than a
+#: provisional one). The schemas list the same values (``cbs_status`` in ``schemas.yml``).
 STATUS_RANK = {FINAL: 0, FURTHER_PROVISIONAL: 1, PROVISIONAL: 2, UNKNOWN: 3}
 
 
