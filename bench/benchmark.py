@@ -217,8 +217,8 @@ def _git(dest: Path) -> None:
 
 def naive(root: Path, periode: str, work: Path) -> dict[str, object]:
     """Papermill each chapter in sequence, then jupyter-book build (execution off)."""
+    from analysis.pipeline.pages import toc_pages
     from analysis.present.assets import vega_bundle
-    from analysis.pipeline.build import toc_pages
 
     book = work / "boek"
     if book.exists():

@@ -17,8 +17,10 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from analysis.config.manifest import sha256_file
 from analysis.core.errors import BuildError, DataError
-from analysis.pipeline import build as build_mod
+from analysis.pipeline import assemble, swap
+from analysis.pipeline.record import RECORD_FILE, TIMINGS_FILE
 from tests.minibook import chapter_notebook, tree_digest
 from tests.test_incremental import make_small_project, run_build
 
@@ -86,20 +88,20 @@ def test_bad_data_changes_nothing(project):
 
 
 def test_jupyter_book_failing_after_writing_changes_nothing(project, monkeypatch):
-    original = build_mod._run_jupyter_book
+    original = assemble.run_jupyter_book
 
     def failing(src, out, commit_time):
         original(src, out, commit_time)  # it wrote a whole new book, then fails
         raise BuildError("Jupyter Book kon het boek niet bouwen: opzettelijk")
 
-    monkeypatch.setattr(build_mod, "_run_jupyter_book", failing)
+    monkeypatch.setattr(assemble, "run_jupyter_book", failing)
     snap = _snapshot(project)
     _break_chapter(project, "from analysis import report\nreport.glue('n65', 9)")
     with pytest.raises(BuildError, match="opzettelijk"):
         run_build(project)
     _assert_untouched(project, snap)
     # the next build (book fixed) publishes the new page, although the book source already synced
-    monkeypatch.setattr(build_mod, "_run_jupyter_book", original)
+    monkeypatch.setattr(assemble, "run_jupyter_book", original)
     result, _ = run_build(project)
     assert result.executed == [] and result.book_built
     assert ">9<" in (project / "_build/2025/html/chapters/c.html").read_text(encoding="utf-8")
@@ -114,7 +116,7 @@ def test_interrupt_while_copying_the_new_edition(project, monkeypatch):
 
     snap = _snapshot(project)
     _break_chapter(project, "from analysis import report\nreport.glue('n65', 9)")
-    monkeypatch.setattr(build_mod.shutil, "copytree", copy_then_interrupt)
+    monkeypatch.setattr(swap.shutil, "copytree", copy_then_interrupt)
     with pytest.raises(KeyboardInterrupt):
         run_build(project)
     monkeypatch.undo()
@@ -164,17 +166,17 @@ def test_failed_first_build_leaves_no_build_folder(tmp_path):
 
 def test_run_record_in_the_edition(built):
     html = built / "_build/2025/html"
-    record = json.loads((html / build_mod.RECORD_FILE).read_text(encoding="utf-8"))
+    record = json.loads((html / RECORD_FILE).read_text(encoding="utf-8"))
     assert record["periode"] == "2025"
     assert record["params"]["gemeente"]["code"] == "GM0397"
     assert len(record["params_sha256"]) == 64
     assert set(record["data"]) == {"tel", "woon"}
-    assert record["data"]["tel"]["sha256"] == build_mod.sha256_file(built / "data/tel.csv")
+    assert record["data"]["tel"]["sha256"] == sha256_file(built / "data/tel.csv")
     assert record["pakketten"]["papermill"] and record["pakketten"]["jupyter-book"]
     assert record["commit"] != "onbekend" and not record["lokale_wijzigingen"]
     chapters = {c["hoofdstuk"]: c["datasets"] for c in record["hoofdstukken"]}
     assert chapters == {"a": ["tel"], "b": ["woon"], "c": []}
-    timings = json.loads((html / build_mod.TIMINGS_FILE).read_text(encoding="utf-8"))
+    timings = json.loads((html / TIMINGS_FILE).read_text(encoding="utf-8"))
     assert timings["duur_seconden"] > 0
     assert {c["hoofdstuk"] for c in timings["hoofdstukken"] if c["uitgevoerd"]} == {"a", "b", "c"}
     assert all(c["seconden"] > 0 for c in timings["hoofdstukken"])

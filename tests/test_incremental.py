@@ -19,7 +19,9 @@ import pytest
 import yaml
 
 from analysis.config.manifest import load_manifest, refresh_hashes
-from analysis.pipeline.build import build, toc_pages, why_run
+from analysis.pipeline.build import build
+from analysis.pipeline.pages import Page, toc_pages
+from analysis.pipeline.state import Inputs, dataset_state, environment_hash, package_hash, why_run
 from tests.conftest import ROOT, write_dataset
 from tests.minibook import TEL_CSV, chapter_notebook, tree_digest
 
@@ -187,8 +189,6 @@ def test_why_run_reasons(tmp_path):
     folder = tmp_path / "data"
     write_dataset(folder, "tel", TEL_CSV)
     manifest = load_manifest(folder)
-    from analysis.pipeline.build import Inputs, Page, dataset_state
-
     page = Page("chapters/x", tmp_path / "x.ipynb")
     cur = Inputs("nb", "par", "pkg", "env")
     prev = Inputs("nb", "par", "pkg", "env", {"tel": dataset_state("tel", manifest, folder)})
@@ -210,8 +210,6 @@ def test_why_run_reasons(tmp_path):
 def test_real_project_fingerprints_are_stable():
     """On the real project: the fingerprints that decide a rerun are stable between calls, and
     the package hash sees every file of the package (not only ``.py``)."""
-    from analysis.pipeline.build import environment_hash, package_hash
-
     assert package_hash(ROOT) == package_hash(ROOT)
     assert environment_hash() == environment_hash()
     try:
@@ -222,8 +220,6 @@ def test_real_project_fingerprints_are_stable():
 
 
 def test_package_hash_covers_non_python_files(tmp_path):
-    from analysis.pipeline.build import package_hash
-
     pkg = tmp_path / "src" / "analysis"
     (pkg / "assets").mkdir(parents=True)
     (pkg / "x.py").write_text("a = 1\n")

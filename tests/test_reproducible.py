@@ -2,7 +2,7 @@
 
 Building the same period twice from the same inputs and commit gives byte-identical HTML and
 executed notebooks; an incremental rebuild gives the same bytes as a clean build of the same inputs.
-The only files allowed to differ are listed in :data:`analysis.pipeline.build.VARIABLE_FILES`, with a reason.
+The only files allowed to differ are listed in :data:`analysis.pipeline.record.VARIABLE_FILES`, with a reason.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from analysis.config.manifest import refresh_hashes
-from analysis.pipeline.build import VARIABLE_FILES
+from analysis.pipeline.record import VARIABLE_FILES
 from tests.minibook import tree_digest
 from tests.test_incremental import make_small_project, run_build
 

@@ -127,7 +127,9 @@ def _dispatch(args: argparse.Namespace) -> int:
             p = load_params(per)
             print(f"  {per}  editie {p.editie}  {p.gemeente_naam} ({p.gemeente_code})")
         print("Hoofdstukken (_toc.yml):")
-        for page in build_mod.toc_pages(root):
+        from analysis.pipeline.pages import toc_pages
+
+        for page in toc_pages(root):
             print(f"  {page.path.relative_to(root).as_posix()}")
         print("Datasets (data/manifest.yml):")
         for name, e in sorted(load_manifest().items()):

@@ -434,6 +434,13 @@ def changes_page(
         else:
             body.append("<p>Geen enkel kerncijfer in de tekst is veranderd.</p>")
     body.append("<h2>Ten opzichte van de vorige periode</h2>")
+    body += _period_comparison(e, prev_period)
+    return _page(f"Wijzigingen editie {e.periode} versie {e.editie}", "\n".join(body), up="../../")
+
+
+def _period_comparison(e: Edition, prev_period: Edition | None) -> list[str]:
+    """HTML blocks comparing the key figures of ``e`` with the previous period's edition."""
+    body: list[str] = []
     if prev_period is None:
         body.append("<p>Er is geen gepubliceerde editie van een eerdere periode.</p>")
     else:
@@ -460,7 +467,7 @@ def changes_page(
             )
         else:
             body.append("<p>De edities hebben geen kerncijfers gemeen.</p>")
-    return _page(f"Wijzigingen editie {e.periode} versie {e.editie}", "\n".join(body), up="../../")
+    return body
 
 
 def landing_page(editions: list[Edition]) -> str:
@@ -584,6 +591,48 @@ def publish(
     root = Path(root) if root else project_root()
     site = Path(site) if site else root / SITE_DIR
     periode = str(periode)
+    html_dir, record, editie = _checked_build(root, periode)
+    if pdf is None:
+        from analysis.pipeline.browser import find_chromium
+
+        pdf = find_chromium() is not None
+    with _site_lock(site):
+        final = site / periode / f"v{editie}"
+        if final.exists():
+            raise PublishError(
+                f"versie {editie} van periode {periode} is al gepubliceerd ({final}); een "
+                "gepubliceerde versie wordt nooit overschreven: verhoog 'editie' in "
+                f"params/{periode}.yml, vul 'wijzigingen' aan en bouw opnieuw"
+            )
+        before = published_editions(site)
+        edition = Edition(
+            periode=periode,
+            editie=editie,
+            path=final,
+            datum=_edition_date(record, html_dir, root),
+            commit=str(record.get("commit") or "onbekend"),
+            start=_start_page(html_dir),
+            toelichting=_changelog_entry(record, editie),
+            kerncijfers=key_figures(html_dir, root / "_build" / periode / "executed"),
+        )
+        prev_version, prev_period = _neighbours(before, edition, record)
+        same = [e for e in before if e.periode == periode]
+        newest = max([*same, edition], key=lambda e: version_key(e.editie))
+        _stage(site, html_dir, edition, (prev_version, prev_period), newest, pdf=pdf)
+        for old in same:
+            inject_bars(old, newest)
+        write_atomic(site / "index.html", landing_page(published_editions(site)))
+    return final
+
+
+def _checked_build(root: Path, periode: str) -> tuple[Path, dict[str, Any], str]:
+    """The build of ``periode`` to publish: (its HTML folder, its run record, its version).
+
+    Raises
+    ------
+    PublishError
+        No build, an invalid version, or a build of another edition than the params name.
+    """
     html_dir = root / "_build" / periode / "html"
     if not (html_dir / "index.html").is_file():
         raise PublishError(
@@ -603,93 +652,92 @@ def publish(
             f"params/{periode}.yml noemt editie {wanted}, maar de bouw in _build/{periode}/html "
             f"is editie {editie}: bouw eerst opnieuw met `wmo-rapport build --periode {periode}`"
         )
-    if pdf is None:
-        from analysis.pipeline.browser import find_chromium
+    return html_dir, record, editie
 
-        pdf = find_chromium() is not None
-    with _site_lock(site):
-        final = site / periode / f"v{editie}"
-        if final.exists():
-            raise PublishError(
-                f"versie {editie} van periode {periode} is al gepubliceerd ({final}); een "
-                "gepubliceerde versie wordt nooit overschreven: verhoog 'editie' in "
-                f"params/{periode}.yml, vul 'wijzigingen' aan en bouw opnieuw"
-            )
-        before = published_editions(site)
-        prev_version = max(
-            (
-                e
-                for e in before
-                if e.periode == periode and version_key(e.editie) < version_key(editie)
-            ),
-            key=lambda e: version_key(e.editie),
-            default=None,
-        )
-        vorige = (record.get("params") or {}).get("vorige_periode")
-        earlier = [e for e in before if e.periode < periode]
-        if vorige is not None and any(e.periode == str(vorige) for e in earlier):
-            earlier = [e for e in earlier if e.periode == str(vorige)]
-        prev_period = (
-            max(earlier, key=lambda e: (e.periode, version_key(e.editie))) if earlier else None
-        )
-        tmp = site / f".nieuw-{periode}-v{editie}-{uuid.uuid4().hex[:8]}"
+
+def _neighbours(
+    before: list[Edition], edition: Edition, record: dict[str, Any]
+) -> tuple[Edition | None, Edition | None]:
+    """(the previous version of the same period, the latest edition of the previous period).
+
+    The previous period is ``vorige_periode`` of the params when it was published, else the
+    latest earlier period.
+    """
+    periode, key = edition.periode, version_key(edition.editie)
+    prev_version = max(
+        (e for e in before if e.periode == periode and version_key(e.editie) < key),
+        key=lambda e: version_key(e.editie),
+        default=None,
+    )
+    vorige = (record.get("params") or {}).get("vorige_periode")
+    earlier = [e for e in before if e.periode < periode]
+    if vorige is not None and any(e.periode == str(vorige) for e in earlier):
+        earlier = [e for e in earlier if e.periode == str(vorige)]
+    prev_period = (
+        max(earlier, key=lambda e: (e.periode, version_key(e.editie))) if earlier else None
+    )
+    return prev_version, prev_period
+
+
+def _stage(
+    site: Path,
+    html_dir: Path,
+    edition: Edition,
+    previous: tuple[Edition | None, Edition | None],
+    newest: Edition,
+    *,
+    pdf: bool,
+) -> None:
+    """Make the edition in a temporary folder inside ``site``, then rename it into place.
+
+    A failure or interruption removes the temporary folder: no half edition is left.
+    """
+    periode, editie, final = edition.periode, edition.editie, edition.path
+    tmp = site / f".nieuw-{periode}-v{editie}-{uuid.uuid4().hex[:8]}"
+    try:
+        shutil.copytree(html_dir, tmp, symlinks=False)
+        if pdf:
+            from analysis.pipeline.pdf import edition_pdf
+
+            name = f"wmo-monitor-{periode}-v{editie}.pdf"
+            edition_pdf(tmp, tmp / name, periode=periode, editie=editie, datum=edition.datum)
+            edition.pdf = name
+        _write_edition_files(tmp, edition, *previous)
+        inject_bars(edition, newest, base=tmp)
+        final.parent.mkdir(parents=True, exist_ok=True)
         try:
-            shutil.copytree(html_dir, tmp, symlinks=False)
-            edition = Edition(
-                periode=periode,
-                editie=editie,
-                path=final,
-                datum=_edition_date(record, html_dir, root),
-                commit=str(record.get("commit") or "onbekend"),
-                start=_start_page(html_dir),
-                toelichting=_changelog_entry(record, editie),
-                kerncijfers=key_figures(html_dir, root / "_build" / periode / "executed"),
-            )
-            if pdf:
-                from analysis.pipeline.pdf import edition_pdf
+            os.rename(tmp, final)
+        except OSError as exc:
+            raise PublishError(f"kon {final} niet aanmaken: {exc}") from exc
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
 
-                name = f"wmo-monitor-{periode}-v{editie}.pdf"
-                edition_pdf(tmp, tmp / name, periode=periode, editie=editie, datum=edition.datum)
-                edition.pdf = name
-            (tmp / KEY_FIGURES_FILE).write_text(
-                json.dumps(
-                    {"periode": periode, "editie": editie, "kerncijfers": edition.kerncijfers},
-                    ensure_ascii=False,
-                    indent=1,
-                    sort_keys=True,
-                )
-                + "\n",
-                encoding="utf-8",
-            )
-            meta = {
-                "periode": periode,
-                "editie": editie,
-                "datum": edition.datum,
-                "commit": edition.commit,
-                "start": edition.start,
-                "toelichting": edition.toelichting,
-                "pdf": edition.pdf,
-                "vorige_versie": prev_version.editie if prev_version else None,
-                "vorige_periode": prev_period.folder if prev_period else None,
-            }
-            (tmp / EDITION_FILE).write_text(
-                json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
-            )
-            (tmp / CHANGES_PAGE).write_text(
-                changes_page(edition, prev_version, prev_period), encoding="utf-8"
-            )
-            same = [e for e in before if e.periode == periode]
-            newest = max([*same, edition], key=lambda e: version_key(e.editie))
-            inject_bars(edition, newest, base=tmp)
-            final.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.rename(tmp, final)
-            except OSError as exc:
-                raise PublishError(f"kon {final} niet aanmaken: {exc}") from exc
-        finally:
-            if tmp.exists():
-                shutil.rmtree(tmp, ignore_errors=True)
-        for old in same:
-            inject_bars(old, newest)
-        write_atomic(site / "index.html", landing_page(published_editions(site)))
-    return final
+
+def _write_edition_files(
+    folder: Path, edition: Edition, prev_version: Edition | None, prev_period: Edition | None
+) -> None:
+    """``kerncijfers.json``, ``editie.json`` and ``wijzigingen.html`` of a new edition."""
+    periode, editie = edition.periode, edition.editie
+    figures = {"periode": periode, "editie": editie, "kerncijfers": edition.kerncijfers}
+    (folder / KEY_FIGURES_FILE).write_text(
+        json.dumps(figures, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+        encoding="utf-8",
+    )
+    meta = {
+        "periode": periode,
+        "editie": editie,
+        "datum": edition.datum,
+        "commit": edition.commit,
+        "start": edition.start,
+        "toelichting": edition.toelichting,
+        "pdf": edition.pdf,
+        "vorige_versie": prev_version.editie if prev_version else None,
+        "vorige_periode": prev_period.folder if prev_period else None,
+    }
+    (folder / EDITION_FILE).write_text(
+        json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
+    (folder / CHANGES_PAGE).write_text(
+        changes_page(edition, prev_version, prev_period), encoding="utf-8"
+    )

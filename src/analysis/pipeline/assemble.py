@@ -1,0 +1,253 @@
+"""The book source of an edition and the Jupyter Book (Sphinx) run that turns it into HTML.
+
+:func:`assemble_book` returns every file of the period's book source as bytes: the executed
+notebooks and the pages, each with the edition stamp as a closing paragraph, a ``_config.yml``
+with title and stamp, the table of contents with the pages about the edition, and the static
+files. :func:`sync_tree` writes it into ``_build/<periode>/work/book`` touching only what changed,
+so Sphinx re-reads only changed pages; :func:`run_jupyter_book` builds the HTML.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+import nbformat
+import yaml
+
+from analysis.config.manifest import sha256_file
+from analysis.config.params import Params
+from analysis.core.errors import BuildError
+from analysis.core.io import write_if_changed
+from analysis.pipeline.chapters import kill_group
+from analysis.pipeline.pages import Page
+from analysis.pipeline.record import RECORD_FILE, TIMINGS_FILE
+from analysis.pipeline.state import ChapterRun, sha_hex
+
+#: Software whose version the Verantwoording page lists.
+LISTED_SOFTWARE = (
+    "jupyter-book",
+    "myst-nb",
+    "sphinx",
+    "papermill",
+    "pandas",
+    "altair",
+    "vl-convert-python",
+)
+
+
+def stamp_text(params: Params, commit: str, dirty: bool, build_date: str, fingerprint: str) -> str:
+    """The edition stamp shown on every page."""
+    code = commit + (" (met lokale wijzigingen)" if dirty else "")
+    return (
+        f"Gemeente {params.gemeente_naam} · periode {params.periode} · editie "
+        f"{params.editie} · gebouwd {build_date} · code {code} · gegevens {fingerprint}"
+    )
+
+
+def book_config(root: Path, params: Params, stamp: str, build_date: str) -> dict[str, Any]:
+    """The period's ``_config.yml``: the project's, with title, stamp and fixed settings."""
+    cfg = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8")) or {}
+    cfg["title"] = f"{params.data.get('titel') or 'Wmo-monitor'} · {params.gemeente_naam}"
+    cfg.setdefault("execute", {})["execute_notebooks"] = "off"
+    cfg["only_build_toc_files"] = True
+    html = cfg.setdefault("html", {})
+    html["extra_footer"] = (
+        f'<p class="wmo-stempel">{stamp} · <a href="verantwoording.html">verantwoording</a></p>'
+    )
+    sph = cfg.setdefault("sphinx", {}).setdefault("config", {})
+    sph["html_last_updated_fmt"] = build_date
+    return cfg
+
+
+def stamp_markdown(stamp: str) -> str:
+    """The edition stamp as a closing Markdown paragraph (every page of the book carries it).
+
+    Examples
+    --------
+    >>> stamp_markdown("periode 2025").strip().splitlines()[-1]
+    '<small>Editie: periode 2025 · {doc}`verantwoording </verantwoording>`</small>'
+    """
+    return (
+        f"\n\n----\n\n<small>Editie: {stamp} · {{doc}}`verantwoording </verantwoording>`</small>\n"
+    )
+
+
+def with_stamp_cell(nb_bytes: bytes, stamp: str) -> bytes:
+    """An executed notebook with the edition stamp appended as a last Markdown cell."""
+    nb = nbformat.reads(nb_bytes.decode("utf-8"), as_version=4)
+    cell = nbformat.v4.new_markdown_cell(stamp_markdown(stamp).strip())
+    cell["id"] = "cel-stempel"
+    cell.metadata["tags"] = ["wmo-stempel"]
+    nb.cells.append(cell)
+    return (nbformat.writes(nb) + "\n").encode("utf-8")
+
+
+def _toc_with_extra(root: Path, extra_pages: dict[str, str]) -> bytes:
+    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
+    if extra_pages:
+        extra = [{"file": name} for name in extra_pages]
+        if "parts" in toc:
+            toc["parts"].append({"caption": "Over deze editie", "chapters": extra})
+        else:
+            toc.setdefault("chapters", []).extend(extra)
+    return yaml.safe_dump(toc, allow_unicode=True, sort_keys=False).encode()
+
+
+def assemble_book(
+    root: Path,
+    pages: list[Page],
+    executed: dict[str, Path],
+    params: Params,
+    stamp: str,
+    build_date: str,
+    extra_pages: dict[str, str],
+) -> dict[str, bytes]:
+    """All files of the period's book source, as ``{relative path: bytes}``."""
+    files: dict[str, bytes] = {}
+    cfg = book_config(root, params, stamp, build_date)
+    files["_config.yml"] = yaml.safe_dump(cfg, allow_unicode=True, sort_keys=True).encode()
+    files["_toc.yml"] = _toc_with_extra(root, extra_pages)
+    for page in pages:
+        rel = page.path.relative_to(root).as_posix()
+        if page.is_notebook:
+            files[rel] = with_stamp_cell(executed[page.doc].read_bytes(), stamp)
+        else:
+            files[rel] = page.path.read_bytes() + stamp_markdown(stamp).encode()
+    for name, text in extra_pages.items():
+        files[f"{name}.md"] = (text + stamp_markdown(stamp)).encode()
+    static = root / "_static"
+    if static.is_dir():
+        for f in sorted(static.rglob("*")):
+            if f.is_file():
+                files[f.relative_to(root).as_posix()] = f.read_bytes()
+    from analysis.present.assets import vega_bundle
+
+    files["_static/vega-bundle.js"] = vega_bundle()
+    return files
+
+
+def _software_rows() -> list[str]:
+    rows = []
+    for pkg in LISTED_SOFTWARE:
+        try:
+            rows.append(f"| {pkg} | {version(pkg)} |")
+        except Exception:  # noqa: BLE001 - a missing package is simply not listed
+            pass
+    return rows
+
+
+def verantwoording_page(
+    params: Params,
+    manifest: dict[str, dict[str, Any]],
+    runs: list[ChapterRun],
+    commit: str,
+    dirty: bool,
+    build_date: str,
+    fingerprint: str,
+) -> str:
+    """Markdown of the 'Verantwoording' page: how this edition was made (deterministic parts)."""
+    used = sorted({d for r in runs for d in r.datasets})
+    lines = [
+        "# Verantwoording van deze editie",
+        "",
+        "Deze pagina legt vast waarmee deze editie is gemaakt, zodat elk getal te herleiden en "
+        "opnieuw te berekenen is.",
+        "",
+        "| Onderdeel | Waarde |",
+        "|---|---|",
+        f"| Gemeente | {params.gemeente_naam} ({params.gemeente_code}) |",
+        f"| Periode | {params.periode} |",
+        f"| Editie | {params.editie} |",
+        f"| Bouwdatum (datum van de code-commit) | {build_date} |",
+        f"| Code-commit | {commit}{' (met lokale wijzigingen)' if dirty else ''} |",
+        f"| Vingerafdruk van de gegevens | {fingerprint} |",
+        f"| Parameterbestand | params/{params.periode}.yml "
+        f"(sha256 {sha256_file(params.path)[:12]}…) |",
+        "",
+        "## Gebruikte datasets",
+        "",
+        "| Dataset | Bestand | sha256 | Synthetisch |",
+        "|---|---|---|---|",
+    ]
+    for name in used:
+        e = manifest.get(name, {})
+        lines.append(
+            f"| {name} | data/{e.get('file', '?')} | {str(e.get('sha256', ''))[:16]}… | "
+            f"{'ja' if e.get('synthetic') else 'nee'} |"
+        )
+    lines += ["", "## Hoofdstukken en hun gegevens", "", "| Hoofdstuk | Datasets |", "|---|---|"]
+    lines += [f"| {r.page.label} | {', '.join(r.datasets) or '–'} |" for r in runs]
+    lines += ["", "## Softwareversies", "", "| Pakket | Versie |", "|---|---|"]
+    lines += _software_rows()
+    lines += [
+        "",
+        f"Het volledige bouwverslag staat in `{RECORD_FILE}` naast deze pagina (gegevens, "
+        f"parameters, pakketversies); `{TIMINGS_FILE}` vermeldt de bouwtijden en welke "
+        "hoofdstukken bij de laatste bouw opnieuw zijn uitgevoerd.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def sync_tree(files: dict[str, bytes], dest: Path) -> bool:
+    """Make ``dest`` hold exactly ``files``; untouched files keep their mtime. True if changed."""
+    changed = False
+    for rel, data in files.items():
+        changed |= write_if_changed(dest / rel, data)
+    if dest.exists():
+        for f in sorted(dest.rglob("*")):
+            if f.is_file() and f.relative_to(dest).as_posix() not in files:
+                f.unlink()
+                changed = True
+    return changed
+
+
+def tree_hash(files: dict[str, bytes]) -> str:
+    """One hash of a whole book source (paths and contents).
+
+    Examples
+    --------
+    >>> tree_hash({"a": b"1"}) == tree_hash({"a": b"1"}) != tree_hash({"a": b"2"})
+    True
+    """
+    h = hashlib.sha256()
+    for rel in sorted(files):
+        h.update(rel.encode() + b"\0" + sha_hex(files[rel]).encode() + b"\n")
+    return h.hexdigest()
+
+
+def run_jupyter_book(src: Path, out: Path, commit_time: int | None) -> None:
+    """Build the HTML of the book source ``src`` into ``out/_build/html`` (Sphinx caches kept).
+
+    Raises
+    ------
+    BuildError
+        With the last lines of Jupyter Book's output when it fails.
+    """
+    exe = Path(sys.executable).with_name("jupyter-book")
+    cmd = [str(exe) if exe.exists() else "jupyter-book", "build", str(src)]
+    cmd += ["--path-output", str(out), "--builder", "html"]
+    env = {**os.environ, "PYTHONHASHSEED": "0", "SOURCE_DATE_EPOCH": str(commit_time or 0)}
+    proc = subprocess.Popen(
+        cmd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=env,
+        start_new_session=True,
+    )
+    try:
+        output, _ = proc.communicate()
+    except BaseException:
+        kill_group(proc.pid)
+        proc.wait()
+        raise
+    if proc.returncode != 0 or not (out / "_build" / "html" / "index.html").is_file():
+        tail = "\n  ".join(output.strip().splitlines()[-15:])
+        raise BuildError(f"Jupyter Book kon het boek niet bouwen:\n  {tail}")

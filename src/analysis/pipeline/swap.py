@@ -1,0 +1,102 @@
+"""Atomic publication of ``_build/<periode>/html``: a complete new edition or the old one.
+
+The HTML of each build goes into its own folder ``_build/<periode>/html.<id>``; ``html`` is a
+symlink that is swapped to it in one rename. A reader (or the preview server) sees the old edition
+or the new one, never a mix, and a failure or interruption at any step leaves the old edition
+byte-for-byte as it was. Leftovers of a killed build are removed by the next one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+from analysis.core.errors import BuildError
+
+
+@contextlib.contextmanager
+def period_lock(period_dir: Path, periode: str) -> Iterator[None]:
+    """One build per period at a time (a second one stops with a clear message)."""
+    with open(period_dir / ".bouw.lock", "a+") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildError(
+                f"er loopt al een bouw voor periode {periode} "
+                f"({period_dir}); wacht tot die klaar is"
+            ) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def current_edition(html_link: Path) -> Path | None:
+    """The folder the ``html`` link points to (or ``html`` itself from before symlinks)."""
+    if html_link.is_symlink():
+        target = html_link.resolve()
+        return target if target.is_dir() else None
+    return html_link if html_link.is_dir() else None
+
+
+def clean_leftovers(period_dir: Path, out_root: Path, periode: str) -> None:
+    """Remove what an interrupted or killed earlier build left behind (never the edition)."""
+    current = current_edition(period_dir / "html")
+    for d in [
+        *period_dir.glob("html.*"),
+        *period_dir.glob(".html.*"),
+        *out_root.glob(f".uitvoer-{periode}-*"),
+    ]:
+        if d.is_dir() and not d.is_symlink() and (current is None or d.resolve() != current):
+            shutil.rmtree(d, ignore_errors=True)
+    for f in [*period_dir.glob(".*.tmp"), *(period_dir / "executed").rglob(".*.tmp")]:
+        f.unlink(missing_ok=True)
+
+
+def swap_symlink(link: Path, target_name: str) -> None:
+    """Point ``link`` at ``target_name`` (a sibling) in one atomic rename."""
+    tmp = link.with_name(f".{link.name}.{os.getpid()}.nieuw")
+    if tmp.is_symlink() or tmp.exists():
+        tmp.unlink()
+    os.symlink(target_name, tmp)
+    os.replace(tmp, link)
+
+
+def install_edition(period_dir: Path, built_html: Path, extra: dict[str, bytes]) -> Path:
+    """Make a copy of ``built_html`` plus the ``extra`` files the period's edition, atomically.
+
+    Returns the new edition folder; the previous one is removed once the link points away
+    from it. On any failure (also an interruption) the new folder is removed and the link
+    still points at the previous edition.
+    """
+    html_link = period_dir / "html"
+    current = current_edition(html_link)
+    name = f"html.{uuid.uuid4().hex[:12]}"
+    new_tmp: Path | None = period_dir / f".{name}.tmp"
+    new_dir: Path | None = None
+    try:
+        shutil.copytree(built_html, new_tmp)
+        for rel, data in extra.items():
+            (new_tmp / rel).write_bytes(data)
+        new_dir = period_dir / name
+        os.rename(new_tmp, new_dir)
+        new_tmp = None
+        if html_link.exists() and not html_link.is_symlink():
+            # an edition from before symlinks: move it aside, then swap
+            aside = period_dir / f".html.oud-{uuid.uuid4().hex[:8]}"
+            os.rename(html_link, aside)
+            current = aside
+        swap_symlink(html_link, name)
+        published, new_dir = period_dir / name, None
+    finally:
+        for d in (new_tmp, new_dir):
+            if d is not None:
+                shutil.rmtree(d, ignore_errors=True)
+    if current is not None and current.exists() and current.name != name:
+        shutil.rmtree(current, ignore_errors=True)
+    return published
