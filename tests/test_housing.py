@@ -301,3 +301,115 @@ def test_realisation_vs_plan_shares_and_cumulative():
         8,
         18,
     ]
+
+
+# --- regression: breakdown totals are dropped whatever the column dtype (edition 2025 defect D4)
+
+
+def _load_like_the_report(tmp_path, name: str, rows: list[dict]) -> pd.DataFrame:
+    """``rows`` written as CSV and loaded by the real loader with the real schema of ``name``.
+
+    Columns the rows leave out get the schema's first allowed value (e.g. ``status``), so the test
+    keeps following the shipped schema.
+    """
+    from analysis.data import datasets
+    from tests.conftest import write_dataset
+
+    schema = datasets.dataset_entry(name)["schema"]
+    cols = list(schema["columns"])
+    fill = {c: (spec.get("allowed") or [""])[0] for c, spec in schema["columns"].items()}
+    lines = [",".join(cols)] + [",".join(str(r.get(c, fill[c])) for c in cols) for r in rows]
+    folder = tmp_path / "data"
+    write_dataset(folder, name, "\n".join(lines) + "\n", schema)
+    return datasets.load(name, folder=folder)
+
+
+def test_aged_series_does_not_count_men_women_and_total_from_the_loader(tmp_path):
+    # 75+: men 30 + 10, women 50 + 10 = 100 residents; the totaal rows repeat them.
+    rows = [
+        {"gemeente_code": "GM0001", "periode": "2025", "leeftijd": age, "geslacht": sex,
+         "waarde": n, "eenheid": "personen"}
+        for age, ns in {"65-74": (60, 80, 140), "75-84": (30, 50, 80), "85+": (10, 10, 20)}.items()
+        for sex, n in zip(("mannen", "vrouwen", "totaal"), ns, strict=True)
+    ]  # fmt: skip
+    pop = _load_like_the_report(tmp_path, "bevolking_leeftijd", rows)
+    assert pop["geslacht"].dtype == "string"  # what the loader gives; the old filter skipped it
+    assert housing.aged_series(pop, "GM0001", 75).to_dict() == {"2025": 100.0}
+    assert housing.aged_series(pop, "GM0001", 65).to_dict() == {"2025": 240.0}
+
+
+def test_dwelling_stock_does_not_add_owner_renter_and_total_from_the_loader(tmp_path):
+    rows = [
+        {"gemeente_code": "GM0001", "periode": "2025", "eigendom": kind, "waarde": n,
+         "eenheid": "woningen"}
+        for kind, n in [("koopwoningen", 600), ("huur woningcorporatie", 300),
+                        ("huur overige verhuurders", 100), ("totaal", 1000)]
+    ]  # fmt: skip
+    stock = _load_like_the_report(tmp_path, "woningvoorraad", rows)
+    assert stock["eigendom"].dtype == "string"
+    assert housing.dwelling_stock(stock, "GM0001").to_dict() == {"2025": 1000.0}
+    b = housing.stock_breakdown(stock, "GM0001", "eigendom", "2025")
+    assert b["waarde"].tolist() == [600.0, 300.0, 100.0]
+    assert b["aandeel"].tolist() == [60.0, 30.0, 10.0]
+    h = pd.DataFrame({"periode": ["2025"], "groep": ["75+"], "waarde": [250.0]})
+    per100 = housing.households_vs_stock(h, housing.dwelling_stock(stock, "GM0001"))
+    assert per100["per_100_woningen"].tolist() == [25.0]
+
+
+def test_only_totals_same_result_for_object_and_string_columns():
+    d = pd.DataFrame(
+        {
+            "periode": ["2024"] * 3,
+            "geslacht": ["mannen", "vrouwen", "Totaal"],
+            "waarde": [4, 6, 10],
+        }
+    )
+    for dtype in ("object", "string"):
+        assert housing.only_totals(d.astype({"geslacht": dtype}))["waarde"].tolist() == [10]
+
+
+def test_shipped_data_demand_and_households_per_dwelling_counted_once():
+    """The project's own data: the 2025 figures the edition showed doubled (505 and 13)."""
+    from analysis.config.params import load_params
+    from analysis.data import datasets
+
+    p = load_params(2025)
+    pop = datasets.load("bevolking_leeftijd")
+    tot = pop[(pop["gemeente_code"] == p.gemeente_code) & (pop["periode"] == "2025")]
+    tot = tot[tot["geslacht"] == "totaal"]
+    n75 = float(tot[tot["leeftijd"].isin(["75-84", "85+"])]["waarde"].sum())
+    assert housing.aged_series(pop, p.gemeente_code, 75)["2025"] == n75
+    ratios = housing.ratios_from_params(p.get("wonen.vraag.ratios"))
+    est = housing.demand_for_years(pop, None, p.gemeente_code, ratios, 2025)
+    geclusterd = est.set_index("woningtype").loc["geclusterde woningen", "midden"]
+    assert geclusterd == pytest.approx(n75 * 57 / 1000)  # about 255, not 505
+    assert 240 < geclusterd < 270
+
+    stock = datasets.load("woningvoorraad")
+    s = stock[(stock["gemeente_code"] == p.gemeente_code) & (stock["periode"] == "2025")]
+    total = float(s.loc[s["eigendom"] == "totaal", "waarde"].iloc[0])
+    assert housing.dwelling_stock(stock, p.gemeente_code)["2025"] == total
+    hh = housing.older_households(datasets.load("huishoudens_leeftijd"), p.gemeente_code)
+    per100 = housing.households_vs_stock(hh, housing.dwelling_stock(stock, p.gemeente_code))
+    v = per100[(per100["periode"] == "2025") & (per100["groep"] == "75+")]["per_100_woningen"]
+    assert 24 < v.item() < 28  # about 26, not 13
+
+
+def test_demand_title_direction_follows_the_numbers():
+    d = pd.DataFrame(
+        {
+            "Woningtype": ["geclusterde woningen"] * 3 + ["nultredenwoningen"],
+            "Jaar": ["2025", "2030", "2040", "2040"],
+            "Midden": [505, 275, 300, 900],
+            "Laag": [250, 140, 150, 450],
+            "Hoog": [760, 415, 450, 1350],
+        }
+    )
+    # the edition's bug: 505 in 2025 falling to 275 in 2030 under a title that said "groeit"
+    assert housing.demand_title(d.iloc[[0, 1]]).startswith("Opgave voor ouderen daalt")
+    assert housing.demand_title(d).startswith("Opgave voor ouderen daalt")
+    assert housing.demand_title(d.assign(Midden=[250, 275, 300, 900])) == (
+        "Opgave voor ouderen groeit met het aantal 75-plussers, tot 150 à 450 geclusterde "
+        "woningen in 2040"
+    )
+    assert "blijft gelijk" in housing.demand_title(d.assign(Midden=[300, 275, 300, 900]))

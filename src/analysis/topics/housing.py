@@ -51,6 +51,37 @@ def range_text(low: float, high: float | None = None, decimalen: int = 0) -> str
 
 
 # ------------------------------------------------------------------- households and stock
+_NOT_BREAKDOWNS = frozenset({"gemeente_code", "periode", "waarde", "eenheid", "status"})
+
+
+def only_totals(df: pd.DataFrame, keep: Iterable[str] = ()) -> pd.DataFrame:
+    """Restrict every breakdown column that has a total value to its total rows.
+
+    A breakdown column (any column except ``gemeente_code, periode, waarde, eenheid, status`` and
+    those in ``keep``) that contains a total label (``totaal``, see
+    :func:`analysis.core.codes.is_total_label`) is restricted to those rows, so that e.g.
+    mannen + vrouwen + totaal are never summed. The test is on the values, not on the column's
+    dtype: the loader gives ``string`` columns, hand-made frames ``object``, and both must behave
+    the same.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"periode": ["2024"] * 3, "geslacht": ["mannen", "vrouwen", "totaal"],
+    ...     "waarde": [4, 6, 10]}).astype({"geslacht": "string"})
+    >>> only_totals(d)["waarde"].tolist()
+    [10]
+    >>> only_totals(d, keep=["geslacht"])["waarde"].tolist()
+    [4, 6, 10]
+    """
+    skip = _NOT_BREAKDOWNS | set(keep)
+    d = df
+    for col in d.columns:
+        if col in skip:
+            continue
+        total = d[col].map(is_total_label).astype(bool)
+        if total.any():
+            d = d[total]
+    return d
 
 
 def _age_column(df: pd.DataFrame) -> str:
@@ -100,13 +131,7 @@ def older_households(
     [['2024', '65+', 40.0], ['2024', 'totaal', 500.0]]
     """
     col = _age_column(df)
-    d = df[df["gemeente_code"] == region].copy()
-    for other in d.columns:
-        if other in {col, "gemeente_code", "periode", "waarde", "eenheid", "status"}:
-            continue
-        vals = d[other].astype(str).str.lower()
-        if d[other].dtype == object and (vals == "totaal").any():
-            d = d[vals == "totaal"]
+    d = only_totals(df[df["gemeente_code"] == region], keep=[col])
     is_total = d[col].map(is_total_label).astype(bool)
     totals = d[is_total].groupby(d["periode"].astype(str))["waarde"].sum()
     d = d[~is_total]
@@ -173,14 +198,7 @@ def dwelling_stock(df: pd.DataFrame, region: str) -> pd.Series:
     >>> dwelling_stock(d, "GM1").to_dict()
     {'2024': 100.0}
     """
-    d = df[df["gemeente_code"] == region].copy()
-    for other in d.columns:
-        if other in {"gemeente_code", "periode", "waarde", "eenheid", "status"}:
-            continue
-        if d[other].dtype == object:
-            vals = d[other].astype(str).str.lower()
-            if (vals == "totaal").any():
-                d = d[vals == "totaal"]
+    d = only_totals(df[df["gemeente_code"] == region])
     s = d.groupby(d["periode"].astype(str))["waarde"].sum().astype(float)
     s.name = "woningen"
     return s
@@ -197,12 +215,8 @@ def stock_breakdown(df: pd.DataFrame, region: str, by: str, periode: str) -> pd.
     [['koop', 60.0, 60.0], ['huur', 40.0, 40.0]]
     """
     d = df[(df["gemeente_code"] == region) & (df["periode"].astype(str) == str(periode))]
-    d = d[d[by].astype(str).str.lower() != "totaal"]
-    for other in d.columns:
-        if other in {by, "gemeente_code", "periode", "waarde", "eenheid", "status"}:
-            continue
-        if d[other].dtype == object and (d[other].astype(str).str.lower() == "totaal").any():
-            d = d[d[other].astype(str).str.lower() == "totaal"]
+    d = d[~d[by].map(is_total_label).astype(bool)]
+    d = only_totals(d, keep=[by])
     g = d.groupby(by, sort=False)["waarde"].sum().astype(float)
     return pd.DataFrame(
         {by: g.index, "waarde": g.to_numpy(), "aandeel": (g / g.sum() * 100).to_numpy()}
@@ -974,24 +988,40 @@ def growth_description(growth: pd.DataFrame, base: str | int) -> str:
 
 
 def demand_title(chart_data: pd.DataFrame) -> str:
-    """Title for the demand chart: the central estimate for geclusterde woningen in the last year.
+    """Title for the demand chart: the range for geclusterde woningen in the last year, and whether
+    the central estimate grows, falls or stays the same since the first year.
+
+    The direction is computed from the chart's own numbers (first and last year of the central
+    estimate for geclusterde woningen), never assumed.
 
     Examples
     --------
-    >>> d = pd.DataFrame({"Woningtype": ["geclusterde woningen"], "Jaar": ["2040"],
-    ...     "Midden": [150], "Laag": [75], "Hoog": [225]})
+    >>> d = pd.DataFrame({"Woningtype": ["geclusterde woningen"] * 2, "Jaar": ["2025", "2040"],
+    ...     "Midden": [125, 150], "Laag": [60, 75], "Hoog": [190, 225]})
     >>> demand_title(d)
     'Opgave voor ouderen groeit met het aantal 75-plussers, tot 75 à 225 geclusterde woningen in 2040'
+    >>> demand_title(d.assign(Midden=[175, 150]))
+    'Opgave voor ouderen daalt met het aantal 75-plussers, tot 75 à 225 geclusterde woningen in 2040'
+    >>> demand_title(d.assign(Midden=[150, 150]))
+    'Opgave voor ouderen blijft gelijk met het aantal 75-plussers: 75 à 225 geclusterde woningen in 2040'
+    >>> demand_title(d.iloc[[1]])
+    'Indicatieve opgave voor ouderen: 75 à 225 geclusterde woningen in 2040'
     """
-    last = chart_data[chart_data["Jaar"] == chart_data["Jaar"].max()]
-    g = last[last["Woningtype"].str.contains("geclusterd")]
+    g = chart_data[chart_data["Woningtype"].str.contains("geclusterd")].sort_values("Jaar")
     if g.empty:
         return "Indicatieve opgave aan geschikte woningen voor ouderen"
-    r = g.iloc[0]
-    return (
-        "Opgave voor ouderen groeit met het aantal 75-plussers, tot "
-        f"{range_text(r['Laag'], r['Hoog']).replace(' tot ', ' à ')} geclusterde woningen in {r['Jaar']}"
+    first, last = g.iloc[0], g.iloc[-1]
+    what = (
+        f"{range_text(last['Laag'], last['Hoog']).replace(' tot ', ' à ')} geclusterde woningen "
+        f"in {last['Jaar']}"
     )
+    if len(g) == 1:
+        return f"Indicatieve opgave voor ouderen: {what}"
+    if last["Midden"] > first["Midden"]:
+        return f"Opgave voor ouderen groeit met het aantal 75-plussers, tot {what}"
+    if last["Midden"] < first["Midden"]:
+        return f"Opgave voor ouderen daalt met het aantal 75-plussers, tot {what}"
+    return f"Opgave voor ouderen blijft gelijk met het aantal 75-plussers: {what}"
 
 
 def demand_description(chart_data: pd.DataFrame) -> str:
