@@ -71,6 +71,22 @@ SCHEMA: dict[str, Any] = {
         "?agenda_themas": ["list", "str"],
         "?merendeel_75plus": "str",
     },
+    "?toegang": {
+        "termijnen": [
+            "list",
+            {
+                "stap": "str",
+                "weken": "int",
+                "omschrijving": "str",
+                "reeks": "str",
+                "artikel": "str",
+            },
+        ],
+        "doorlooptijden": [
+            "list",
+            {"indicator": "str", "reeks": "str", "stappen": ["list", "str"]},
+        ],
+    },
     "?sociale_basis": {
         "?agenda_themas": {
             "?mantelzorg": ["list", "str"],

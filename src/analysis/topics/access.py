@@ -4,22 +4,194 @@ The ``loket_meldingen`` dataset holds monthly counts from the municipal registra
 kind of request, herindicaties) and the monthly median number of days from melding to decision.
 Counts of people are published only after :func:`analysis.data.privacy.suppress_counts`; the functions
 that return publishable tables say so and apply it themselves.
+
+**Legal terms.** The Wmo 2015 has two terms on the way from a melding to a decision: at most six
+weeks for the *onderzoek* after the melding (art. 2.3.2, first paragraph) and two weeks for the
+*beschikking* after the *aanvraag* (art. 2.3.5, first paragraph). The terms are parameters
+(``toegang.termijnen`` in ``params/<periode>.yml``), and each throughput series in the data names the
+steps it spans (``toegang.doorlooptijden``): a series from melding to decision spans both, so it is
+held against their sum (:func:`series_term`), never against the six weeks of the onderzoek alone.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
-from analysis.core.errors import DataError
+from analysis.core.errors import DataError, ParamsError
 from analysis.data.privacy import secondary_suppression, suppress_counts
 
 MELDINGEN = "meldingen"
 HERINDICATIES = "herindicaties"
 DOORLOOPTIJD = "doorlooptijd melding tot besluit (mediaan)"
-#: The legal term from melding to decision: 6 weeks for the investigation (Wmo 2015, art. 2.3.2).
-WETTELIJKE_TERMIJN_DAGEN = 42
+
+_TELWOORDEN = {1: "één", 2: "twee", 3: "drie", 4: "vier", 5: "vijf", 6: "zes", 7: "zeven",
+               8: "acht", 9: "negen", 10: "tien", 11: "elf", 12: "twaalf"}  # fmt: skip
+
+
+def weken_tekst(weken: int) -> str:
+    """A number of weeks in Dutch words: ``"één week"``, ``"acht weken"``, ``"14 weken"``.
+
+    Examples
+    --------
+    >>> weken_tekst(1), weken_tekst(8), weken_tekst(14)
+    ('één week', 'acht weken', '14 weken')
+    """
+    n = int(weken)
+    return f"{_TELWOORDEN.get(n, str(n))} {'week' if n == 1 else 'weken'}"
+
+
+@dataclass(frozen=True)
+class LegalTerm:
+    """One legal term of the Wmo 2015 on the way from melding to decision.
+
+    Attributes
+    ----------
+    stap
+        Short name, e.g. ``"onderzoek"``.
+    weken
+        The term in weeks.
+    omschrijving
+        What the term is for, e.g. ``"het onderzoek na de melding"``.
+    reeks
+        The throughput series that would measure this step alone, e.g.
+        ``"van melding tot verslag van het onderzoek"``.
+    artikel
+        The legal basis, e.g. ``"artikel 2.3.2, eerste lid, Wmo 2015"``.
+    """
+
+    stap: str
+    weken: int
+    omschrijving: str
+    reeks: str
+    artikel: str
+
+
+@dataclass(frozen=True)
+class SeriesTerm:
+    """The term a throughput series is held against: the sum of the legal steps it spans.
+
+    Examples
+    --------
+    >>> a = LegalTerm("onderzoek", 6, "het onderzoek", "van melding tot verslag", "art. 1")
+    >>> b = LegalTerm("beschikking", 2, "de beschikking", "van aanvraag tot besluit", "art. 2")
+    >>> t = SeriesTerm("x", "van melding tot besluit", (a, b))
+    >>> t.weken, t.dagen, t.label
+    (8, 56, 'onderzoek en beschikking samen: acht weken')
+    """
+
+    indicator: str
+    reeks: str
+    stappen: tuple[LegalTerm, ...]
+
+    @property
+    def weken(self) -> int:
+        """The term in weeks (the steps added up)."""
+        return sum(t.weken for t in self.stappen)
+
+    @property
+    def dagen(self) -> int:
+        """The term in days."""
+        return 7 * self.weken
+
+    @property
+    def label(self) -> str:
+        """Short Dutch label for a chart legend."""
+        names = [t.stap for t in self.stappen]
+        what = names[0] if len(names) == 1 else " en ".join(names) + " samen"
+        return f"{what}: {weken_tekst(self.weken)}"
+
+
+def series_term(toegang: Mapping[str, Any] | None, indicator: str = DOORLOOPTIJD) -> SeriesTerm:
+    """The legal term for one throughput series, from the params section ``toegang``.
+
+    ``toegang.termijnen`` lists the legal terms (``stap, weken, omschrijving, reeks, artikel``);
+    ``toegang.doorlooptijden`` says for each series in the data which steps it spans
+    (``indicator, reeks, stappen``). A series that spans several steps is held against their sum.
+
+    Raises
+    ------
+    ParamsError
+        When the section, the series or one of its steps is missing.
+
+    Examples
+    --------
+    >>> spec = {"termijnen": [
+    ...     {"stap": "onderzoek", "weken": 6, "omschrijving": "het onderzoek na de melding",
+    ...      "reeks": "van melding tot verslag", "artikel": "artikel 2.3.2, eerste lid, Wmo 2015"},
+    ...     {"stap": "beschikking", "weken": 2, "omschrijving": "de beschikking na de aanvraag",
+    ...      "reeks": "van aanvraag tot beschikking", "artikel": "artikel 2.3.5, eerste lid, Wmo 2015"}],
+    ...   "doorlooptijden": [{"indicator": DOORLOOPTIJD, "reeks": "van melding tot besluit",
+    ...                       "stappen": ["onderzoek", "beschikking"]}]}
+    >>> series_term(spec).dagen
+    56
+    """
+    if not toegang or not toegang.get("termijnen"):
+        raise ParamsError("de wettelijke termijnen ontbreken", field="toegang.termijnen")
+    terms = {
+        str(t["stap"]): LegalTerm(
+            str(t["stap"]),
+            int(t["weken"]),
+            str(t["omschrijving"]),
+            str(t["reeks"]),
+            str(t["artikel"]),
+        )
+        for t in toegang["termijnen"]
+    }
+    for spec in toegang.get("doorlooptijden") or []:
+        if spec["indicator"] != indicator:
+            continue
+        unknown = [s for s in spec["stappen"] if s not in terms]
+        if unknown or not spec["stappen"]:
+            raise ParamsError(
+                f"onbekende stap {unknown[0] if unknown else '(geen)'!r} voor {indicator!r} "
+                f"(bekend: {', '.join(terms)})",
+                field="toegang.doorlooptijden",
+            )
+        return SeriesTerm(indicator, str(spec["reeks"]), tuple(terms[s] for s in spec["stappen"]))
+    raise ParamsError(f"geen termijn voor de reeks {indicator!r}", field="toegang.doorlooptijden")
+
+
+def term_explanation(term: SeriesTerm) -> str:
+    """Dutch explanation of the legal terms and of what the series is compared with.
+
+    Examples
+    --------
+    >>> a = LegalTerm("onderzoek", 6, "het onderzoek na de melding",
+    ...               "van melding tot verslag van het onderzoek", "artikel 2.3.2, eerste lid")
+    >>> b = LegalTerm("beschikking", 2, "de beschikking na de aanvraag",
+    ...               "van aanvraag tot beschikking", "artikel 2.3.5, eerste lid")
+    >>> print(term_explanation(SeriesTerm("x", "van melding tot verslag van het onderzoek", (a,))))
+    De wet geeft zes weken voor het onderzoek na de melding (artikel 2.3.2, eerste lid). De registratie geeft de doorlooptijd van melding tot verslag van het onderzoek; die vergelijken we met deze termijn van zes weken (42 dagen).
+    >>> t = term_explanation(SeriesTerm("x", "van melding tot besluit", (a, b)))
+    >>> t[84:]  # doctest: +ELLIPSIS
+    'en twee weken voor de beschikking na de aanvraag (artikel 2.3.5, eerste lid). De registratie ...'
+    >>> "acht weken (56 dagen)" in t
+    True
+    """
+    parts = [f"{weken_tekst(t.weken)} voor {t.omschrijving} ({t.artikel})" for t in term.stappen]
+    law = "De wet geeft " + (
+        parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " en " + parts[-1]
+    )
+    days = f"{weken_tekst(term.weken)} ({term.dagen} dagen)"
+    if len(term.stappen) == 1:
+        return (
+            f"{law}. De registratie geeft de doorlooptijd {term.reeks}; die vergelijken we met "
+            f"deze termijn van {days}."
+        )
+    separate = " en ".join(t.reeks for t in term.stappen)
+    return (
+        f"{law}. De registratie geeft alleen de doorlooptijd {term.reeks}: die omvat "
+        f"{'beide stappen' if len(term.stappen) == 2 else 'al deze stappen'}. Daarom vergelijken "
+        f"we haar met de termijnen samen, {days}: de uiterste termijn als elke stap direct op de "
+        "vorige volgt. Een langere doorlooptijd is dus niet zonder meer een overschrijding (de "
+        "aanvraag kan later zijn ingediend, of de termijn in overleg verlengd), en een kortere "
+        "betekent niet dat elke stap op tijd was. Om elke termijn apart te toetsen zijn aparte "
+        f"doorlooptijden nodig: {separate}."
+    )
 
 
 def _select(df: pd.DataFrame, gemeente: str, indicator: str) -> pd.DataFrame:
@@ -150,9 +322,9 @@ def to_long(wide: pd.DataFrame, value: str = "Aantal", kind: str = "Soort") -> p
 
 
 def throughput(
-    df: pd.DataFrame, gemeente: str, termijn_dagen: int = WETTELIJKE_TERMIJN_DAGEN
+    df: pd.DataFrame, gemeente: str, termijn_dagen: int, indicator: str = DOORLOOPTIJD
 ) -> pd.DataFrame:
-    """Monthly median days from melding to decision, against the legal term.
+    """Monthly median days of a throughput series, against its term (see :func:`series_term`).
 
     Returns
     -------
@@ -163,10 +335,10 @@ def throughput(
     --------
     >>> d = pd.DataFrame({"gemeente_code": "GM1", "periode": ["2024-01", "2024-02"],
     ...     "indicator": DOORLOOPTIJD, "soort": "alle", "waarde": [35, 50]})
-    >>> throughput(d, "GM1")["binnen_termijn"].tolist()
+    >>> throughput(d, "GM1", 42)["binnen_termijn"].tolist()
     [True, False]
     """
-    sel = _select(df, gemeente, DOORLOOPTIJD).sort_values("periode")
+    sel = _select(df, gemeente, indicator).sort_values("periode")
     out = pd.DataFrame(
         {"periode": sel["periode"].to_numpy(), "mediaan_dagen": sel["waarde"].to_numpy()}
     )
@@ -174,16 +346,14 @@ def throughput(
     return out
 
 
-def throughput_summary(
-    tp: pd.DataFrame, jaar: str | int, termijn_dagen: int = WETTELIJKE_TERMIJN_DAGEN
-) -> dict[str, Any]:
+def throughput_summary(tp: pd.DataFrame, jaar: str | int, termijn_dagen: int) -> dict[str, Any]:
     """Key figures of one year's throughput: months, months within the term, highest median.
 
     Examples
     --------
     >>> tp = pd.DataFrame({"periode": ["2024-01", "2024-02", "2023-12"],
     ...     "mediaan_dagen": [35, 50, 30], "binnen_termijn": [True, False, True]})
-    >>> s = throughput_summary(tp, 2024)
+    >>> s = throughput_summary(tp, 2024, 42)
     >>> s["maanden"], s["binnen"], s["hoogste"], s["gemiddelde_mediaan"]
     (2, 1, 50.0, 42.5)
     """
@@ -256,19 +426,20 @@ def _register() -> None:
 _register()
 
 
-def throughput_chart_data(
-    tp: pd.DataFrame, termijn_dagen: int = WETTELIJKE_TERMIJN_DAGEN
-) -> pd.DataFrame:
-    """Monthly medians plus the legal term as a second series (Dutch headers), for a line chart.
+def throughput_chart_data(tp: pd.DataFrame, term: SeriesTerm) -> pd.DataFrame:
+    """Monthly medians plus the term as a second series (Dutch headers), for a line chart.
 
     Values are floats (days, not counts of people).
 
     Examples
     --------
+    >>> a = LegalTerm("onderzoek", 6, "het onderzoek", "van melding tot verslag", "art. 1")
+    >>> b = LegalTerm("beschikking", 2, "de beschikking", "van aanvraag tot besluit", "art. 2")
     >>> tp = pd.DataFrame({"periode": ["2024-01"], "mediaan_dagen": [35], "binnen_termijn": [True]})
-    >>> throughput_chart_data(tp).values.tolist()  # doctest: +NORMALIZE_WHITESPACE
+    >>> throughput_chart_data(tp, SeriesTerm("x", "y", (a, b))).values.tolist()
+    ... # doctest: +NORMALIZE_WHITESPACE
     [['2024-01', 'Mediane doorlooptijd', 35.0],
-     ['2024-01', 'Wettelijke termijn (6 weken)', 42.0]]
+     ['2024-01', 'Wettelijke termijn (onderzoek en beschikking samen: acht weken)', 56.0]]
     """
     a = pd.DataFrame(
         {
@@ -277,5 +448,72 @@ def throughput_chart_data(
             "Dagen": tp["mediaan_dagen"].astype(float).to_numpy(),
         }
     )
-    b = a.assign(Reeks="Wettelijke termijn (6 weken)", Dagen=float(termijn_dagen))
+    b = a.assign(Reeks=f"Wettelijke termijn ({term.label})", Dagen=float(term.dagen))
     return pd.concat([a, b], ignore_index=True)
+
+
+def _maanden(n: int) -> str:
+    return f"{n} {'maand' if n == 1 else 'maanden'}"
+
+
+def throughput_sentence(summary: Mapping[str, Any], jaar: str | int, term: SeriesTerm) -> str:
+    """How many months of a year had a median throughput within the term, in Dutch.
+
+    Reads right for none, one, some and all months.
+
+    Examples
+    --------
+    >>> a = LegalTerm("onderzoek", 6, "het onderzoek", "van melding tot verslag", "art. 1")
+    >>> b = LegalTerm("beschikking", 2, "de beschikking", "van aanvraag tot besluit", "art. 2")
+    >>> t = SeriesTerm("x", "van melding tot besluit", (a, b))
+    >>> s = {"maanden": 12, "binnen": 8, "boven": 4, "hoogste": 61.0}
+    >>> throughput_sentence(s, 2025, t)
+    'In 2025 lag de mediane doorlooptijd van melding tot besluit in 8 van de 12 maanden binnen acht weken en in 4 maanden erboven; de hoogste maandmediaan was 61 dagen.'
+    >>> throughput_sentence({**s, "binnen": 12, "boven": 0, "hoogste": 50.0}, 2025, t)[60:]
+    'in alle 12 maanden binnen acht weken; de hoogste maandmediaan was 50 dagen.'
+    >>> throughput_sentence({**s, "binnen": 11, "boven": 1}, 2025, t)[60:]
+    'in 11 van de 12 maanden binnen acht weken en in 1 maand erboven; de hoogste maandmediaan was 61 dagen.'
+    """
+    from analysis.core.numbers import getal
+
+    n, binnen, boven = int(summary["maanden"]), int(summary["binnen"]), int(summary["boven"])
+    termijn = weken_tekst(term.weken)
+    if n == 1:
+        where = "in de enige maand met gegevens " + ("binnen" if binnen else "boven")
+        core = f"{where} {termijn}"
+    elif binnen == n:
+        core = f"in alle {n} maanden binnen {termijn}"
+    elif binnen == 0:
+        core = f"in geen van de {n} maanden binnen {termijn}"
+    else:
+        core = f"in {binnen} van de {n} maanden binnen {termijn} en in {_maanden(boven)} erboven"
+    return (
+        f"In {jaar} lag de mediane doorlooptijd {term.reeks} {core}; de hoogste maandmediaan "
+        f"was {getal(summary['hoogste'])} dagen."
+    )
+
+
+def throughput_title(summary: Mapping[str, Any], jaar: str | int, term: SeriesTerm) -> str:
+    """Chart title: in how many months of the year the median stayed within the term.
+
+    Examples
+    --------
+    >>> a = LegalTerm("onderzoek", 6, "het onderzoek", "van melding tot verslag", "art. 1")
+    >>> t = SeriesTerm("x", "van melding tot verslag", (a,))
+    >>> throughput_title({"maanden": 12, "binnen": 1}, 2025, t)
+    'Mediane doorlooptijd in 1 van de 12 maanden van 2025 binnen zes weken'
+    >>> throughput_title({"maanden": 12, "binnen": 0}, 2025, t)
+    'Mediane doorlooptijd in geen van de 12 maanden van 2025 binnen zes weken'
+    """
+    n, binnen = int(summary["maanden"]), int(summary["binnen"])
+    if binnen == n:
+        hoeveel = f"alle {n}" if n > 1 else "de enige"
+        tail = "maanden" if n > 1 else "maand"
+        return (
+            f"Mediane doorlooptijd in {hoeveel} {tail} van {jaar} binnen {weken_tekst(term.weken)}"
+        )
+    hoeveel = "geen" if binnen == 0 else str(binnen)
+    return (
+        f"Mediane doorlooptijd in {hoeveel} van de {_maanden(n)} van {jaar} binnen "
+        f"{weken_tekst(term.weken)}"
+    )
