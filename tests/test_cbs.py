@@ -131,7 +131,7 @@ def test_schema_matches_columns() -> None:
         "definitief",
         "nader voorlopig",
         "voorlopig",
-        "geheim",
+        "onbekend",
     ]
     # one measure: no indicator column (as data/README.md's bevolking_leeftijd)
     assert SERIES["bevolking_leeftijd"].schema()["key"] == [
@@ -157,10 +157,10 @@ GM0397,2024,wmo_clienten_per_1000,Totaal,67,per 1 000 inwoners,nader voorlopig
 GM0397,2024,wmo_clienten_per_1000,Hulp bij het huishouden,37,per 1 000 inwoners,nader voorlopig
 GM0397,2025H1,wmo_clienten,Totaal,1700,personen,voorlopig
 GM0397,2025H1,wmo_clienten,Hulp bij het huishouden,955,personen,voorlopig
-GM0397,2025H1,wmo_clienten,"Verblijf en opvang, totaal",,personen,geheim
+GM0397,2025H1,wmo_clienten,"Verblijf en opvang, totaal",,personen,onbekend
 GM0397,2025H1,wmo_clienten_per_1000,Totaal,61,per 1 000 inwoners,voorlopig
 GM0397,2025H1,wmo_clienten_per_1000,Hulp bij het huishouden,34,per 1 000 inwoners,voorlopig
-GM0397,2025H1,wmo_clienten_per_1000,"Verblijf en opvang, totaal",,per 1 000 inwoners,geheim
+GM0397,2025H1,wmo_clienten_per_1000,"Verblijf en opvang, totaal",,per 1 000 inwoners,onbekend
 """
 
 
@@ -171,11 +171,11 @@ def test_wmo_clienten_exact_tidy_file(data_dir: Path) -> None:
     assert new.read_text(encoding="utf-8") == WMO_GM0397
 
 
-def test_suppressed_cell_is_empty_with_status_geheim_never_zero(data_dir: Path) -> None:
+def test_suppressed_cell_is_empty_with_status_onbekend_never_zero(data_dir: Path) -> None:
     run(data_dir, ["wmo_clienten", "wmo_uitgaven"], ["GM0397"], Recorded())
     wmo = read_csv(data_dir / "cbs_wmo_clienten_20261101.csv")
     vo = [r for r in wmo if r["type_voorziening"] == "Verblijf en opvang, totaal"]
-    assert [(r["waarde"], r["status"]) for r in vo] == [("", "geheim"), ("", "geheim")]
+    assert [(r["waarde"], r["status"]) for r in vo] == [("", "onbekend"), ("", "onbekend")]
     assert all(r["waarde"] != "0" for r in wmo)
     uitg = {
         r["indicator"]: (r["waarde"], r["status"])
@@ -184,8 +184,8 @@ def test_suppressed_cell_is_empty_with_status_geheim_never_zero(data_dir: Path) 
     assert uitg == {
         "begroot": ("7350", "voorlopig"),
         "begroot_per_1000": ("264.2", "voorlopig"),
-        "gerealiseerd": ("", "geheim"),
-        "gerealiseerd_per_1000": ("", "geheim"),
+        "gerealiseerd": ("", "onbekend"),
+        "gerealiseerd_per_1000": ("", "onbekend"),
     }
 
 
@@ -895,3 +895,21 @@ def test_pogingen_must_be_positive(bad: str, capsys: pytest.CaptureFixture[str])
     with pytest.raises(SystemExit):
         cli._parser().parse_args(["data", "fetch", "--pogingen", bad])
     assert "verwacht een geheel getal ≥ 1" in capsys.readouterr().err
+
+
+# ------------------------------------------------------------------------------------------
+# A CBS "." is stored as CBS means it: unknown, not reliable enough or secret
+# ------------------------------------------------------------------------------------------
+def test_shipped_data_labels_a_cbs_dot_onbekend() -> None:
+    data = ROOT / "data"
+    for path in sorted(data.glob("*.csv")):
+        rows = read_csv(path)
+        if rows and "status" in rows[0]:
+            assert "geheim" not in {r["status"] for r in rows}, path.name
+    publiek = read_csv(data / "publieke_cijfers.csv")
+    dots = [r for r in publiek if r["waarde_tekst"].strip() == "."]
+    assert len(dots) == 2  # a wijk in 2023 and Nederland in the provisional 1e halfjaar 2025*
+    assert {(r["waarde"], r["status"]) for r in dots} == {("", "onbekend")}
+    for entry in load_manifest(data).values():
+        allowed = entry["schema"]["columns"].get("status", {}).get("allowed", [])
+        assert "geheim" not in allowed

@@ -142,13 +142,13 @@ def test_wmo_clients_by_age_with_recomputed_rates_and_suppressed_cells(fetched: 
     assert rows.loc[("Totaal", "65-74"), ["aantal", "per_1000"]].tolist() == [200, 70.0]
     assert rows.loc[("Totaal", "75+"), ["aantal", "per_1000"]].tolist() == [1300, 379.7]
     assert rows.loc[("Totaal", "75+"), "status"] == "voorlopig"
-    # a CBS '.' in one band: the group is missing with status geheim, never a partial sum
+    # a CBS '.' in one band: the group is missing with status onbekend, never a partial sum
     hm = rows.loc[("Hulpmiddelen en diensten, totaal", "0-64")]
-    assert pd.isna(hm["aantal"]) and pd.isna(hm["per_1000"]) and hm["status"] == "geheim"
+    assert pd.isna(hm["aantal"]) and pd.isna(hm["per_1000"]) and hm["status"] == "onbekend"
     assert rows.loc[("Hulpmiddelen en diensten, totaal", "75+"), "aantal"] == 295 + 225
     # the 86050NED suppressed cell stays missing too
     vo = df[(df["periode"] == "2025H1") & (df["type"] == "Verblijf en opvang, totaal")]
-    assert vo["aantal"].isna().all() and set(vo["status"]) == {"geheim"}
+    assert vo["aantal"].isna().all() and set(vo["status"]) == {"onbekend"}
 
 
 def test_households_housing_prognosis_and_costs_in_report_layout(fetched: Path) -> None:
@@ -186,7 +186,7 @@ def test_households_housing_prognosis_and_costs_in_report_layout(fetched: Path) 
     ]
     assert uitg.loc[("GM0397", "Hulp bij het huishouden", "begroot"), "waarde"] == 1800
     hh_real = uitg.loc[("GM0397", "Hulp bij het huishouden", "gerealiseerd")]
-    assert pd.isna(hh_real["waarde"]) and hh_real["status"] == "geheim"
+    assert pd.isna(hh_real["waarde"]) and hh_real["status"] == "onbekend"
     assert uitg.loc[("NL01", "Hulp bij het huishouden", "gerealiseerd"), "waarde"] == round(
         1800 * 700 * 1.04
     )

@@ -61,8 +61,8 @@ def test_national_wmo_clients_and_suppressed_cell():
     assert w.loc[("2024H1", "Totaal"), "aantal"] == 1169010
     assert w.loc[("2024H1", "Totaal"), "per_1000"] == 65
     assert w.loc[("2024", "Hulp bij het huishouden"), "aantal"] == 556180
-    geheim = w.loc[("2025H1", "Persoonlijke verzorging")]
-    assert pd.isna(geheim["aantal"]) and geheim["status"] == "geheim"
+    punt = w.loc[("2025H1", "Persoonlijke verzorging")]  # a CBS "."
+    assert pd.isna(punt["aantal"]) and punt["status"] == "onbekend"
     assert (w["status"] != "definitief").all()  # all provisional (*) or suppressed
 
 

@@ -28,6 +28,7 @@ from analysis.config import schemas
 from analysis.config.manifest import register
 from analysis.core.io import write_csv
 from analysis.core.numbers import parse_number, parse_range
+from analysis.data.sources.cbs.status import UNKNOWN
 
 SEED_DOC = "000_efd20162d3471d10.txt"
 PLAN = "Beleidsplan Maatschappelijke Ondersteuning 2025-2028 (seeds/000_efd20162d3471d10.txt)"
@@ -613,9 +614,7 @@ def import_reference(
             "periode_tekst": r["period"],
             "waarde_tekst": r["value"],
             "waarde": parse_number(r["value"]),
-            "status": "voorlopig"
-            if "*" in r["value"] + r["period"]
-            else ("geheim" if r["value"].strip() == "." else "definitief"),
+            "status": _status(r["value"], r["period"]),
             "eenheid": r["unit"],
             "tabel": r["table_id"],
             "bron": r["source_url"],
@@ -945,7 +944,7 @@ def import_reference(
         )
         row["aantal" if m[2] == "aantal" else "per_1000"] = v
         if v is None:
-            row["status"] = "geheim"
+            row["status"] = UNKNOWN
     write_csv(
         data_dir / "wmo_clienten_nl.csv",
         ["gemeente_code", "periode", "type", "aantal", "per_1000", "status", "tabel", "bron"],
@@ -955,8 +954,8 @@ def import_reference(
         "wmo_clienten_nl.csv",
         "Wmo-cliënten Nederland per type maatwerkvoorziening",
         "Landelijke benchmark uit CBS StatLine (Gemeentelijke Monitor Sociaal Domein, nieuwe "
-        "methode na de methodebreuk van december 2024). Een door CBS geheimgehouden cel ('.') "
-        "staat leeg met status geheim.",
+        "methode na de methodebreuk van december 2024). Een CBS-punt ('.': onbekend, onvoldoende "
+        "betrouwbaar of geheim) staat leeg met status onbekend.",
         {
             "organisation": "CBS",
             "url": "https://www.cbs.nl/nl-nl/cijfers/detail/86050NED",
@@ -1145,15 +1144,19 @@ def import_reference(
 
 # ------------------------------------------------------------------ further public datasets
 def _status(value: str, period: str = "") -> str:
-    """CBS status of a published value: ``geheim`` (``.``), ``voorlopig`` (``*``) or definitief.
+    """CBS status of a published value: ``onbekend`` (``.``), ``voorlopig`` (``*``) or definitief.
+
+    A ``.`` wins over a ``*`` of its period: the value itself is unknown.
 
     Examples
     --------
     >>> _status("."), _status("72", "2024*"), _status("12")
-    ('geheim', 'voorlopig', 'definitief')
+    ('onbekend', 'voorlopig', 'definitief')
+    >>> _status(".", "1e halfjaar 2025*")
+    'onbekend'
     """
     if value.strip() == ".":
-        return "geheim"
+        return UNKNOWN
     return "voorlopig" if "*" in value + period else "definitief"
 
 
@@ -1377,8 +1380,8 @@ def _extra_public(public: list[dict[str, str]], data_dir: Path) -> dict[str, dic
             },
         )
         st = _status(r["value"], r["period"])
-        if st == "geheim":
-            row["status"] = "geheim"
+        if st == UNKNOWN:
+            row["status"] = UNKNOWN
         row["aantal" if mi[2] == "aantal" else "per_1000"] = parse_number(r["value"])
     cols = [
         "gemeente_code",
@@ -1397,7 +1400,8 @@ def _extra_public(public: list[dict[str, str]], data_dir: Path) -> dict[str, dic
         "Wmo-cliënten in enkele wijken",
         "De wijkcijfers uit de referentieset (CBS 85638NED 2023, 84751NED 2017). De wijkcode is "
         "afgeleid volgens de CBS-regel WK + gemeentenummer + wijknummer; wijken zonder nummer in "
-        "de bron (Haarlem) staan alleen in publieke_cijfers. '.' = geheim (leeg).",
+        "de bron (Haarlem) staan alleen in publieke_cijfers. '.' (onbekend, onvoldoende "
+        "betrouwbaar of geheim) staat leeg met status onbekend.",
         {"organisation": "CBS", "url": "zie kolom bron", "table_id": "85638NED"},
         licence="CC BY 4.0",
     )

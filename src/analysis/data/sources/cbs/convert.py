@@ -11,9 +11,10 @@ The rules, the same for every converter:
 * **Age groups** are made by adding whole CBS age bands (:func:`regroup_ages`). The bands must
   cover the group exactly; a band that straddles a group border, or a missing band, stops the
   fetch with a message naming the table, region, period and group. Nothing is estimated.
-* **Missing stays missing.** If any band of a group is a CBS ``.`` (empty with status ``geheim``),
-  the group is empty with status ``geheim``, never a partial sum and never 0.
-* **Status** of a sum is the least final status of its parts: ``geheim`` > ``voorlopig`` >
+* **Missing stays missing.** If any band of a group is a CBS ``.`` (empty with status
+  ``onbekend``: unknown, not reliable enough or secret), the group is empty with status
+  ``onbekend``, never a partial sum and never 0.
+* **Status** of a sum is the least final status of its parts: ``onbekend`` > ``voorlopig`` >
   ``nader voorlopig`` > ``definitief`` (:func:`combined_status`).
 * **Rates of merged age groups** (Wmo clients per 1 000 residents) are recomputed from the CBS
   rates of the parts: each part's residents are ``aantal / per_1000 × 1000`` and the merged rate is
@@ -150,10 +151,10 @@ def regroup_ages(
     ...     "leeftijd": ["Totaal", "0 tot 18 jaar", "18 tot 65 jaar", "65 tot 75 jaar",
     ...                  "75 tot 85 jaar", "85 jaar of ouder"],
     ...     "waarde": [100.0, 10.0, 30.0, 20.0, 25.0, float("nan")],
-    ...     "status": ["definitief"] * 5 + ["geheim"]})
+    ...     "status": ["definitief"] * 5 + ["onbekend"]})
     >>> regroup_ages(raw, "leeftijd", ["0-64", "65-74", "75+"], ["gemeente_code", "periode"],
     ...              "T1", keep_total="totaal").values.tolist()
-    [['GM1', '2025', 'totaal', 100.0, 'definitief'], ['GM1', '2025', '0-64', 40.0, 'definitief'], ['GM1', '2025', '65-74', 20.0, 'definitief'], ['GM1', '2025', '75+', nan, 'geheim']]
+    [['GM1', '2025', 'totaal', 100.0, 'definitief'], ['GM1', '2025', '0-64', 40.0, 'definitief'], ['GM1', '2025', '65-74', 20.0, 'definitief'], ['GM1', '2025', '75+', nan, 'onbekend']]
     """
     rows: list[dict[str, Any]] = []
     for key, g in raw.groupby(list(keys), sort=False):
@@ -356,9 +357,9 @@ def convert_wmo_uitgaven(raw: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     >>> r = pd.DataFrame({"gemeente_code": "GM1", "periode": "2024",
     ...     "indicator": ["begroot", "begroot_per_1000", "gerealiseerd"],
     ...     "type_voorziening": "Hulp bij het huishouden", "waarde": [2000.0, 70.0, float("nan")],
-    ...     "eenheid": "1 000 euro", "status": ["voorlopig", "voorlopig", "geheim"]})
+    ...     "eenheid": "1 000 euro", "status": ["voorlopig", "voorlopig", "onbekend"]})
     >>> convert_wmo_uitgaven({"wmo_uitgaven": r}).values.tolist()
-    [['GM1', '2024', 'Hulp bij het huishouden', 'begroot', 2000.0, '1 000 euro', 'voorlopig'], ['GM1', '2024', 'Hulp bij het huishouden', 'gerealiseerd', nan, '1 000 euro', 'geheim']]
+    [['GM1', '2024', 'Hulp bij het huishouden', 'begroot', 2000.0, '1 000 euro', 'voorlopig'], ['GM1', '2024', 'Hulp bij het huishouden', 'gerealiseerd', nan, '1 000 euro', 'onbekend']]
     """
     r = raw["wmo_uitgaven"]
     r = r[

@@ -16,9 +16,9 @@ from analysis.data.sources.cbs.text import norm
 FINAL = "definitief"
 FURTHER_PROVISIONAL = "nader voorlopig"
 PROVISIONAL = "voorlopig"
-UNKNOWN = "geheim"
-"""Status of a CBS ``.``: the figure is unknown, not reliable enough, or secret (CBS does not say
-which). The value is empty."""
+UNKNOWN = "onbekend"
+"""Status of a CBS ``.``: "onbekend, onvoldoende betrouwbaar of geheim" (CBS does not say which;
+the word is the first of CBS's own definition). The value is empty, never 0."""
 
 #: Every status from most to least final (a further provisional figure is closer to final than a
 #: provisional one). The schemas list the same values (``cbs_status`` in ``schemas.yml``).
@@ -34,8 +34,8 @@ def combined_status(statuses: Sequence[str]) -> str:
     'voorlopig'
     >>> combined_status(["nader voorlopig", "definitief"])
     'nader voorlopig'
-    >>> combined_status(["voorlopig", "geheim"])
-    'geheim'
+    >>> combined_status(["voorlopig", "onbekend"])
+    'onbekend'
     """
     worst = STATUS_RANK[UNKNOWN]
     return max(statuses, key=lambda s: STATUS_RANK.get(s, worst)) if statuses else FINAL
@@ -69,6 +69,6 @@ def value_status(value: object, period: str) -> str:
     Examples
     --------
     >>> value_status(None, "voorlopig"), value_status(12, "voorlopig")
-    ('geheim', 'voorlopig')
+    ('onbekend', 'voorlopig')
     """
     return UNKNOWN if value is None else period
