@@ -9,11 +9,13 @@ import pytest
 from analysis.config.manifest import load_manifest, sha256_file
 from analysis.data import datasets as data
 from analysis.data.sources.reference import import_reference
-from analysis.data.sources.synthetic import dementia_index, generate_all
+from analysis.data.sources.synthetic import generate_all
+from analysis.data.sources.synthetic.prognosis import dementia_index
 from tests.conftest import ROOT
 
 DATA = ROOT / "data"
-REFERENCE = ROOT.parent / "shared" / "reference-data"
+BRONNEN = DATA / "bronnen"
+PREVALENCE = {"65-74": 0.015, "75-84": 0.075, "85+": 0.24}  # bronnen/standin.yml
 
 
 def load(name: str) -> pd.DataFrame:
@@ -62,9 +64,11 @@ def test_prognosis_follows_the_dementia_estimates():
     p22 = pop[
         (pop.gemeente_code == "GM0397") & (pop.periode == "2022") & (pop.geslacht == "totaal")
     ]
-    d22 = dementia_index(p22.set_index("leeftijd")["waarde"].to_dict())
-    assert dementia_index(mid.loc["2040"].to_dict()) / d22 == pytest.approx(1100 / 780, rel=0.01)
-    assert dementia_index(mid.loc["2050"].to_dict()) / d22 == pytest.approx(1200 / 780, rel=0.01)
+    d22 = dementia_index(p22.set_index("leeftijd")["waarde"].to_dict(), PREVALENCE)
+    d40 = dementia_index(mid.loc["2040"].to_dict(), PREVALENCE)
+    d50 = dementia_index(mid.loc["2050"].to_dict(), PREVALENCE)
+    assert d40 / d22 == pytest.approx(1100 / 780, rel=0.01)
+    assert d50 / d22 == pytest.approx(1200 / 780, rel=0.01)
     assert mid.loc["2040"].sum() == pytest.approx(27286 * 1.06, abs=10)
     lo = prog[prog.variant == "laag"].set_index(["periode", "leeftijd"])["waarde"]
     hi = prog[prog.variant == "hoog"].set_index(["periode", "leeftijd"])["waarde"]
@@ -130,10 +134,9 @@ def test_agenda_status_covers_every_action_point_in_2025_and_2026():
     assert (st.loc[done, "2025"] == st.loc[done, "2026"]).all()
 
 
-@pytest.mark.skipif(not REFERENCE.is_dir(), reason="../shared/reference-data ontbreekt")
 def test_regenerating_gives_byte_identical_files(tmp_path):
-    import_reference(REFERENCE, tmp_path)
-    generate_all(tmp_path)
+    import_reference(BRONNEN, tmp_path)
+    generate_all(tmp_path, bronnen=BRONNEN)
     for f in sorted(DATA.glob("*.csv")):
         assert (tmp_path / f.name).read_bytes() == f.read_bytes(), f.name
     for f in sorted((DATA / "templates").glob("*.csv")):

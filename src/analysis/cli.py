@@ -85,7 +85,9 @@ def _parser() -> argparse.ArgumentParser:
     add_fetch_arguments(f)
     dsub.add_parser("genereer", help="synthetische stand-ins opnieuw genereren (vast zaad)")
     i = dsub.add_parser("importeer", help="echte referentiecijfers importeren")
-    i.add_argument("--bron", default=None, help="map met reference-data (standaard ../shared)")
+    i.add_argument(
+        "--bron", default=None, help="map met bronbestanden (standaard data/bronnen, zie manifest)"
+    )
     dsub.add_parser("manifest", help="sha256 in het manifest bijwerken na een bewuste wijziging")
     return p
 
@@ -207,7 +209,7 @@ def _check(periode: str | None) -> int:
 
 
 def _data(args: argparse.Namespace) -> int:
-    from analysis.core.paths import data_dir, project_root
+    from analysis.core.paths import data_dir
 
     if args.data_command == "manifest":
         from analysis.config.manifest import refresh_hashes
@@ -224,8 +226,7 @@ def _data(args: argparse.Namespace) -> int:
     if args.data_command == "importeer":
         from analysis.data.sources.reference import import_reference
 
-        src = Path(args.bron) if args.bron else project_root().parent / "shared" / "reference-data"
-        names = import_reference(src, data_dir())
+        names = import_reference(Path(args.bron) if args.bron else None, data_dir())
         print(f"{len(names)} datasets geïmporteerd: {', '.join(names)}")
         return 0
     if args.data_command == "fetch":

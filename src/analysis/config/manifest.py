@@ -2,6 +2,10 @@
 
 See ``data/README.md`` for the format. The manifest is the single place that says whether a file is
 real or synthetic, and the sha256 that the loader checks before it trusts a file.
+
+Two sections: ``datasets`` (what chapters load, :func:`load_manifest`) and ``bronnen`` (the source
+files under ``data/bronnen/`` that the importer and the stand-in generator read: copies of the
+reference data, the plan's transcriptions, the stand-ins' assumptions; :func:`load_sources`).
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ REQUIRED_FIELDS = (
     "schema",
 )
 SUPPLIERS = ("publiek", "gemeente")
+SOURCE_FIELDS = ("file", "title", "source", "licence", "retrieved", "synthetic", "sha256")
 
 
 class _NoAliasDumper(yaml.SafeDumper):
@@ -65,6 +70,15 @@ def manifest_path(folder: Path | None = None) -> Path:
     return (folder or data_dir()) / MANIFEST_NAME
 
 
+def _read_document(path: Path) -> dict[str, Any]:
+    if not path.is_file():
+        raise DataError("het datamanifest ontbreekt", file=str(path))
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise DataError(f"geen geldige YAML: {exc}", file=str(path)) from exc
+
+
 def load_manifest(folder: Path | None = None) -> dict[str, dict[str, Any]]:
     """Read and check the manifest; return ``{dataset name: entry}``.
 
@@ -74,12 +88,7 @@ def load_manifest(folder: Path | None = None) -> dict[str, dict[str, Any]]:
         When the manifest is missing, not YAML, or an entry lacks a required field.
     """
     path = manifest_path(folder)
-    if not path.is_file():
-        raise DataError("het datamanifest ontbreekt", file=str(path))
-    try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        raise DataError(f"geen geldige YAML: {exc}", file=str(path)) from exc
+    doc = _read_document(path)
     datasets = doc.get("datasets")
     if not isinstance(datasets, dict):
         raise DataError("verwacht een sleutel 'datasets' met één item per dataset", file=str(path))
@@ -102,8 +111,33 @@ def load_manifest(folder: Path | None = None) -> dict[str, dict[str, Any]]:
     return datasets
 
 
-def save_manifest(datasets: dict[str, dict[str, Any]], folder: Path | None = None) -> Path:
+def load_sources(folder: Path | None = None) -> dict[str, dict[str, Any]]:
+    """The ``bronnen`` section: ``{path under data/bronnen: entry}`` (empty when there is none).
+
+    Raises
+    ------
+    DataError
+        When an entry lacks a provenance field (title, source, licence, retrieval date, …).
+    """
+    path = manifest_path(folder)
+    sources = _read_document(path).get("bronnen") or {}
+    for name, entry in sources.items():
+        missing = [f for f in SOURCE_FIELDS if f not in (entry or {})]
+        if missing:
+            raise DataError(
+                f"bronbestand '{name}' mist veld(en): {', '.join(missing)}", file=str(path)
+            )
+    return sources
+
+
+def save_manifest(
+    datasets: dict[str, dict[str, Any]],
+    folder: Path | None = None,
+    sources: dict[str, dict[str, Any]] | None = None,
+) -> Path:
     """Write the manifest atomically, datasets sorted by name (stable diffs), without YAML aliases.
+
+    ``sources`` replaces the ``bronnen`` section; by default the section already in the file is kept.
 
     Examples
     --------
@@ -115,7 +149,11 @@ def save_manifest(datasets: dict[str, dict[str, Any]], folder: Path | None = Non
     False
     """
     path = manifest_path(folder)
-    doc = {"datasets": {k: datasets[k] for k in sorted(datasets)}}
+    if sources is None:
+        sources = (_read_document(path).get("bronnen") or {}) if path.is_file() else {}
+    doc: dict[str, Any] = {"datasets": {k: datasets[k] for k in sorted(datasets)}}
+    if sources:
+        doc["bronnen"] = {k: sources[k] for k in sorted(sources)}
     text = (
         "# Datamanifest: één item per dataset. Formaat: data/README.md.\n"
         "# sha256 wordt bijgewerkt met `wmo-rapport data manifest`.\n"
@@ -126,17 +164,17 @@ def save_manifest(datasets: dict[str, dict[str, Any]], folder: Path | None = Non
 
 
 def refresh_hashes(folder: Path | None = None) -> list[str]:
-    """Recompute every entry's sha256 from its file; return the names whose hash changed."""
+    """Recompute every entry's sha256 from its file (datasets and bronnen); return what changed."""
     folder = folder or data_dir()
-    datasets = load_manifest(folder)
+    datasets, sources = load_manifest(folder), load_sources(folder)
     changed = []
-    for name, entry in datasets.items():
+    for name, entry in [*datasets.items(), *sources.items()]:
         digest = sha256_file(folder / entry["file"])
         if digest != entry.get("sha256"):
             entry["sha256"] = digest
             changed.append(name)
     if changed:
-        save_manifest(datasets, folder)
+        save_manifest(datasets, folder, sources)
     return changed
 
 

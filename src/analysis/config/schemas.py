@@ -75,6 +75,11 @@ def _expand(name: str, spec: Any, lists: dict[str, list[Any]], path: Path) -> di
     return {"key": key, "columns": columns}
 
 
+@functools.lru_cache(maxsize=4)
+def _lists(path: Path) -> dict[str, list[Any]]:
+    return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("lijsten") or {}
+
+
 def names(path: Path = SCHEMA_FILE) -> list[str]:
     """The datasets that have a schema, sorted.
 
@@ -140,8 +145,7 @@ def vocabulary(list_name: str, path: Path = SCHEMA_FILE) -> list[str]:
     >>> vocabulary("wmo_type")[:2]
     ['Totaal', 'Totaal exclusief verblijf en opvang']
     """
-    doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    lists = doc.get("lijsten") or {}
+    lists = _lists(path)
     if list_name not in lists:
         raise DataError(f"onbekende lijst '{list_name}' (wel: {', '.join(lists)})", file=str(path))
     return [str(v) for v in lists[list_name]]
