@@ -137,6 +137,7 @@ class PageResult:
     charts_drawn: int = 0
     charts_interactive: int = 0
     english_dates: list[str] = field(default_factory=list)
+    theme: str = ""  # data-theme of the page and the page's background colour, as drawn
 
 
 _AXE_RUN = (
@@ -160,9 +161,25 @@ _CHARTS = """new Promise(done => { const t0 = Date.now(); (function check() {
 })(); })"""
 
 
+# The colour theme as drawn, once the page has loaded (the edition's index.html only redirects:
+# it may have no document).
+_THEME = """new Promise(done => { const t0 = Date.now(); (function check() {
+  if (document.readyState !== 'complete' && Date.now() - t0 < 5000) return setTimeout(check, 50);
+  const root = document.documentElement, body = document.body;
+  done((root ? root.dataset.theme : 'none') + ' '
+       + (body ? getComputedStyle(body).backgroundColor : 'none'));
+})(); })"""
+_PREFER_DARK = "localStorage.setItem('mode', 'dark'); localStorage.setItem('theme', 'dark')"
+
+
 @functools.cache
-def browser_pass() -> dict[Path, PageResult]:
-    """Load every page of :func:`site_pages` offline in Chromium (two tabs in parallel)."""
+def browser_pass(scheme: str = "light") -> dict[Path, PageResult]:
+    """Load every page of :func:`site_pages` offline in Chromium (two tabs in parallel).
+
+    ``scheme`` is the reader's system colour scheme (``prefers-color-scheme``). With ``"dark"``
+    each page is also loaded a second time after storing the theme's own "dark" preference, so
+    what is audited is what a reader with every dark setting gets.
+    """
     from analysis.pipeline.browser import Browser
 
     s = published_site()
@@ -181,6 +198,8 @@ def browser_pass() -> dict[Path, PageResult]:
 
     def work(browser: Browser) -> None:
         tab = browser.new_page(offline=True)
+        features = [{"name": "prefers-color-scheme", "value": scheme}]
+        tab.send("Emulation.setEmulatedMedia", {"features": features})
         while True:
             with lock:
                 if not queue:
@@ -188,7 +207,10 @@ def browser_pass() -> dict[Path, PageResult]:
                 page = queue.pop(0)
             tab.requests.clear()
             tab.goto(page.as_uri())
-            res = PageResult()
+            if scheme == "dark":
+                tab.evaluate(_PREFER_DARK)
+                tab.goto(page.as_uri())
+            res = PageResult(theme=tab.evaluate(_THEME))
             res.charts, res.charts_drawn, res.charts_interactive, res.english_dates = tab.evaluate(
                 _CHARTS
             )

@@ -15,9 +15,12 @@ from tests.published import browser_pass, published_site, require_browser, site_
 pytestmark = pytest.mark.browser
 
 
-def test_every_page_has_zero_wcag_violations():
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_page_has_zero_wcag_violations(scheme):
+    """Audited with the reader's system in light and in dark mode (prefers-color-scheme, and a
+    stored dark preference of the theme): the book is light only, so both must pass."""
     require_browser(axe=True)
-    results = browser_pass()
+    results = browser_pass(scheme)
     s = published_site()
     assert len(results) >= len(site_pages(s)) >= 5
     problems = []
@@ -27,7 +30,21 @@ def test_every_page_has_zero_wcag_violations():
             problems.append(
                 f"{page.relative_to(s.site)}: {v['id']} ({v['impact']}): {v['help']}\n      {nodes}"
             )
-    assert not problems, "WCAG-overtredingen:\n  " + "\n  ".join(problems)
+    assert not problems, f"WCAG-overtredingen ({scheme}):\n  " + "\n  ".join(problems)
+
+
+def test_dark_system_setting_keeps_the_audited_light_colours():
+    """A reader whose system (and stored theme preference) is dark gets the same light pages."""
+    require_browser(axe=True)
+    light, dark = browser_pass("light"), browser_pass("dark")
+    book = [p for p in dark if dark[p].theme.split(" ")[0] not in ("undefined", "none")]
+    assert len(book) >= 14, "te weinig boekpagina's met het thema"
+    wrong = {
+        page.name: (light[page].theme, dark[page].theme)
+        for page in book
+        if not dark[page].theme == light[page].theme == "light rgb(255, 255, 255)"
+    }
+    assert not wrong, f"niet de lichte kleuren (licht, donker): {wrong}"
 
 
 def test_pages_are_dutch_and_charts_have_alternatives():

@@ -165,7 +165,8 @@ def test_landing_page_lists_three_editions(three_editions):
     assert '<html lang="nl">' in landing and "<main>" in landing
     rows = re.findall(r"<tr[^>]*><th scope=\"row\">(\d{4})</th><td>([\d.]+)", landing)
     assert rows == [("2025", "1.1"), ("2025", "1.0"), ("2024", "1.0")]
-    assert "2025-04-15" in landing and "2025-03-01" in landing  # dates from the builds
+    # dates from the builds, written out in Dutch
+    assert "15 april 2025" in landing and "1 maart 2025" in landing
     assert why in landing
     targets = _links(site / "index.html")
     for ed in ("2024/v1.0", "2025/v1.0", "2025/v1.1"):

@@ -122,3 +122,46 @@ def parse_range(value: object, *, strict: bool = False) -> tuple[float | None, f
     if low is None and strict:
         raise ValueError(f"geen getal of bereik: {value!r}")
     return low, high
+
+
+# A number standing alone in running text (not part of a word, a code like GM0397 or 03759ned,
+# nor of a longer number).
+_DECIMAL_POINT = re.compile(r"(?<![\w.,])(\d+)\.(\d+)(?![\w]|[.,]\d)")
+_PLAIN_INT = re.compile(r"(?<![\w.,])([1-9]\d{3,})(?![\w]|[.,]\d)")
+
+
+def _is_year(digits: str) -> bool:
+    return len(digits) == 4 and 1800 <= int(digits) <= 2199
+
+
+def _group(digits: str) -> str:
+    return f"{int(digits):,}".replace(",", ".")
+
+
+def dutch_numbers(text: str) -> str:
+    """Rewrite numbers written the English way in running text (e.g. a chart description).
+
+    A decimal point becomes a decimal comma (``92.6`` → ``92,6``); a whole number of four or
+    more digits gets thousands separators (``1035`` → ``1.035``), except a four-digit number
+    that reads as a year (1800-2199). ``1.035`` is taken as Dutch already (three digits after
+    one point), and codes inside words (``GM0397``, ``03759ned``) are left alone.
+
+    Examples
+    --------
+    >>> dutch_numbers("Totaal: 92.6; 2024: 1035; 2040: 3100 (laag 2520); 0.5%")
+    'Totaal: 92,6; 2024: 1.035; 2040: 3.100 (laag 2.520); 0,5%'
+    >>> dutch_numbers("27.286 inwoners in 2019, tabel 03759ned, 1035.25 euro")
+    '27.286 inwoners in 2019, tabel 03759ned, 1.035,25 euro'
+    """
+
+    def decimal(m: re.Match[str]) -> str:
+        whole, frac = m.group(1), m.group(2)
+        if len(frac) == 3 and len(whole) <= 3 and whole != "0":
+            return m.group(0)  # 1.035: a Dutch thousands separator
+        return f"{_group(whole)},{frac}"
+
+    def integer(m: re.Match[str]) -> str:
+        digits = m.group(1)
+        return digits if _is_year(digits) else _group(digits)
+
+    return _PLAIN_INT.sub(integer, _DECIMAL_POINT.sub(decimal, text))

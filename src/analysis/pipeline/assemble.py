@@ -22,12 +22,15 @@ import yaml
 
 from analysis.config.manifest import sha256_file
 from analysis.config.params import Params
+from analysis.core.dates import long_date
 from analysis.core.errors import BuildError
 from analysis.core.io import write_if_changed
 from analysis.pipeline.chapters import kill_group
 from analysis.pipeline.pages import Page
 from analysis.pipeline.record import RECORD_FILE, TIMINGS_FILE
 from analysis.pipeline.state import ChapterRun, sha_hex
+from analysis.present.interface import HERE as INTERFACE_DIR
+from analysis.present.interface import files as interface_files
 
 #: Software whose version the Verantwoording page lists.
 LISTED_SOFTWARE = (
@@ -46,7 +49,7 @@ def stamp_text(params: Params, commit: str, dirty: bool, build_date: str, finger
     code = commit + (" (met lokale wijzigingen)" if dirty else "")
     return (
         f"Gemeente {params.gemeente_naam} · periode {params.periode} · editie "
-        f"{params.editie} · gebouwd {build_date} · code {code} · gegevens {fingerprint}"
+        f"{params.editie} · gebouwd {long_date(build_date)} · code {code} · gegevens {fingerprint}"
     )
 
 
@@ -54,6 +57,8 @@ def book_config(root: Path, params: Params, stamp: str, build_date: str) -> dict
     """The period's ``_config.yml``: the project's, with title, stamp and fixed settings."""
     cfg = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8")) or {}
     cfg["title"] = f"{params.data.get('titel') or 'Wmo-monitor'} · {params.gemeente_naam}"
+    cfg["author"] = f"Gemeente {params.gemeente_naam}"
+    cfg["copyright"] = f"Gemeente {params.gemeente_naam}; CBS-gegevens CC BY 4.0"
     cfg.setdefault("execute", {})["execute_notebooks"] = "off"
     cfg["only_build_toc_files"] = True
     html = cfg.setdefault("html", {})
@@ -61,7 +66,7 @@ def book_config(root: Path, params: Params, stamp: str, build_date: str) -> dict
         f'<p class="wmo-stempel">{stamp} · <a href="verantwoording.html">verantwoording</a></p>'
     )
     sph = cfg.setdefault("sphinx", {}).setdefault("config", {})
-    sph["html_last_updated_fmt"] = build_date
+    sph["html_last_updated_fmt"] = long_date(build_date)
     return cfg
 
 
@@ -129,6 +134,10 @@ def assemble_book(
     from analysis.present.assets import vega_bundle
 
     files["_static/vega-bundle.js"] = vega_bundle()
+    # the Dutch interface extension (Sphinx loads it from the package): a copy in the book
+    # source, so that a change to it rebuilds the book
+    for f in interface_files():
+        files[f"_interface/{f.relative_to(INTERFACE_DIR).as_posix()}"] = f.read_bytes()
     return files
 
 
@@ -164,7 +173,7 @@ def verantwoording_page(
         f"| Gemeente | {params.gemeente_naam} ({params.gemeente_code}) |",
         f"| Periode | {params.periode} |",
         f"| Editie | {params.editie} |",
-        f"| Bouwdatum (datum van de code-commit) | {build_date} |",
+        f"| Bouwdatum (datum van de code-commit) | {long_date(build_date)} |",
         f"| Code-commit | {commit}{' (met lokale wijzigingen)' if dirty else ''} |",
         f"| Vingerafdruk van de gegevens | {fingerprint} |",
         f"| Parameterbestand | params/{params.periode}.yml "
@@ -233,6 +242,7 @@ def run_jupyter_book(src: Path, out: Path, commit_time: int | None) -> None:
     exe = Path(sys.executable).with_name("jupyter-book")
     cmd = [str(exe) if exe.exists() else "jupyter-book", "build", str(src)]
     cmd += ["--path-output", str(out), "--builder", "html"]
+    cmd += ["-W", "--keep-going"]  # a Sphinx warning fails the build (all of them reported)
     env = {**os.environ, "PYTHONHASHSEED": "0", "SOURCE_DATE_EPOCH": str(commit_time or 0)}
     proc = subprocess.Popen(
         cmd,

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from analysis.core.dates import long_date
 from analysis.pipeline.browser import Browser
 
 _SKIP_PAGES = {"genindex.html", "search.html", "py-modindex.html"}
@@ -189,7 +190,7 @@ def print_html(
         f"<p>Gemeente {html.escape(gemeente)}</p><h1>{html.escape(titel)}</h1>"
         f"<p>Evaluatie van het Wmo-beleid · periode {html.escape(periode)}</p>"
         f"<p>Editie {html.escape(periode)}, versie {html.escape(editie)}</p>"
-        f"<p>Datum: {html.escape(datum)}</p></section>",
+        f"<p>Datum: {html.escape(long_date(datum))}</p></section>",
         f'<nav class="inhoud hoofdstuk" aria-label="Inhoud"><h1>Inhoud</h1><ol>{toc}</ol></nav>',
     ]
     for c in chapters:

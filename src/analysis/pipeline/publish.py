@@ -52,6 +52,7 @@ from typing import Any
 
 import yaml
 
+from analysis.core.dates import long_date
 from analysis.core.errors import PublishError
 from analysis.core.io import write_atomic
 
@@ -399,7 +400,7 @@ def changes_page(
     body = [
         f"<h1>Wat is er veranderd: editie {html.escape(e.periode)}, versie "
         f"{html.escape(e.editie)}</h1>",
-        f"<p>Gebouwd op {html.escape(e.datum)} (code {html.escape(e.commit)}). "
+        f"<p>Gebouwd op {html.escape(long_date(e.datum))} (code {html.escape(e.commit)}). "
         f'<a href="{html.escape(e.start)}">Lees deze versie</a>.</p>',
         "<h2>Ten opzichte van de vorige versie</h2>",
     ]
@@ -415,7 +416,7 @@ def changes_page(
         body.append(
             f'<p>Vorige versie: <a href="../v{html.escape(prev_version.editie)}/'
             f'{html.escape(prev_version.start)}">versie {html.escape(prev_version.editie)}</a> '
-            f"({html.escape(prev_version.datum)}).</p>"
+            f"({html.escape(long_date(prev_version.datum))}).</p>"
             f"<p><strong>Waarom deze versie:</strong> {html.escape(why)}</p>"
         )
         if changes:
@@ -511,7 +512,7 @@ def landing_page(editions: list[Edition]) -> str:
                 f"<tr{cls}>"
                 f'<th scope="row">{html.escape(e.periode)}</th>'
                 f"<td>{html.escape(e.editie)}{label}</td>"
-                f"<td>{html.escape(e.datum)}</td><td>{what} "
+                f"<td>{html.escape(long_date(e.datum))}</td><td>{what} "
                 f'<a href="{e.folder}/{CHANGES_PAGE}">Wijzigingen en kerncijfers van versie '
                 f"{html.escape(e.editie)}</a></td>"
                 f'<td><a href="{e.folder}/{html.escape(e.start)}">Editie {html.escape(e.periode)} '

@@ -27,7 +27,7 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from analysis.core.numbers import getal
+from analysis.core.numbers import dutch_numbers, getal
 
 # Okabe-Ito: distinguishable with every common colour-vision deficiency. Yellow is left out (too
 # little contrast on white); order chosen so the first two differ in lightness too.
@@ -122,6 +122,7 @@ class Figure:
             raise ValueError(f"ongeldige figuurnaam {self.name!r}: gebruik a-z, 0-9 en '-'")
         if not self.description.strip():
             raise ValueError(f"figuur {self.name!r} heeft geen tekstalternatief (description)")
+        self.description = dutch_numbers(self.description)  # "92.6" → "92,6", "1035" → "1.035"
 
     def spec(self) -> dict[str, Any]:
         """The Vega-Lite specification as a dict (deterministic: no random names)."""
