@@ -71,3 +71,14 @@ def datadir(tmp_path: Path) -> Path:
     folder = tmp_path / "data"
     write_dataset(folder, "tel", GOOD_CSV)
     return folder
+
+
+@pytest.fixture(autouse=True)
+def _fresh_load_session():
+    """Each test starts with nothing loaded: the fail-safe provenance (everything loaded so far in
+    the process, :func:`analysis.data.datasets.session_provenance`) must not leak between tests."""
+    from analysis.data import datasets
+
+    datasets.reset_session()
+    yield
+    datasets.reset_session()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from analysis.config.params import load_params
-from analysis.core.numbers import getal, procent
+from analysis.core.numbers import procent
 from analysis.data import datasets as data
 from analysis.pipeline.build import build
 from analysis.topics import population
@@ -40,12 +40,15 @@ def test_demography_chapter_shows_the_computed_figures(edition):
     pop = population.population_by_age(data.load("bevolking_leeftijd"), p.gemeente_code)
     row = population.ageing_table(pop).set_index("periode").loc["2025"]
     page = _text(edition / "chapters" / "demografie.html")
-    assert f"telde {p.gemeente_naam} {getal(row['totaal'])} inwoners" in page
     assert procent(row["pct_75"], 0) in page and procent(row["pct_85"], 0) in page
     assert "Let op: synthetische gegevens" in page
     raw = (edition / "chapters" / "demografie.html").read_text(encoding="utf-8")
+    # a figure from the synthetic population stands marked where it stands
+    assert f'data-herkomst="synthetisch">{procent(row["pct_75"], 0)}<sup' in raw
     # the calibration of each stand-in folds open under the warning
-    assert '<details class="wmo-ijking"><summary>Waarop zijn deze stand-ins afgestemd?' in raw
+    assert (
+        '<details class="wmo-ijking"><summary>Waarop zijn deze voorbeeldgegevens afgestemd?' in raw
+    )
     fold = raw.index('<details class="wmo-ijking">')
     assert fold < raw.index("27.286 in 2019") < raw.index("</details>", fold)
     assert raw.count('class="wmo-figuur"') >= 3 and "<svg" in raw

@@ -103,3 +103,20 @@ def test_scan_accepts_suppressed_counts_and_other_datasets(tmp_path):
     (tmp_path / "a.html").write_text(_figure(clean), encoding="utf-8")
     (tmp_path / "b.html").write_text(_figure([1, 2, 3], dataset="cbs"), encoding="utf-8")
     assert scan_edition(tmp_path, MANIFEST) == []
+
+
+def test_scan_finds_small_counts_also_in_cells_marked_synthetic(tmp_path):
+    """A marked cell (span, sign, screen-reader text) is still read as its number."""
+    from analysis.core.provenance import Provenance
+    from analysis.data.privacy import scan_edition
+    from analysis.present import charts
+
+    df = pd.DataFrame({"Maand": ["2025-01", "2025-02"], "Meldingen": pd.array([120, 7], "Int64")})
+    df.attrs = {"dataset": "loket", "manifest": {"source": {}, "synthetic": True}}
+    df.attrs["herkomst"] = Provenance.dataset("loket", synthetic=True)
+    fig = charts.bar_chart(
+        df, name="m", x="Maand", y="Meldingen", title="t", subtitle="s", description="d"
+    )
+    assert 'data-herkomst="synthetisch">7<sup' in fig.to_html()
+    (tmp_path / "p.html").write_text(fig.to_html(), encoding="utf-8")
+    assert any("tabelwaarde 7" in p for p in scan_edition(tmp_path, MANIFEST))

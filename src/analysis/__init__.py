@@ -41,7 +41,10 @@ SHORT_NAMES = {
             "wmo",
         )
     },
-    **{name: f"analysis.present.{name}" for name in ("catalog", "charts", "report", "summary")},
+    **{
+        name: f"analysis.present.{name}"
+        for name in ("catalog", "charts", "report", "summary", "tables")
+    },
     "fmt": "analysis.core.numbers",
 }
 

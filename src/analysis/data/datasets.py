@@ -16,6 +16,12 @@ thousands separator), Windows-1252 or UTF-8 with a byte-order mark.
 Every load is recorded: :func:`loaded` lists what a chapter used (for its source list and synthetic
 warning) and, when ``WMO_DEPS_FILE`` is set (the build sets it), one JSON line per dataset is
 appended there so the build knows exactly which data each chapter depends on.
+
+Provenance: a loaded frame carries ``df.attrs["herkomst"]`` (a
+:class:`~analysis.core.provenance.Provenance`: the dataset and whether it is synthetic), and
+:func:`session_provenance` is the union over everything loaded in this process so far — the
+fail-safe provenance of a published value that does not say precisely where it comes from.
+:func:`tracking` collects what is loaded inside a block (used per key indicator).
 """
 
 from __future__ import annotations
@@ -25,6 +31,8 @@ import io
 import json
 import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -35,10 +43,15 @@ from analysis.config.manifest import load_manifest, sha256_file
 from analysis.core.codes import PERIOD_RE, REGION_RE
 from analysis.core.errors import DataError, DataErrors
 from analysis.core.paths import data_dir, project_root
+from analysis.core.provenance import Provenance, union
 from analysis.data.privacy import check_no_personal_data
 
 MISSING_TOKENS = {"", "."}
 _LOADED: dict[str, dict[str, Any]] = {}
+#: Provenance of every dataset loaded since the last :func:`reset_session` (process start).
+_SESSION: dict[str, Provenance] = {}
+#: Open :func:`tracking` blocks, innermost last.
+_TRACKERS: list[dict[str, Provenance]] = []
 
 
 def _shown(path: Path) -> str:
@@ -321,8 +334,9 @@ def load(
     Returns
     -------
     DataFrame
-        The validated data; ``df.attrs["dataset"]`` holds the name and ``df.attrs["manifest"]`` the
-        entry, so charts and tables can cite their source.
+        The validated data; ``df.attrs["dataset"]`` holds the name, ``df.attrs["manifest"]`` the
+        entry (so charts and tables can cite their source) and ``df.attrs["herkomst"]`` its
+        :class:`~analysis.core.provenance.Provenance`.
 
     Examples
     --------
@@ -346,12 +360,17 @@ def load(
                 )
     df.attrs["dataset"] = name
     df.attrs["manifest"] = entry
+    df.attrs["herkomst"] = Provenance.dataset(name, bool(entry.get("synthetic")))
     _record(name, entry, folder)
     return df
 
 
 def _record(name: str, entry: dict[str, Any], folder: Path) -> None:
     _LOADED[name] = entry
+    prov = Provenance.dataset(name, bool(entry.get("synthetic")))
+    _SESSION[name] = prov
+    for tracker in _TRACKERS:
+        tracker[name] = prov
     deps = os.environ.get("WMO_DEPS_FILE")
     if deps:
         with open(deps, "a", encoding="utf-8") as fh:
@@ -361,6 +380,78 @@ def _record(name: str, entry: dict[str, Any], folder: Path) -> None:
 def loaded() -> dict[str, dict[str, Any]]:
     """Datasets loaded so far in this process, ``{name: manifest entry}``, in load order."""
     return dict(_LOADED)
+
+
+def session_provenance() -> Provenance:
+    """The union of the provenance of every dataset loaded since :func:`reset_session`.
+
+    This is the fail-safe provenance of a published value that does not carry its own: it is
+    synthetic as soon as anything loaded so far is (over-marking is safe, under-marking is not).
+
+    Examples
+    --------
+    >>> reset_session(); session_provenance().is_synthetic
+    False
+    """
+    return union(_SESSION.values())
+
+
+def reset_session() -> None:
+    """Forget what was loaded (a new chapter in a reused kernel starts from nothing)."""
+    _SESSION.clear()
+    _LOADED.clear()
+
+
+@contextmanager
+def tracking() -> Iterator[dict[str, Provenance]]:
+    """Collect the datasets loaded inside the block, ``{name: provenance}``.
+
+    Examples
+    --------
+    >>> with tracking() as used:
+    ...     pass
+    >>> used
+    {}
+    """
+    used: dict[str, Provenance] = {}
+    _TRACKERS.append(used)
+    try:
+        yield used
+    finally:
+        _TRACKERS.remove(used)
+
+
+def dataset_provenance(name: str, folder: Path | None = None) -> Provenance:
+    """The provenance of dataset ``name``: as loaded in this session, else from the manifest.
+
+    Raises
+    ------
+    DataError
+        When the dataset is not in the manifest.
+    """
+    if name in _SESSION:
+        return _SESSION[name]
+    entry = dataset_entry(name, folder or data_dir())
+    return Provenance.dataset(name, bool(entry.get("synthetic")))
+
+
+def provenance_of(df: pd.DataFrame | pd.Series) -> Provenance | None:
+    """The provenance a loaded frame (or a column of it) carries, or ``None`` when unknown.
+
+    Read from ``attrs["herkomst"]``, else from the manifest entry in ``attrs`` (older frames).
+
+    Examples
+    --------
+    >>> provenance_of(pd.DataFrame()) is None
+    True
+    """
+    p = df.attrs.get("herkomst")
+    if isinstance(p, Provenance):
+        return p
+    entry, name = df.attrs.get("manifest"), df.attrs.get("dataset")
+    if isinstance(entry, dict) and "synthetic" in entry and name:
+        return Provenance.dataset(str(name), bool(entry["synthetic"]))
+    return None
 
 
 def up_to(df: pd.DataFrame, periode: str | int) -> pd.DataFrame:

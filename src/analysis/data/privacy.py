@@ -208,6 +208,21 @@ _FIG_RE = re.compile(
 _DATASET_RE = re.compile(r"\(dataset ([a-z0-9_]+)\)")
 
 
+def _cell_text(cell_html: str) -> str:
+    """The number in a table cell, also when it is marked as synthetic (its sign and
+    screen-reader text left out).
+
+    Examples
+    --------
+    >>> _cell_text('<span data-herkomst="synthetisch">7<sup aria-hidden="true">s</sup>'
+    ...            '<span class="visually-hidden"> (synthetisch)</span></span>')
+    '7'
+    """
+    text = re.sub(r"<sup\b[^>]*>.*?</sup>", "", cell_html, flags=re.S)
+    text = re.sub(r'<span class="visually-hidden">.*?</span>', "", text, flags=re.S)
+    return re.sub(r"<[^>]+>", "", text).strip()
+
+
 def scan_edition(
     html_dir: str | Path, manifest: dict, *, min_cel: int = 10, afronding: int = 5
 ) -> list[str]:
@@ -249,7 +264,8 @@ def scan_edition(
                             f"(niet onderdrukt of afgerond; dataset {', '.join(sorted(names))})"
                         )
             table = m.group(0).split("<tbody>", 1)[-1]
-            for cell in re.findall(r'<td class="num">([^<]*)</td>', table):
+            for raw in re.findall(r'<td class="num">(.*?)</td>', table, flags=re.S):
+                cell = _cell_text(raw)
                 t = cell.replace(".", "")
                 if t.isdigit() and (int(t) < min_cel or int(t) % afronding):
                     problems.append(

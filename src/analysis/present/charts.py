@@ -13,6 +13,11 @@ the chart interactive (tooltips) where JavaScript runs.
 
 Only the columns a chart encodes are embedded in its specification, so nothing the chart does not
 show (such as an unsuppressed count) can leak into the published page.
+
+Provenance: a figure knows the datasets it was drawn from (``sources=``; without it, everything the
+chapter loaded so far — fail-safe). A figure from synthetic data says *Voorbeeld* before its title,
+its text alternative says so, and the numbers in its data table are marked (per row with
+``synthetisch_kolom=``, a boolean column, when a chart mixes real and synthetic rows).
 """
 
 from __future__ import annotations
@@ -28,6 +33,9 @@ import altair as alt
 import pandas as pd
 
 from analysis.core.numbers import dutch_numbers, getal
+from analysis.core.provenance import NONE, Provenance, has_unmarked_figure, plain, union
+from analysis.data.datasets import provenance_of, session_provenance
+from analysis.present.marks import ATTRIBUTE, marked_html, text_html
 
 # Okabe-Ito: distinguishable with every common colour-vision deficiency. Yellow is left out (too
 # little contrast on white); order chosen so the first two differ in lightness too.
@@ -104,7 +112,13 @@ class Figure:
     table
         The data as shown, with Dutch column headers (used for the data table).
     synthetic
-        True when the data is a synthetic stand-in (shown in the source line).
+        True when the data is a synthetic stand-in (shown in the source line and before the title).
+    number_format
+        Decimals per column of the data table.
+    provenance
+        The datasets the figure was drawn from.
+    row_synthetic
+        Per row of ``table``: is it synthetic? (``None``: every row is as ``synthetic``.)
     """
 
     name: str
@@ -116,6 +130,8 @@ class Figure:
     table: pd.DataFrame
     synthetic: bool = False
     number_format: dict[str, int] = field(default_factory=dict)
+    provenance: Provenance = NONE
+    row_synthetic: list[bool] | None = None
 
     def __post_init__(self) -> None:
         if not _NAME_RE.match(self.name):
@@ -123,10 +139,12 @@ class Figure:
         if not self.description.strip():
             raise ValueError(f"figuur {self.name!r} heeft geen tekstalternatief (description)")
         self.description = dutch_numbers(self.description)  # "92.6" → "92,6", "1035" → "1.035"
+        self.synthetic = bool(self.synthetic or self.provenance.is_synthetic)
 
     def spec(self) -> dict[str, Any]:
-        """The Vega-Lite specification as a dict (deterministic: no random names)."""
-        return json.loads(self.chart.to_json(validate=False))
+        """The Vega-Lite specification as a dict (deterministic: no random names); a marked value
+        in a title or description reads ``… (synthetisch)`` there."""
+        return _plain_strings(json.loads(self.chart.to_json(validate=False)))
 
     def render_spec(self) -> dict[str, Any]:
         """The specification as rendered in the book: without the title (the figure caption
@@ -148,24 +166,45 @@ class Figure:
         return svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
 
     def table_html(self) -> str:
-        """The data as an accessible HTML table with Dutch number formatting."""
-        caption = f"Gegevens bij de figuur: {self.title}"
+        """The data as an accessible HTML table with Dutch number formatting; the numbers of
+        synthetic rows are marked."""
+        caption = f"Gegevens bij de figuur: {plain(self.title)}"
         head = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in self.table.columns)
         rows = []
-        for _, r in self.table.iterrows():
+        flags = self.row_synthetic or [self.synthetic] * len(self.table)
+        for (_, r), synthetic in zip(self.table.iterrows(), flags, strict=True):
             cells = []
             for c in self.table.columns:
                 v = r[c]
                 if isinstance(v, int | float) and not isinstance(v, bool) or pd.isna(v):
                     text = getal(v, self.number_format.get(str(c), 0 if _is_int(v) else 1))
-                    cells.append(f'<td class="num">{text}</td>')
+                    shown = marked_html(text) if synthetic and not pd.isna(v) else text
+                    cells.append(f'<td class="num">{shown}</td>')
                 else:
-                    cells.append(f"<td>{html.escape(str(v))}</td>")
+                    cells.append(f"<td>{text_html(str(v))}</td>")
             rows.append("<tr>" + "".join(cells) + "</tr>")
         return (
             f'<table class="wmo-tabel"><caption>{html.escape(caption)}</caption>'
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
         )
+
+    def _caption_html(self) -> str:
+        """Title (after *Voorbeeld:* when synthetic) and unit; their marked values converted."""
+
+        def part(cls: str, text: str) -> str:
+            attr = f" {ATTRIBUTE}" if self.synthetic and has_unmarked_figure(text) else ""
+            return f'<span class="{cls}"{attr}>{text_html(text)}</span>'
+
+        label = ""
+        if self.synthetic and "voorbeeld" not in plain(self.title).lower():
+            label = '<span class="wmo-voorbeeld">Voorbeeld:</span> '
+        return f"{label}{part('wmo-titel', self.title)} {part('wmo-eenheid', self.subtitle)}"
+
+    def _description_text(self) -> str:
+        text = plain(self.description)
+        if self.synthetic and "synthetisch" not in text:
+            text += " Voorbeeld met synthetische gegevens."
+        return text
 
     def to_html(self) -> str:
         """The figure as HTML (figure + SVG + source + data table + embedded spec)."""
@@ -180,11 +219,10 @@ class Figure:
         )
         return (
             f'<figure class="wmo-figuur" id="{fid}" aria-labelledby="{fid}-titel">'
-            f'<figcaption id="{fid}-titel"><span class="wmo-titel">{html.escape(self.title)}'
-            f'</span> <span class="wmo-eenheid">{html.escape(self.subtitle)}</span></figcaption>'
-            f'<div class="wmo-grafiek" role="img" aria-label="{html.escape(self.description)}"'
+            f'<figcaption id="{fid}-titel">{self._caption_html()}</figcaption>'
+            f'<div class="wmo-grafiek" role="img" aria-label="{html.escape(self._description_text())}"'
             f' data-spec="{fid}-spec">{self.svg()}</div>'
-            f'<p class="wmo-bron">Bron: {html.escape(self.source)}{warn}</p>'
+            f'<p class="wmo-bron">Bron: {html.escape(plain(self.source))}{warn}</p>'
             f'<details class="wmo-gegevens"><summary>Bekijk de gegevens als tabel</summary>'
             f"{self.table_html()}</details></figure>"
             f'<script type="application/json" id="{fid}-spec">{spec}</script>'
@@ -198,6 +236,17 @@ class Figure:
         from IPython.display import HTML, display
 
         display(HTML(self.to_html()))
+
+
+def _plain_strings(obj: Any) -> Any:
+    """``obj`` (parsed JSON) with every marked value in its strings in plain form."""
+    if isinstance(obj, str):
+        return plain(obj)
+    if isinstance(obj, list):
+        return [_plain_strings(v) for v in obj]
+    if isinstance(obj, dict):
+        return {k: _plain_strings(v) for k, v in obj.items()}
+    return obj
 
 
 def _is_int(v: Any) -> bool:
@@ -232,15 +281,34 @@ def source_line(df: pd.DataFrame) -> str:
     return f"{text} (dataset {name})" if name else text
 
 
-def _meta(df: pd.DataFrame, sources: list[pd.DataFrame] | None) -> tuple[str, bool]:
+def figure_provenance(df: pd.DataFrame, sources: list[pd.DataFrame] | None) -> Provenance:
+    """What a figure was drawn from: the union over ``sources``, each read from its ``attrs``
+    (unknown: everything loaded so far); without ``sources``, everything loaded so far and
+    what ``df`` carries (fail-safe).
+
+    Examples
+    --------
+    >>> d = pd.DataFrame(); d.attrs = {"dataset": "x", "manifest": {"synthetic": True}}
+    >>> figure_provenance(pd.DataFrame(), [d]).is_synthetic
+    True
+    """
+    if sources:
+        return union(provenance_of(f) or session_provenance() for f in sources)
+    return session_provenance() | (provenance_of(df) or NONE)
+
+
+def _meta(df: pd.DataFrame, sources: list[pd.DataFrame] | None) -> tuple[str, Provenance]:
     frames = sources or [df]
     lines = []
     for f in frames:
         line = source_line(f)
         if line not in lines:
             lines.append(line)
-    synthetic = any((f.attrs.get("manifest") or {}).get("synthetic") for f in frames)
-    return "; ".join(lines), synthetic
+    return "; ".join(lines), figure_provenance(df, sources)
+
+
+def _rows(df: pd.DataFrame, column: str | None) -> list[bool] | None:
+    return None if column is None else [bool(v) for v in df[column].fillna(True)]
 
 
 def _base(df: pd.DataFrame, cols: list[str]) -> alt.Chart:
@@ -264,6 +332,7 @@ def line_chart(
     x_type: str = "O",
     sources: list[pd.DataFrame] | None = None,
     decimals: int = 0,
+    synthetisch_kolom: str | None = None,
 ) -> Figure:
     """Lines over time, one per ``color`` group, with points and tooltips.
 
@@ -277,7 +346,11 @@ def line_chart(
     y_format
         d3 format of the y axis (``",.0f"`` → ``1.234`` in nl-NL).
     sources
-        Loaded datasets the figure comes from (default: ``df`` itself) for the source line.
+        Loaded datasets the figure comes from (default: ``df`` itself) for the source line and
+        the provenance (default: everything the chapter loaded so far).
+    synthetisch_kolom
+        A boolean column of ``df`` saying per row whether it is synthetic (marks in the data
+        table); not drawn.
 
     Examples
     --------
@@ -307,7 +380,7 @@ def line_chart(
         .encode(**enc)
         .properties(title=alt.TitleParams(title, subtitle=[subtitle]), description=description)
     )
-    source, synthetic = _meta(df, sources)
+    source, prov = _meta(df, sources)
     return Figure(
         name,
         chart,
@@ -316,8 +389,10 @@ def line_chart(
         description,
         source,
         df[[c for c in (color, x, y) if c]].reset_index(drop=True),
-        synthetic,
+        prov.is_synthetic,
         {y: decimals},
+        prov,
+        _rows(df, synthetisch_kolom),
     )
 
 
@@ -338,6 +413,7 @@ def bar_chart(
     sort: list[str] | None = None,
     sources: list[pd.DataFrame] | None = None,
     decimals: int = 0,
+    synthetisch_kolom: str | None = None,
 ) -> Figure:
     """Bars per category; with ``color`` the groups stand side by side (not stacked).
 
@@ -387,7 +463,7 @@ def bar_chart(
     )
     if horizontal:
         chart = chart.properties(height=alt.Step(22 if not color else 12))
-    source, synthetic = _meta(df, sources)
+    source, prov = _meta(df, sources)
     return Figure(
         name,
         chart,
@@ -396,8 +472,10 @@ def bar_chart(
         description,
         source,
         df[[c for c in (color, x, y) if c]].reset_index(drop=True),
-        synthetic,
+        prov.is_synthetic,
         {y: decimals},
+        prov,
+        _rows(df, synthetisch_kolom),
     )
 
 
@@ -419,6 +497,7 @@ def interval_chart(
     band: bool = False,
     sources: list[pd.DataFrame] | None = None,
     decimals: int = 1,
+    synthetisch_kolom: str | None = None,
 ) -> Figure:
     """Estimates with an interval: error bars (survey %) or, with ``band=True``, a shaded band
     (projections with low/high variants).
@@ -469,7 +548,7 @@ def interval_chart(
     chart = alt.layer(spread, centre).properties(
         title=alt.TitleParams(title, subtitle=[subtitle]), description=description
     )
-    source, synthetic = _meta(df, sources)
+    source, prov = _meta(df, sources)
     cols = [c for c in (color, x, y, lower, upper) if c]
     return Figure(
         name,
@@ -479,8 +558,10 @@ def interval_chart(
         description,
         source,
         df[cols].reset_index(drop=True),
-        synthetic,
+        prov.is_synthetic,
         {y: decimals, lower: decimals, upper: decimals},
+        prov,
+        _rows(df, synthetisch_kolom),
     )
 
 
