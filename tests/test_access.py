@@ -112,9 +112,9 @@ def test_plan_reference():
 
 
 def test_key_indicator_registered():
-    from analysis.topics.indicators import REGISTRY
+    from analysis.topics.indicators import registry
 
-    assert REGISTRY["loket_meldingen_jaar"].hoofdstuk == "chapters/toegang"
+    assert registry()["loket_meldingen_jaar"].hoofdstuk == "chapters/toegang"
 
 
 def test_throughput_chart_data_floats_and_term():

@@ -122,9 +122,9 @@ def test_national_reference_found_or_none():
 
 
 def test_key_indicator_registered():
-    from analysis.topics.indicators import REGISTRY
+    from analysis.topics.indicators import registry
 
-    assert REGISTRY["wmo_uitgaven_per_inwoner"].hoofdstuk == "chapters/uitgaven"
+    assert registry()["wmo_uitgaven_per_inwoner"].hoofdstuk == "chapters/uitgaven"
 
 
 def test_reference_chart_data():

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from analysis.topics import dementia
-from analysis.topics.indicators import REGISTRY
+from analysis.topics.indicators import registry
 
 
 @pytest.fixture
@@ -128,7 +128,7 @@ def test_current_estimate(estimates, bev):
 
 
 def test_key_indicator_registered():
-    assert REGISTRY["dementie_geschat"].hoofdstuk == "chapters/dementie"
+    assert registry()["dementie_geschat"].hoofdstuk == "chapters/dementie"
 
 
 def test_chart_data_all_bases(estimates, prognose, bev):

@@ -207,6 +207,6 @@ def test_small_lookups():
 def test_key_indicator_growth_on_the_project_data():
     from analysis.present import report
 
-    m = forecast._ind_growth(report.chapter("2025"))
+    m = forecast.growth_measure(report.chapter("2025"))
     assert m.waarde is not None and m.waarde > 0
     assert m.marge is None  # the band is a scenario range, not a 95% interval

@@ -179,27 +179,23 @@ def test_book_order_reads_toc(tmp_path):
     assert indicators.book_order(tmp_path / "nergens") == {}
 
 
+def _eerst(ctx):
+    return Measurement(7, doel=Target("hoger", 12))
+
+
+def _kapot(ctx):
+    raise KeyError("kolom 'waarde' ontbreekt")
+
+
 def test_compute_all_orders_by_book_and_reports_failures(monkeypatch):
-    saved = dict(indicators.REGISTRY)
-    indicators.REGISTRY.clear()
-    monkeypatch.setattr(indicators, "load_all_modules", lambda: None)
     monkeypatch.setattr(
         indicators, "book_order", lambda root=None: {"chapters/a": 1, "chapters/b": 0}
     )
-    try:
-
-        @indicators.key_indicator("eerst", label="A", hoofdstuk="chapters/a")
-        def _a(ctx):
-            return Measurement(7, doel=Target("hoger", 12))
-
-        @indicators.key_indicator("kapot", label="B", hoofdstuk="chapters/b")
-        def _b(ctx):
-            raise KeyError("kolom 'waarde' ontbreekt")
-
-        t = indicators.compute_all(object())
-    finally:
-        indicators.REGISTRY.clear()
-        indicators.REGISTRY.update(saved)
+    items = [
+        indicators.KeyIndicator("eerst", "A", "chapters/a", "", 0, "tests.test_summary._eerst"),
+        indicators.KeyIndicator("kapot", "B", "chapters/b", "", 0, "tests.test_summary._kapot"),
+    ]
+    t = indicators.compute_all(object(), indicators=items)
     assert t["id"].tolist() == ["kapot", "eerst"]
     assert t.loc[0, "oordeel"] == "onvoldoende gegevens"
     assert t.loc[0, "regel"] == "niet te berekenen: kolom 'waarde' ontbreekt"

@@ -119,10 +119,10 @@ def test_chart_data():
 
 
 def test_key_indicators_registered():
-    from analysis.topics.indicators import REGISTRY
+    from analysis.topics.indicators import registry
 
-    assert REGISTRY["clientervaring_kwaliteit"].hoofdstuk == "chapters/clientervaring"
-    assert REGISTRY["clientervaring_clientondersteuning"].eenheid == "%"
+    assert registry()["clientervaring_kwaliteit"].hoofdstuk == "chapters/clientervaring"
+    assert registry()["clientervaring_clientondersteuning"].eenheid == "%"
 
 
 def test_display_table_masks_small_n():

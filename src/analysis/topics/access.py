@@ -387,7 +387,10 @@ def plan_reference(df_ref: pd.DataFrame, gemeente: str) -> float | None:
     return float(sel["waarde"].iloc[0]) if not sel.empty else None
 
 
-def _ind_meldingen(ctx: Any) -> Any:  # noqa: ANN401 - registry callback
+def meldingen_measure(ctx: Any) -> Any:  # noqa: ANN401 - key indicator
+    """Key indicator: formal Wmo meldingen in the year (published, rounded), against the
+    previous year and the plan's figure (``kernindicatoren.yml``)."""
+    from analysis.data.datasets import provenance_of
     from analysis.topics.indicators import Measurement
     from analysis.topics.population import previous_period
 
@@ -395,8 +398,15 @@ def _ind_meldingen(ctx: Any) -> Any:  # noqa: ANN401 - registry callback
     pub = published_counts(df, ctx.code, ctx.params.privacy, freq="J").set_index("periode")
     per = str(ctx.params.periode)
     prev = previous_period(list(pub.index), per)
+    ref, ref_periode, ref_herkomst = None, "", None
     try:
-        ref = plan_reference(ctx.load("loket_referentie"), ctx.code)
+        refs = ctx.load("loket_referentie")
+        ref = plan_reference(refs, ctx.code)
+        ref_herkomst = provenance_of(refs)
+        rows = refs[
+            (refs["gemeente_code"] == ctx.code) & refs["indicator"].str.contains("meldingen")
+        ]
+        ref_periode = str(rows["periode"].iloc[0]) if not rows.empty else ""
     except Exception:  # noqa: BLE001 - the reference is context only
         ref = None
     val = pub.loc[per, "totaal"] if per in pub.index else None
@@ -406,24 +416,13 @@ def _ind_meldingen(ctx: Any) -> Any:  # noqa: ANN401 - registry callback
         vergelijking=ref,
         vergelijking_naam="beleidsplan (ongeveer)",
         doel=None,
-        synthetisch=bool(df.attrs.get("manifest", {}).get("synthetic", False)),
         bron="loket_meldingen",
+        periode=per,
+        vorige_periode=str(prev or ""),
+        vergelijking_periode=ref_periode if ref is not None else "",
+        herkomst=provenance_of(df),
+        herkomst_vergelijking=ref_herkomst,
     )
-
-
-def _register() -> None:
-    from analysis.topics.indicators import key_indicator
-
-    key_indicator(
-        "loket_meldingen_jaar",
-        label="Formele Wmo-meldingen bij het Loket per jaar",
-        hoofdstuk="chapters/toegang",
-        eenheid="meldingen",
-        decimalen=0,
-    )(_ind_meldingen)
-
-
-_register()
 
 
 def throughput_chart_data(tp: pd.DataFrame, term: SeriesTerm) -> pd.DataFrame:

@@ -38,7 +38,7 @@ from typing import Any
 import pandas as pd
 
 from analysis.core.errors import DataError
-from analysis.topics.indicators import Measurement, Target, key_indicator
+from analysis.topics.indicators import Measurement, Target
 
 STATUSES = ["gepland", "lopend", "gereed", "vertraagd", "vervallen"]
 DONE = {"gereed", "vervallen"}
@@ -603,7 +603,10 @@ def schedule_summary(status: pd.DataFrame) -> dict[str, float | int | None]:
 # ------------------------------------------------------------------------------ key indicators
 
 
-def _agenda_measure(ctx: object, key: str) -> Measurement:
+def schedule_measure(ctx: object, key: str) -> Measurement:
+    """Key indicator from the agenda's schedule in the period: ``key`` of
+    :func:`schedule_summary` (``"pct_op_schema"`` or ``"achter"``), against the previous period,
+    with the norms in params (``agenda.norm_op_schema``, ``agenda.norm_achter``)."""
     agenda = ctx.load("uitvoeringsagenda")  # type: ignore[attr-defined]
     status = ctx.load("agenda_status")  # type: ignore[attr-defined]
     params = ctx.params  # type: ignore[attr-defined]
@@ -613,7 +616,6 @@ def _agenda_measure(ctx: object, key: str) -> Measurement:
     vorige = params.get("vorige_periode")
     if vorige and any(p[:4] <= str(vorige) for p in status_periods(status)):
         prev = schedule_summary(status_for_period(agenda, status, vorige))[key]
-    synthetic = bool((status.attrs.get("manifest") or {}).get("synthetic"))
     ambitie = params.get("agenda.ambitie") or ""
     if key == "pct_op_schema":
         doel = Target("stabiel", params.get("agenda.norm_op_schema"), ambitie)
@@ -623,31 +625,10 @@ def _agenda_measure(ctx: object, key: str) -> Measurement:
         waarde=cur,
         vorige=prev,
         doel=doel,
-        synthetisch=synthetic,
         bron="uitvoeringsagenda (plan) en agenda_status (gemeente)",
+        periode=str(per),
+        vorige_periode=str(vorige or "") if prev is not None else "",
     )
-
-
-@key_indicator(
-    "agenda_op_schema",
-    label="Actiepunten gereed of op schema (van de actiepunten die aan de beurt zijn)",
-    hoofdstuk="chapters/uitvoeringsagenda",
-    eenheid="%",
-    decimalen=0,
-)
-def _ind_op_schema(ctx: object) -> Measurement:
-    return _agenda_measure(ctx, "pct_op_schema")
-
-
-@key_indicator(
-    "agenda_achter",
-    label="Actiepunten achter op schema",
-    hoofdstuk="chapters/uitvoeringsagenda",
-    eenheid="actiepunten",
-    decimalen=0,
-)
-def _ind_achter(ctx: object) -> Measurement:
-    return _agenda_measure(ctx, "achter")
 
 
 # ----------------------------------------------------------------------- chapter helpers

@@ -246,7 +246,10 @@ def inhabitants(ctx: Any) -> tuple[pd.Series, pd.DataFrame]:  # noqa: ANN401
     return tab, bev
 
 
-def _ind_per_inwoner(ctx: Any) -> Any:  # noqa: ANN401 - registry callback
+def per_inhabitant_measure(ctx: Any) -> Any:  # noqa: ANN401 - key indicator
+    """Key indicator: realised spending on maatwerkvoorzieningen per inhabitant, against the
+    previous year and the national figure (``kernindicatoren.yml``)."""
+    from analysis.data.datasets import provenance_of
     from analysis.topics.indicators import Measurement
 
     df = ctx.load("wmo_uitgaven")
@@ -258,8 +261,11 @@ def _ind_per_inwoner(ctx: Any) -> Any:  # noqa: ANN401 - registry callback
     per = str(ctx.params.periode)
     prev = str(int(per) - 1)
     nl = None
+    herkomst_nl = None
     try:
-        nl = national_reference(ctx.load("publieke_cijfers"))
+        pub = ctx.load("publieke_cijfers")
+        nl = national_reference(pub)
+        herkomst_nl = provenance_of(pub)
     except Exception:  # noqa: BLE001 - the comparison is optional
         nl = None
     return Measurement(
@@ -268,24 +274,12 @@ def _ind_per_inwoner(ctx: Any) -> Any:  # noqa: ANN401 - registry callback
         vergelijking=nl["euro_per_inwoner"] if nl else None,
         vergelijking_naam=f"Nederland {nl['periode']}" if nl else "",
         doel=None,
-        synthetisch=bool(df.attrs.get("manifest", {}).get("synthetic", False)),
         bron="wmo_uitgaven, bevolking_leeftijd",
+        periode=per,
+        vorige_periode=prev,
+        vergelijking_periode=str(nl["periode"]) if nl else "",
+        herkomst_vergelijking=herkomst_nl,
     )
-
-
-def _register() -> None:
-    from analysis.topics.indicators import key_indicator
-
-    key_indicator(
-        "wmo_uitgaven_per_inwoner",
-        label="Gerealiseerde uitgaven Wmo-maatwerkvoorzieningen per inwoner",
-        hoofdstuk="chapters/uitgaven",
-        eenheid="euro",
-        decimalen=0,
-    )(_ind_per_inwoner)
-
-
-_register()
 
 
 def reference_chart_data(exp: pd.DataFrame, plan_budget: pd.DataFrame) -> pd.DataFrame:

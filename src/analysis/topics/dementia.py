@@ -22,7 +22,7 @@ from typing import Any
 import pandas as pd
 
 from analysis.core.numbers import getal
-from analysis.topics.indicators import Measurement, key_indicator
+from analysis.topics.indicators import Measurement
 from analysis.topics.population import count_aged, population_by_age
 
 
@@ -345,7 +345,9 @@ def current_estimate(
     return float(round(rate * now / 100 / afronding) * afronding)
 
 
-def _measure(ctx: Any) -> Measurement:
+def estimate_measure(ctx: Any) -> Measurement:
+    """Key indicator: estimated residents with dementia in the period (the plan's estimate per
+    resident of the base age group × residents of that age), against the previous year."""
     from analysis.topics.population import previous_period
 
     bev = ctx.load("bevolking_leeftijd")
@@ -359,15 +361,7 @@ def _measure(ctx: Any) -> Measurement:
         waarde=current_estimate(bev, est, ctx.code, min_age, basisjaar, per),
         vorige=current_estimate(bev, est, ctx.code, min_age, basisjaar, prev) if prev else None,
         doel=None,
-        synthetisch=bool(bev.attrs["manifest"]["synthetic"]),
         bron="dementie_schattingen (plan) × bevolking_leeftijd",
+        periode=str(per),
+        vorige_periode=str(prev or ""),
     )
-
-
-key_indicator(
-    "dementie_geschat",
-    label="Geschat aantal inwoners met dementie",
-    hoofdstuk="chapters/dementie",
-    eenheid="personen",
-    decimalen=0,
-)(_measure)

@@ -538,8 +538,10 @@ def scenario_table(params: Any) -> pd.DataFrame:  # noqa: ANN401
     return pd.DataFrame(rows)
 
 
-def _ind_growth(ctx: Any) -> Any:  # noqa: ANN401 - registry callback
-    # No ``marge``: the low/high band is a scenario range, not the 95% interval ``marge`` means.
+def growth_measure(ctx: Any) -> Any:  # noqa: ANN401 - key indicator
+    """Key indicator: expected growth of Wmo clients to 2030 (central scenario) against the base
+    year. No ``marge``: the low/high band is a scenario range, not the 95% interval ``marge``
+    means."""
     from analysis.topics.indicators import Measurement
 
     f = forecast(ctx, [TOTAAL])
@@ -549,21 +551,6 @@ def _ind_growth(ctx: Any) -> Any:  # noqa: ANN401 - registry callback
     mid = float(b.loc[target, "midden"])
     return Measurement(
         waarde=(mid / base - 1) * 100,
-        synthetisch=bool(f["clients"].attrs.get("manifest", {}).get("synthetic", False)),
         bron="wmo_clienten, bevolking_leeftijd, bevolkingsprognose",
+        periode=f"{f['basisjaar']}-{target} (prognose)",
     )
-
-
-def _register() -> None:
-    from analysis.topics.indicators import key_indicator
-
-    key_indicator(
-        "wmo_prognose_groei_2030",
-        label="Verwachte groei Wmo-cliënten tot 2030 (middenscenario, t.o.v. basisjaar)",
-        hoofdstuk="chapters/vraagprognose",
-        eenheid="%",
-        decimalen=1,
-    )(_ind_growth)
-
-
-_register()

@@ -711,10 +711,6 @@ def pact_data(df: pd.DataFrame) -> tuple[float, pd.Series]:
 # ------------------------------------------------------------------------ key indicators
 
 
-def _synthetic(*frames: pd.DataFrame) -> bool:
-    return any((f.attrs.get("manifest") or {}).get("synthetic") for f in frames)
-
-
 def pact_measure(ctx: Any) -> Any:
     """Pact voor uitstroom: average placements per year over the latest publishable pool, vs target."""
     from analysis.topics.indicators import Measurement, Target
@@ -726,19 +722,23 @@ def pact_measure(ctx: Any) -> Any:
     pools = pool_small_counts(real, min_cel=priv["min_cel"], afronding=priv["afronding"])
     cur = pools["per_jaar"].iloc[-1]
     prev = pools["per_jaar"].iloc[-2] if len(pools) > 1 else None
+    periods = [str(p) for p in pools["periode"]]
     return Measurement(
         waarde=None if pd.isna(cur) else float(cur),
         vorige=None if prev is None or pd.isna(prev) else float(prev),
         doel=Target(
             "hoger", target, f"{range_text(target)} plaatsingen per jaar (Pact voor uitstroom)"
         ),
-        synthetisch=_synthetic(df),
         bron=f"uitstroom_pact; gemiddelde over {pools['periode'].iloc[-1]}",
+        periode=periods[-1],
+        vorige_periode=periods[-2] if len(periods) > 1 else "",
     )
 
 
 def demand_measure(ctx: Any, woningtype: str) -> Any:
     """Indicative extra demand (central scenario) for one dwelling type in the reporting year."""
+    from analysis.core.provenance import Provenance
+    from analysis.data.datasets import provenance_of
     from analysis.topics.indicators import Measurement
 
     ratios = {
@@ -748,13 +748,14 @@ def demand_measure(ctx: Any, woningtype: str) -> Any:
     pop = ctx.load("bevolking_leeftijd")
     s = aged_series(pop, ctx.code, int(age_bounds(r.basis)[0]))
     per, n = latest_at_or_before(s, ctx.params.periode)
-    prev = None
+    prev, prev_per = None, ""
     vorige = ctx.params.get("vorige_periode")
     if vorige:
         try:
-            prev = latest_at_or_before(s, vorige)[1] * r.midden / r.per
+            prev_per, prev_n = latest_at_or_before(s, vorige)
+            prev = prev_n * r.midden / r.per
         except KeyError:
-            prev = None
+            prev, prev_per = None, ""
 
     def r5(v: float | None) -> float | None:
         return None if v is None else float(5 * math.floor(v / 5 + 0.5))
@@ -763,31 +764,11 @@ def demand_measure(ctx: Any, woningtype: str) -> Any:
         waarde=r5(n * r.midden / r.per),
         vorige=r5(prev),
         doel=None,
-        synthetisch=_synthetic(pop),
         bron=f"bevolking_leeftijd ({per}) × aangenomen verhouding (params wonen.vraag)",
+        periode=str(per),
+        vorige_periode=str(prev_per),
+        herkomst=provenance_of(pop) | Provenance.assumption("wonen.vraag.ratios"),
     )
-
-
-def _register() -> None:
-    from analysis.topics.indicators import key_indicator
-
-    key_indicator(
-        "wonen_pact_plaatsingen",
-        label="Plaatsingen via het Pact voor uitstroom, gemiddeld per jaar (meerjarig)",
-        hoofdstuk="chapters/wonen_zorg",
-        eenheid="per jaar",
-        decimalen=1,
-    )(pact_measure)
-    key_indicator(
-        "wonen_opgave_geclusterd",
-        label="Indicatieve extra opgave geclusterde woningen (middenscenario)",
-        hoofdstuk="chapters/wonen_zorg",
-        eenheid="woningen",
-        decimalen=0,
-    )(lambda ctx: demand_measure(ctx, "geclusterde woningen"))
-
-
-_register()
 
 
 # ------------------------------------------------------------------------ chapter helpers

@@ -1,31 +1,38 @@
-"""The registry of key indicators: what the Samenvatting shows, contributed by the chapters.
+"""Key indicators: what the Samenvatting shows, declared in one data file.
 
-A topic module declares a key indicator next to the computation it belongs to::
+The key indicators are listed in ``kernindicatoren.yml`` (next to this module): id, label,
+chapter, unit, decimals, the function that computes the measurement (a dotted path, called as
+``f(ctx, **argumenten)``) and the id of the plan's ambition in the ``beleidsdoelen`` dataset. No
+module registers anything when it is imported; :func:`registry` reads the file and checks it.
 
-    @key_indicator("aandeel_75plus", label="Aandeel 75-plussers", hoofdstuk="chapters/demografie",
-                   eenheid="%", decimalen=1)
-    def _share_75(ctx: Chapter) -> Measurement:
-        ...
-        return Measurement(waarde=..., vorige=..., vergelijking=..., vergelijking_naam="Nederland",
-                           doel=Target("stabiel", None, "…ambitie in de woorden van het plan…"))
+A measurement knows *when* (the period of its value, of the previous value and of the comparison)
+and *where from*: :func:`compute` records every dataset the function loads, so the provenance of a
+measurement is automatic (all it loaded) unless the function says more precisely
+(``herkomst``, ``herkomst_vergelijking``). A verdict that rests on a synthetic value is an
+example, never a finding (:attr:`Result.voorbeeld`); the Samenvatting counts only the others.
 
-The chapter glues the same :class:`Measurement` into its prose (:func:`glue_measurement`), and the
-Samenvatting calls :func:`compute_all`, which imports every module of the package (so a new chapter's
-indicator appears without editing the summary) and applies the documented verdict rule
-(:func:`verdict`) to each.
+Chapters use the same computation as the Samenvatting: :func:`evaluate` (one indicator, with its
+verdict).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
-import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 import pandas as pd
+import yaml
 
+from analysis.core.errors import ReportError
 from analysis.core.numbers import getal, verschil
+from analysis.core.provenance import NONE, Provenance, union
+from analysis.data.datasets import session_provenance, tracking
 
 if TYPE_CHECKING:  # pragma: no cover
     from analysis.data.context import Chapter
@@ -34,6 +41,7 @@ Direction = Literal["hoger", "lager", "stabiel"]
 OP_KOERS = "op koers"
 AANDACHT = "aandacht nodig"
 ONVOLDOENDE = "onvoldoende gegevens"
+REGISTRY_FILE = "kernindicatoren.yml"
 
 
 @dataclass(frozen=True)
@@ -61,6 +69,12 @@ class Measurement:
 
     ``marge`` is the half-width of a 95% interval of the *change* since the previous period (for
     survey figures); when given, a change smaller than it counts as "no change".
+
+    ``periode``, ``vorige_periode`` and ``vergelijking_periode`` say when each value is about
+    (``"2024"``, ``"2025H1"``, ``"2022-2023"``). ``herkomst`` is the provenance of the value and
+    the previous value, ``herkomst_vergelijking`` that of the comparison; left ``None``, they are
+    everything the computing function loaded (:func:`compute`). ``synthetisch=True`` forces the
+    value to count as synthetic.
     """
 
     waarde: float | None
@@ -71,42 +85,114 @@ class Measurement:
     marge: float | None = None
     synthetisch: bool = False
     bron: str = ""
+    periode: str = ""
+    vorige_periode: str = ""
+    vergelijking_periode: str = ""
+    herkomst: Provenance | None = None
+    herkomst_vergelijking: Provenance | None = None
+
+    @property
+    def provenance(self) -> Provenance:
+        """Provenance of the value (for ``report.glue(..., bron=measurement)``)."""
+        return self.herkomst or NONE
 
 
 @dataclass(frozen=True)
 class KeyIndicator:
-    """A registered key indicator."""
+    """A key indicator as declared in ``kernindicatoren.yml``."""
 
     id: str
     label: str
     hoofdstuk: str
     eenheid: str
     decimalen: int
-    compute: Callable[[Chapter], Measurement] = field(repr=False)
+    functie: str
+    argumenten: dict[str, Any] = field(default_factory=dict)
+    doel: str | None = None
+
+    def function(self) -> Callable[..., Measurement]:
+        """The computing function (imported from its dotted path)."""
+        module, _, name = self.functie.rpartition(".")
+        return getattr(importlib.import_module(module), name)
 
 
-REGISTRY: dict[str, KeyIndicator] = {}
+_FIELDS = {"id", "label", "hoofdstuk", "eenheid", "decimalen", "functie", "argumenten", "doel"}
 
 
-def key_indicator(
-    id: str, *, label: str, hoofdstuk: str, eenheid: str = "", decimalen: int = 0
-) -> Callable[[Callable[[Chapter], Measurement]], Callable[[Chapter], Measurement]]:
-    """Register a function ``f(ctx) -> Measurement`` as key indicator ``id``.
+def read_registry(path: Path | None = None) -> list[KeyIndicator]:
+    """Read and check the key-indicator file (default: the packaged ``kernindicatoren.yml``).
+
+    Raises
+    ------
+    ReportError
+        On an unknown or missing field, a duplicate id or a function that cannot be imported;
+        the message names the file and the indicator.
 
     Examples
     --------
-    >>> @key_indicator("voorbeeld", label="Voorbeeld", hoofdstuk="chapters/x")
-    ... def _f(ctx):
-    ...     return Measurement(waarde=1.0)
-    >>> REGISTRY.pop("voorbeeld").label
-    'Voorbeeld'
+    >>> ids = [k.id for k in read_registry()]
+    >>> "demografie_75plus" in ids and len(ids) == len(set(ids))
+    True
     """
+    text = (
+        path.read_text(encoding="utf-8")
+        if path is not None
+        else resources.files("analysis.topics").joinpath(REGISTRY_FILE).read_text("utf-8")
+    )
+    shown = str(path) if path is not None else f"src/analysis/topics/{REGISTRY_FILE}"
+    entries = yaml.safe_load(text) or []
+    out: list[KeyIndicator] = []
+    for i, e in enumerate(entries, start=1):
+        name = e.get("id", f"item {i}") if isinstance(e, dict) else f"item {i}"
+        if not isinstance(e, dict) or set(e) - _FIELDS or _FIELDS - {"argumenten"} - set(e):
+            raise ReportError(
+                f"kernindicator {name}: verwacht de velden {', '.join(sorted(_FIELDS))}",
+                file=shown,
+            )
+        if any(k.id == e["id"] for k in out):
+            raise ReportError(f"kernindicator {name} staat er twee keer in", file=shown)
+        k = KeyIndicator(
+            str(e["id"]),
+            str(e["label"]),
+            str(e["hoofdstuk"]),
+            str(e["eenheid"]),
+            int(e["decimalen"]),
+            str(e["functie"]),
+            dict(e.get("argumenten") or {}),
+            e["doel"],
+        )
+        try:
+            k.function()
+        except (ImportError, AttributeError, ValueError) as exc:
+            raise ReportError(
+                f"kernindicator {name}: functie {k.functie} bestaat niet ({exc})", file=shown
+            ) from exc
+        out.append(k)
+    return out
 
-    def deco(fn: Callable[[Chapter], Measurement]) -> Callable[[Chapter], Measurement]:
-        REGISTRY[id] = KeyIndicator(id, label, hoofdstuk, eenheid, decimalen, fn)
-        return fn
 
-    return deco
+@lru_cache(maxsize=1)
+def registry() -> dict[str, KeyIndicator]:
+    """The packaged key indicators by id, in file order."""
+    return {k.id: k for k in read_registry()}
+
+
+def goal_target(doelen: pd.DataFrame, doel_id: str) -> Target:
+    """The plan's ambition ``doel_id`` from the ``beleidsdoelen`` dataset as a :class:`Target`.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"id": ["x"], "ambitie": ["Meer."], "richting": ["hoger"],
+    ...                   "doelwaarde": [float("nan")]})
+    >>> goal_target(d, "x")
+    Target(richting='hoger', waarde=None, tekst='Meer.')
+    """
+    row = doelen[doelen["id"] == doel_id]
+    if row.empty:
+        raise KeyError(f"doel {doel_id!r} ontbreekt in beleidsdoelen")
+    r = row.iloc[0]
+    waarde = None if pd.isna(r["doelwaarde"]) else float(r["doelwaarde"])
+    return Target(str(r["richting"]), waarde, str(r["ambitie"]))  # type: ignore[arg-type]
 
 
 def verdict(m: Measurement) -> tuple[str, str]:
@@ -162,14 +248,6 @@ def verdict(m: Measurement) -> tuple[str, str]:
     return (OP_KOERS if ok else AANDACHT), rule
 
 
-def load_all_modules() -> None:
-    """Import every module of the package so that all indicators are registered."""
-    import analysis.topics
-
-    for mod in pkgutil.iter_modules(analysis.topics.__path__):
-        importlib.import_module(f"analysis.topics.{mod.name}")
-
-
 def book_order(root: Any = None) -> dict[str, int]:
     """Position of every page in ``_toc.yml`` (root first), e.g. ``{"chapters/samenvatting": 0}``.
 
@@ -199,59 +277,133 @@ def book_order(root: Any = None) -> dict[str, int]:
     return {d: i for i, d in enumerate(dict.fromkeys(stems))}
 
 
-def compute_all(ctx: Chapter, *, only: list[str] | None = None) -> pd.DataFrame:
-    """Compute every registered key indicator for the chapter context's period.
+@dataclass(frozen=True)
+class Result:
+    """A computed key indicator: the declaration, the measurement and the verdict.
+
+    ``voorbeeld`` is True when the verdict rests on synthetic data (the value or the previous
+    value): then it is an example of how the report will read, not a finding, and the Samenvatting
+    never counts it.
+    """
+
+    indicator: KeyIndicator
+    meting: Measurement
+    oordeel: str
+    regel: str
+    herkomst: Provenance
+    herkomst_vergelijking: Provenance
+
+    @property
+    def voorbeeld(self) -> bool:
+        return self.herkomst.is_synthetic or self.meting.synthetisch
+
+    @property
+    def vergelijking_synthetisch(self) -> bool:
+        return self.herkomst_vergelijking.is_synthetic
+
+    @property
+    def provenance(self) -> Provenance:
+        """Provenance of the value (``report.glue(..., bron=result)``)."""
+        return self.herkomst
+
+
+def compute(ctx: Chapter, indicator: KeyIndicator) -> Result:
+    """Compute one key indicator, with its verdict and its provenance.
+
+    The measurement's provenance defaults to every dataset the function loaded (when it loaded
+    nothing through the loader: everything loaded so far in this process); the plan's
+    ambition (``doel`` in the file) is attached when the function gave no target. A computation
+    that fails on missing data gives *onvoldoende gegevens* with the reason.
+    """
+    try:
+        with tracking() as used:
+            m = indicator.function()(ctx, **indicator.argumenten)
+            if indicator.doel and m.doel is None:
+                m = dataclasses.replace(
+                    m, doel=goal_target(ctx.load("beleidsdoelen"), indicator.doel)
+                )
+        oordeel, regel = verdict(m)
+    except (ReportError, KeyError, IndexError, ValueError) as exc:
+        m = Measurement(waarde=None)
+        reason = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
+        oordeel, regel = ONVOLDOENDE, f"niet te berekenen: {reason}"
+        used = {}
+    # nothing recorded (a context that does not load through the loader): everything loaded
+    # so far in this process, never "no provenance"
+    loaded = union(used.values()) if used else session_provenance()
+    herkomst = m.herkomst if m.herkomst is not None else loaded
+    vergelijking = m.herkomst_vergelijking if m.herkomst_vergelijking is not None else loaded
+    return Result(indicator, m, oordeel, regel, herkomst, vergelijking)
+
+
+def evaluate(ctx: Chapter, id: str) -> Result:
+    """Compute the key indicator ``id`` (as the Samenvatting does) for a chapter.
+
+    Examples
+    --------
+    >>> from analysis.present import report  # doctest: +SKIP
+    >>> evaluate(report.chapter("2025"), "demografie_75plus").meting.periode  # doctest: +SKIP
+    '2025'
+    """
+    return compute(ctx, registry()[id])
+
+
+def compute_all(
+    ctx: Chapter, *, only: list[str] | None = None, indicators: list[KeyIndicator] | None = None
+) -> pd.DataFrame:
+    """Compute every key indicator for the chapter context's period.
 
     Returns
     -------
     DataFrame
-        One row per indicator, in book order (``_toc.yml``) then registration order: ``id, label, hoofdstuk,
-        eenheid, decimalen, waarde, vorige, verandering, vergelijking, vergelijking_naam, doel,
-        oordeel, regel, synthetisch, bron``. An indicator whose computation fails on missing data is
-        reported as *onvoldoende gegevens* with the reason, never silently dropped.
+        One row per indicator, in book order (``_toc.yml``) then file order: ``id, label,
+        hoofdstuk, eenheid, decimalen, waarde, vorige, verandering, vergelijking,
+        vergelijking_naam, doel, oordeel, regel, synthetisch, bron, periode, vorige_periode,
+        vergelijking_periode, vergelijking_synthetisch, herkomst``. ``synthetisch`` means the
+        verdict is an example (it rests on synthetic data). An indicator whose computation fails
+        on missing data is reported as *onvoldoende gegevens* with the reason, never dropped.
     """
-    from analysis.core.errors import ReportError
-
-    load_all_modules()
-    rows: list[dict[str, Any]] = []
+    items = list(indicators if indicators is not None else registry().values())
     order = book_order()
-    ranked = sorted(
-        enumerate(REGISTRY.values()),
-        key=lambda p: (order.get(p[1].hoofdstuk, len(order)), p[0]),
-    )
-    for _, ind in ranked:
-        if only and ind.id not in only:
-            continue
-        try:
-            m = ind.compute(ctx)
-            oordeel, regel = verdict(m)
-        except (ReportError, KeyError, IndexError, ValueError) as exc:
-            m = Measurement(waarde=None)
-            reason = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
-            oordeel, regel = ONVOLDOENDE, f"niet te berekenen: {reason}"
-        change = None
-        if m.waarde is not None and m.vorige is not None:
-            change = m.waarde - m.vorige
-        rows.append(
-            {
-                "id": ind.id,
-                "label": ind.label,
-                "hoofdstuk": ind.hoofdstuk,
-                "eenheid": ind.eenheid,
-                "decimalen": ind.decimalen,
-                "waarde": m.waarde,
-                "vorige": m.vorige,
-                "verandering": change,
-                "vergelijking": m.vergelijking,
-                "vergelijking_naam": m.vergelijking_naam,
-                "doel": m.doel.tekst if m.doel else "",
-                "oordeel": oordeel,
-                "regel": regel,
-                "synthetisch": m.synthetisch,
-                "bron": m.bron,
-            }
-        )
-    return pd.DataFrame(rows)
+    ranked = sorted(enumerate(items), key=lambda p: (order.get(p[1].hoofdstuk, len(order)), p[0]))
+    rows = [_row(compute(ctx, ind)) for _, ind in ranked if not only or ind.id in only]
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+COLUMNS = [
+    "id", "label", "hoofdstuk", "eenheid", "decimalen", "waarde", "vorige", "verandering",
+    "vergelijking", "vergelijking_naam", "doel", "oordeel", "regel", "synthetisch", "bron",
+    "periode", "vorige_periode", "vergelijking_periode", "vergelijking_synthetisch", "herkomst",
+]  # fmt: skip
+
+
+def _row(r: Result) -> dict[str, Any]:
+    m, ind = r.meting, r.indicator
+    change = None
+    if m.waarde is not None and m.vorige is not None:
+        change = m.waarde - m.vorige
+    return {
+        "id": ind.id,
+        "label": ind.label,
+        "hoofdstuk": ind.hoofdstuk,
+        "eenheid": ind.eenheid,
+        "decimalen": ind.decimalen,
+        "waarde": m.waarde,
+        "vorige": m.vorige,
+        "verandering": change,
+        "vergelijking": m.vergelijking,
+        "vergelijking_naam": m.vergelijking_naam,
+        "doel": m.doel.tekst if m.doel else "",
+        "oordeel": r.oordeel,
+        "regel": r.regel,
+        "synthetisch": r.voorbeeld,
+        "bron": m.bron,
+        "periode": m.periode,
+        "vorige_periode": m.vorige_periode if m.vorige is not None else "",
+        "vergelijking_periode": m.vergelijking_periode if m.vergelijking is not None else "",
+        "vergelijking_synthetisch": r.vergelijking_synthetisch,
+        "herkomst": r.herkomst,
+    }
 
 
 def format_value(value: float | None, eenheid: str, decimalen: int) -> str:

@@ -6,6 +6,8 @@ Age groups are read from the data's labels, so the same functions work for the r
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
 from analysis.core.codes import age_bounds, is_total_label
@@ -193,7 +195,9 @@ def growth_by_age(pop: pd.DataFrame, start: str, end: str) -> pd.DataFrame:
     return out
 
 
-def _indicator_share(ctx, min_age: int):  # noqa: ANN001, ANN202 - registry callback
+def share_measure(ctx: Any, min_age: int) -> Any:  # noqa: ANN401 - key indicator
+    """Key indicator: share of residents aged ``min_age`` or older on 1 January of the period,
+    against the previous year in the data (``kernindicatoren.yml``)."""
     from analysis.topics.indicators import Measurement
 
     bev = ctx.load("bevolking_leeftijd")
@@ -205,28 +209,7 @@ def _indicator_share(ctx, min_age: int):  # noqa: ANN001, ANN202 - registry call
         waarde=float(table.loc[per, f"pct_{min_age}"]),
         vorige=float(table.loc[prev, f"pct_{min_age}"]) if prev else None,
         doel=None,
-        synthetisch=bool(bev.attrs["manifest"]["synthetic"]),
         bron="bevolking_leeftijd",
+        periode=str(per),
+        vorige_periode=str(prev or ""),
     )
-
-
-def _register() -> None:
-    from analysis.topics.indicators import key_indicator
-
-    key_indicator(
-        "demografie_75plus",
-        label="Aandeel 75-plussers in de bevolking",
-        hoofdstuk="chapters/demografie",
-        eenheid="%",
-        decimalen=1,
-    )(lambda ctx: _indicator_share(ctx, 75))
-    key_indicator(
-        "demografie_85plus",
-        label="Aandeel 85-plussers in de bevolking",
-        hoofdstuk="chapters/demografie",
-        eenheid="%",
-        decimalen=1,
-    )(lambda ctx: _indicator_share(ctx, 85))
-
-
-_register()

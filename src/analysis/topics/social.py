@@ -31,7 +31,7 @@ from analysis.core import stats
 from analysis.core.codes import age_bounds, is_total_label
 from analysis.core.numbers import getal, procent
 from analysis.data.privacy import mask_percentages, suppress_counts
-from analysis.topics.indicators import Measurement, Target, key_indicator
+from analysis.topics.indicators import Measurement, Target, goal_target
 
 MANTELZORGER = "mantelzorger"
 ZWAAR_BELAST = "zwaar belaste mantelzorger"
@@ -783,8 +783,8 @@ def reference_figures(df: pd.DataFrame, words: Iterable[str]) -> pd.DataFrame:
 
 
 def ambition(doelen: pd.DataFrame, doel_id: str) -> Target:
-    """The plan's ambition for an indicator as a :class:`~analysis.topics.indicators.Target`, read from
-    the ``beleidsdoelen`` dataset.
+    """The plan's ambition ``doel_id`` from the ``beleidsdoelen`` dataset (see
+    :func:`analysis.topics.indicators.goal_target`).
 
     Examples
     --------
@@ -793,12 +793,7 @@ def ambition(doelen: pd.DataFrame, doel_id: str) -> Target:
     >>> ambition(d, "x")
     Target(richting='hoger', waarde=None, tekst='Meer.')
     """
-    row = doelen[doelen["id"] == doel_id]
-    if row.empty:
-        raise KeyError(f"doel {doel_id!r} ontbreekt in beleidsdoelen")
-    r = row.iloc[0]
-    waarde = None if pd.isna(r["doelwaarde"]) else float(r["doelwaarde"])
-    return Target(str(r["richting"]), waarde, str(r["ambitie"]))  # type: ignore[arg-type]
+    return goal_target(doelen, doel_id)
 
 
 def survey_measurement(
@@ -849,12 +844,16 @@ def survey_measurement(
         vergelijking_naam=land_naam if vergelijking is not None else "",
         doel=doel,
         marge=marge,
-        synthetisch=bool((df.attrs.get("manifest") or {}).get("synthetic")),
         bron=f"{df.attrs.get('dataset', 'gezondheidsmonitor')}, meting {ws[-1]}",
+        periode=str(ws[-1]),
+        vorige_periode=str(ws[-2]) if len(ws) > 1 else "",
+        vergelijking_periode=str(ws[-1]) if vergelijking is not None else "",
     )
 
 
-def measure(ctx: Any, indicator: str, leeftijd: str, doel_id: str | None) -> Measurement:
+def measure(
+    ctx: Any, indicator: str, leeftijd: str, doel_id: str | None = None
+) -> Measurement:
     """The key-indicator measurement of a chapter context (see :func:`survey_measurement`), with
     the plan's ambition ``doel_id`` from the ``beleidsdoelen`` dataset; chapters glue the same
     figures and verdict as the Samenvatting.
@@ -879,47 +878,3 @@ def measure(ctx: Any, indicator: str, leeftijd: str, doel_id: str | None) -> Mea
         doel=doel,
         min_n=int(ctx.params.privacy["min_n_percentage"]),
     )
-
-
-def _register() -> None:
-    specs = [
-        (
-            "mantelzorg_aandeel",
-            "Aandeel volwassenen dat mantelzorg geeft",
-            "chapters/mantelzorg",
-            MANTELZORGER,
-            "18+",
-            None,
-        ),
-        (
-            "mantelzorg_zwaar_belast",
-            "Aandeel zwaar belaste mantelzorgers",
-            "chapters/mantelzorg",
-            ZWAAR_BELAST,
-            "18+",
-            "mantelzorg_niet_alleen",
-        ),
-        (
-            "vrijwilligerswerk_aandeel",
-            "Aandeel volwassenen dat vrijwilligerswerk doet",
-            "chapters/vrijwillige_inzet",
-            VRIJWILLIGER,
-            "18+",
-            "vrijwilligers_stijgen",
-        ),
-        (
-            "ernstig_eenzaam_65plus",
-            "Ernstig eenzame 65-plussers",
-            "chapters/kwetsbaarheid",
-            ERNSTIG_EENZAAM,
-            "65+",
-            "eenzaamheid",
-        ),
-    ]
-    for id_, label, hoofdstuk, ind, age, doel_id in specs:
-        key_indicator(id_, label=label, hoofdstuk=hoofdstuk, eenheid="%", decimalen=1)(
-            lambda ctx, ind=ind, age=age, doel_id=doel_id: measure(ctx, ind, age, doel_id)
-        )
-
-
-_register()

@@ -265,7 +265,9 @@ def chart_data(table: pd.DataFrame, nrs: list[int] | None = None) -> pd.DataFram
     )
 
 
-def _measure(ctx: Any, nr: int, richting: str, tekst: str) -> Any:  # noqa: ANN401
+def measure(ctx: Any, nr: int, richting: str, tekst: str) -> Any:  # noqa: ANN401
+    """Key indicator: share agreeing with statement ``nr`` of the client survey in the period,
+    against the previous survey, with the ambition ``richting`` / ``tekst`` (``kernindicatoren.yml``)."""
     from analysis.topics.indicators import Measurement, Target
     from analysis.topics.population import previous_period
 
@@ -283,47 +285,10 @@ def _measure(ctx: Any, nr: int, richting: str, tekst: str) -> Any:  # noqa: ANN4
         vorige=vorige,
         marge=marge,
         doel=Target(richting, None, tekst),  # type: ignore[arg-type]
-        synthetisch=bool(df.attrs.get("manifest", {}).get("synthetic", False)),
         bron="clientervaring",
+        periode=per,
+        vorige_periode=str(prev or ""),
     )
-
-
-def _register() -> None:
-    from analysis.topics.indicators import key_indicator
-
-    key_indicator(
-        "clientervaring_kwaliteit",
-        label="Cliënten tevreden over de kwaliteit van de ondersteuning",
-        hoofdstuk="chapters/clientervaring",
-        eenheid="%",
-        decimalen=1,
-    )(
-        lambda ctx: _measure(
-            ctx,
-            KWALITEIT,
-            "stabiel",
-            "we beschikken over een ruim aanbod aan kwalitatief goede voorzieningen "
-            "(ervaren kwaliteit gemeten in het cliëntervaringsonderzoek)",
-        )
-    )
-    key_indicator(
-        "clientervaring_clientondersteuning",
-        label="Cliënten bekend met onafhankelijke cliëntondersteuning",
-        hoofdstuk="chapters/clientervaring",
-        eenheid="%",
-        decimalen=1,
-    )(
-        lambda ctx: _measure(
-            ctx,
-            BEKEND_CLIENTONDERSTEUNING,
-            "hoger",
-            "inwoners weten ons te vinden met hun hulpvraag (bekendheid van de "
-            "onafhankelijke cliëntondersteuning)",
-        )
-    )
-
-
-_register()
 
 
 def display_table(table: pd.DataFrame, periode: str | int) -> pd.DataFrame:

@@ -525,6 +525,8 @@ def status(df: pd.DataFrame, region: str, periode: str) -> str:
 
 
 def _measure(ctx: Any, type_: str, leeftijd: str, soort: str, factor: float) -> Any:  # noqa: ANN401
+    from analysis.core.provenance import Provenance
+    from analysis.data.datasets import provenance_of
     from analysis.topics.indicators import Measurement
 
     df = ctx.load("wmo_clienten")
@@ -533,25 +535,32 @@ def _measure(ctx: Any, type_: str, leeftijd: str, soort: str, factor: float) -> 
         return Measurement(waarde=None, bron="wmo_clienten")
     cur = rate(df, ctx.code, cur_p, type_, leeftijd)
     prev = rate(df, ctx.code, year_before(cur_p), type_, leeftijd)
-    nl_val, nl_name = None, ""
+    nl_val, nl_name, nl_per, nl_prov = None, "", "", None
     if leeftijd == "totaal":
         nl = ctx.load("wmo_clienten_nl")
         nl_p = latest_year(nl, "NL01", cur_p[:4], soort)
         if nl_p is not None:
             v = rate(nl, "NL01", nl_p, type_)
-            nl_val, nl_name = (None, "") if v is None else (v * factor, f"Nederland {nl_p}")
+            if v is not None:
+                nl_val, nl_name, nl_per = v * factor, f"Nederland {nl_p}", str(nl_p)
+                nl_prov = provenance_of(nl)
     else:
         ref = ctx.params.get("wmo.referentie_75plus", None)
         if ref:
             nl_val, nl_name = float(ref["waarde"]), f"Nederland {ref['periode']}"
+            nl_per, nl_prov = str(ref["periode"]), Provenance.assumption("wmo.referentie_75plus")
     return Measurement(
         waarde=None if cur is None else cur * factor,
         vorige=None if prev is None else prev * factor,
         vergelijking=nl_val,
         vergelijking_naam=nl_name,
         doel=None,
-        synthetisch=bool(df.attrs.get("manifest", {}).get("synthetic", False)),
         bron="wmo_clienten, wmo_clienten_nl" if leeftijd == "totaal" else "wmo_clienten",
+        periode=str(cur_p),
+        vorige_periode=str(year_before(cur_p)),
+        vergelijking_periode=nl_per,
+        herkomst=provenance_of(df),
+        herkomst_vergelijking=nl_prov,
     )
 
 
@@ -565,25 +574,3 @@ def measure_75plus(ctx: Any) -> Any:  # noqa: ANN401 - registry callback
     """Key indicator: share (%) of 75-plussers with a maatwerkvoorziening, latest half-year,
     against the national half-year figure in params (``wmo.referentie_75plus``)."""
     return _measure(ctx, TOTAAL, "75+", "halfjaar", 0.1)
-
-
-def _register() -> None:
-    from analysis.topics.indicators import key_indicator
-
-    key_indicator(
-        "wmo_clienten_per_1000",
-        label="Wmo-cliënten per 1.000 inwoners (totaal excl. verblijf en opvang, laatste volle jaar)",
-        hoofdstuk="chapters/wmo_gebruik",
-        eenheid="per 1.000",
-        decimalen=1,
-    )(measure_per_1000)
-    key_indicator(
-        "wmo_aandeel_75plus_maatwerk",
-        label="Aandeel 75-plussers met een Wmo-maatwerkvoorziening (laatste halfjaar)",
-        hoofdstuk="chapters/wmo_gebruik",
-        eenheid="%",
-        decimalen=1,
-    )(measure_75plus)
-
-
-_register()
