@@ -6,6 +6,8 @@ import pandas as pd
 import pytest
 
 from analysis.core.errors import DataError
+from analysis.core.provenance import Provenance
+from analysis.present import actions, tables
 from analysis.topics import agenda
 
 
@@ -122,12 +124,12 @@ def test_action_points_unknown_theme_lists_existing(agenda_long):
 
 
 def test_action_points_html_accessible_and_escaped(agenda_long):
-    html = agenda.action_points_html(agenda_long, "Mantelzorg")
+    html = actions.action_points_html(agenda_long, "Mantelzorg")
     assert "<caption>Actiepunten uit de uitvoeringsagenda: Mantelzorg</caption>" in html
     assert '<th scope="col">Gepland</th>' in html
     assert '<th scope="row">A1</th>' in html
     t = pd.DataFrame({"a": ["<b>"]})
-    assert "&lt;b&gt;" in agenda.table_html(t, "c")
+    assert "&lt;b&gt;" in tables.table_html(t, "c")
 
 
 def test_latest_status_takes_last_subperiod_up_to_period(status):
@@ -188,8 +190,13 @@ def test_action_points_with_status(agenda_long, status):
     t = agenda.action_points(agenda_long, "Wonen ouderen", df_status=status, periode="2025")
     assert t["Status 2025"].tolist() == ["niet gemeld", "gepland"]
     assert t["Schema"].tolist() == ["nog niet aan de beurt", "achter op schema"]
-    html = agenda.action_points_html(agenda_long, "Wonen ouderen", df_status=status, periode=2025)
+    html = actions.action_points_html(agenda_long, "Wonen ouderen", df_status=status, periode=2025)
     assert html.count('class="wmo-achter"') == 1
+    # the plan's columns are real; the reported status of a stand-in is marked
+    status.attrs["herkomst"] = Provenance.dataset("agenda_status", synthetic=True)
+    html = actions.action_points_html(agenda_long, "Wonen ouderen", df_status=status, periode=2025)
+    assert 'data-herkomst="synthetisch">achter op schema<sup' in html
+    assert 'data-herkomst="synthetisch">2025' not in html
 
 
 def test_progress_by_theme(agenda_long, status):
@@ -239,17 +246,17 @@ def test_chapter_helpers(agenda_long, status):
     data = agenda.progress_chart_data(p)
     assert data.values.tolist() == [["Mantelzorg", 50.0], ["Wonen ouderen", 0.0]]
     assert "Mantelzorg: 50%" in agenda.progress_description(p, 2025)
-    html = agenda.progress_html(p, 2025)
+    html = actions.progress_html(p, 2025, bron="params")
     assert '<th scope="col">Achter op schema</th>' in html and "<td>50%</td>" in html
     assert "Vervallen" not in html  # no theme has a dropped point
-    assert "Vervallen" in agenda.progress_html(p.assign(vervallen=1), 2025)
+    assert "Vervallen" in actions.progress_html(p.assign(vervallen=1), 2025, bron="params")
     od = agenda.overdue(stand)
     assert od["Nr."].tolist() == ["A1", "B2"]
     assert od["Waarom"].tolist() == [
         "gepland tot en met 2025, nog niet gereed",
         "aan de beurt sinds 2025, nog niet begonnen",
     ]
-    assert agenda.overdue_html(stand, 2025).count("<tr") == 3  # header + 2 rows
+    assert actions.overdue_html(stand, 2025, bron="params").count("<tr") == 3  # header + 2 rows
     h = agenda.status_history(agenda_long, status)
     assert agenda.history_title(h) == "Aantal gereed gemelde actiepunten van 0 naar 1"
     flat = h[h["Periode"] != "2026"]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from analysis.config.params import load_params
-from analysis.core.numbers import procent
+from analysis.core.numbers import getal, procent
 from analysis.data import datasets as data
 from analysis.pipeline.build import build
 from analysis.topics import population
@@ -40,11 +40,14 @@ def test_demography_chapter_shows_the_computed_figures(edition):
     pop = population.population_by_age(data.load("bevolking_leeftijd"), p.gemeente_code)
     row = population.ageing_table(pop).set_index("periode").loc["2025"]
     page = _text(edition / "chapters" / "demografie.html")
-    assert procent(row["pct_75"], 0) in page and procent(row["pct_85"], 0) in page
     assert "Let op: synthetische gegevens" in page
     raw = (edition / "chapters" / "demografie.html").read_text(encoding="utf-8")
-    # a figure from the synthetic population stands marked where it stands
-    assert f'data-herkomst="synthetisch">{procent(row["pct_75"], 0)}<sup' in raw
+    # a figure from the synthetic population stands marked where it stands, in a sentence that
+    # is an example, not a statement about the municipality
+    for pct in (row["pct_75"], row["pct_85"]):
+        assert f'data-herkomst="synthetisch">{procent(pct, 1)}<sup' in raw
+    assert f"In deze voorbeeldgegevens telde {p.gemeente_naam} op 1 januari 2025" in page
+    assert f"Op 1 januari 2025 telde {p.gemeente_naam}" not in page
     # the calibration of each stand-in folds open under the warning
     assert (
         '<details class="wmo-ijking"><summary>Waarop zijn deze voorbeeldgegevens afgestemd?' in raw
@@ -147,3 +150,88 @@ def test_every_shipped_period_builds(tmp_path, periode):
     demo = _text(result.html / "chapters" / "demografie.html")
     assert not re.search(rf"jaar en ouder {later}", demo)
     assert re.search(rf"jaar en ouder {periode}", demo)
+
+
+# ------------------------------------------------------------------ provenance on the built pages
+# Issue 14.6: the edition itself is checked, whatever way a figure took to the page.
+
+
+def _pages_with_stand_ins(edition: Path) -> list[Path]:
+    pages = sorted((edition / "chapters").glob("*.html"))
+    return [p for p in pages if "Let op: synthetische gegevens" in p.read_text(encoding="utf-8")]
+
+
+def test_every_figure_on_a_page_with_stand_ins_says_where_it_comes_from(edition):
+    """A figure on a page that uses a stand-in is marked synthetic or said (bron=) to be real."""
+    from analysis.present.audit import unmarked_figures
+
+    pages = _pages_with_stand_ins(edition)
+    assert len(pages) >= 10
+    problems = {p.name: unmarked_figures(p.read_text(encoding="utf-8")) for p in pages}
+    assert {k: v for k, v in problems.items() if v} == {}
+
+
+def test_no_internal_mark_reaches_the_edition(edition):
+    from analysis.core.provenance import END, START
+
+    for f in edition.rglob("*"):
+        if f.is_file() and f.suffix in {".html", ".js", ".json", ".txt"}:
+            text = f.read_text(encoding="utf-8", errors="replace")
+            assert START not in text and END not in text, f
+
+
+def _card_counts(page: str) -> dict[str, int]:
+    ul = page.split('<ul class="wmo-kaarten"', 1)[1].split("</ul>", 1)[0]
+    found = re.findall(
+        r'wmo-kaart-getal">(\d+)</span> indicator(?:en)? <strong>([^<]+)</strong>', ul
+    )
+    return {verdict: int(n) for n, verdict in found}
+
+
+def test_samenvatting_counts_no_verdict_from_a_stand_in(edition):
+    from analysis.present import report
+    from analysis.topics import indicators
+
+    page = (edition / "chapters" / "samenvatting.html").read_text(encoding="utf-8")
+    table = indicators.compute_all(report.chapter("2025"))
+    real = table[~table["synthetisch"].astype(bool)]
+    expected = {
+        v: int((real["oordeel"] == v).sum())
+        for v in ("op koers", "aandacht nodig", "onvoldoende gegevens")
+    }
+    assert _card_counts(page) == expected
+    # the real dashboard holds exactly the real rows; every example verdict is labelled as such
+    dashboards = page.split('<table class="wmo-tabel wmo-dashboard')[1:]
+    real_table = next(t for t in dashboards if not t.startswith(" wmo-voorbeelden"))
+    examples = next(t for t in dashboards if t.startswith(" wmo-voorbeelden"))
+    assert real_table.count('<tr data-herkomst="echt">') == len(real)
+    n_examples = len(table) - len(real)
+    assert examples.count("voorbeeld: ") == n_examples > 0
+    # the closing paragraph counts the same real verdicts only
+    closing = _text_of(page.split("Wat zegt dit over de ambitie?", 1)[1])
+    assert f"Voor {n_examples} kernindicatoren zijn alleen voorbeeldgegevens beschikbaar" in closing
+    for verdict, n in expected.items():
+        assert f"{verdict}: {n or 'geen'}" in closing
+
+
+def _text_of(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_demografie_shows_the_real_anchors_unmarked(edition):
+    """A real anchor in data/ and the page agree: 27.286 on 1-1-2019, 27.589 on 1-1-2024, and the
+    2019 plan's age table (27.302 in all, 13,4% aged 75+)."""
+    naam = load_params(2025).gemeente_naam
+    page = (edition / "chapters" / "demografie.html").read_text(encoding="utf-8")
+    for sentence in (
+        f"Op 1 januari 2019 telde {naam} 27.286 inwoners.",
+        f"Op 1 januari 2024 telde {naam} 27.589 inwoners.",
+    ):
+        assert f'data-herkomst="echt">{sentence}</span>' in page, sentence
+    table = page.split("Inwoners naar leeftijd en geslacht volgens het beleidsplan van 2019")[1]
+    table = table.split("</table>")[0]
+    assert "27.302" in table and "13,4" in table and 'data-herkomst="synthetisch"' not in table
+    # the same anchors from the data, not only as typed above
+    totaal = population.real_totals(data.load("bevolking_totaal"), load_params(2025).gemeente_code)
+    for year in ("2019", "2024"):
+        assert f"telde {naam} {getal(totaal[year])} inwoners" in _text_of(page)

@@ -139,7 +139,7 @@ def test_chart_from_a_stand_in_says_voorbeeld_and_marks_its_numbers(folder):
         "1.060 (synthetisch)." in page
     )
     table = page.split('<details class="wmo-gegevens">')[1]
-    assert table.count(MARKED) == 2  # both numbers; the years are labels
+    assert table.count(MARKED) == 3  # the caption's figure and both numbers; years are labels
 
 
 def test_chart_without_sources_is_marked_when_the_chapter_loaded_a_stand_in(folder):
@@ -164,8 +164,9 @@ def test_chart_rows_marked_per_row():
         d, name="r", x="Jaar", y="Aantal", title="t", subtitle="s", description="d",
         sources=[d.assign().pipe(lambda x: x)], synthetisch_kolom="s",
     )  # fmt: skip
-    rows = fig.table_html().split("<tr>")[2:]
+    rows = fig.table_html().split("<tbody>")[1].split("<tr")[1:]
     assert MARKED not in rows[0] and MARKED in rows[1]
+    assert rows[0].startswith(' data-herkomst="echt">')  # said to be real, row by row
 
 
 def test_table_cells_marked_by_source_row_and_column(folder):
@@ -216,3 +217,26 @@ def test_finish_notebook_converts_every_mark_for_where_it_stands():
     assert f"{MARKED}>8<sup" in outs[2]["data"]["text/markdown"]
     assert outs[3]["text"] == "9 (synthetisch)\n"
     assert not re.search(f"[{START}{END}]", str(nb))
+
+
+def test_finish_notebook_converts_glued_values_stored_under_the_papermill_prefix():
+    p = "application/papermill.record/"
+    out = {"output_type": "display_data", "metadata": {"scrapbook": {"name": "n"}},
+           "data": {p + "text/plain": mark("7")}}  # fmt: skip
+    assert marks.finish_output(out)
+    assert out["data"][p + "text/plain"] == "7 (synthetisch)"
+    assert f"{MARKED}>7<sup" in out["data"][p + "text/html"]
+
+
+def test_a_figure_said_to_be_real_says_so_in_the_html(folder):
+    echt = datasets.load("echt")
+    assert 'data-herkomst="echt">27.286</span>' in _html(report.glue("a", 27286, bron=echt))
+    # not said: no claim either way (the page uses no stand-in, nothing to mark)
+    assert _html(report.glue("b", 27286)) == ""
+    fig = charts.bar_chart(echt, name="r", x="periode", y="waarde", title="t", subtitle="s",
+                           description="d", sources=[echt])  # fmt: skip
+    assert (
+        '<figure class="wmo-figuur" id="fig-r" aria-labelledby="fig-r-titel" data-herkomst="echt">'
+        in fig.to_html()
+    )
+    assert '<tr data-herkomst="echt">' in tables.table_html(echt, "c", bron=echt)

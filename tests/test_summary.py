@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from analysis.core.provenance import mark
 from analysis.present import summary
 from analysis.topics import indicators
 from analysis.topics.indicators import Measurement, Target, verdict
@@ -97,7 +98,8 @@ def test_dashboard_formats_values(table):
     assert first["Waarde"] == "20,0%"
     assert first["Verandering"] == "+2,0 procentpunt"
     assert first["Vergelijking"] == "Nederland: 25,0%"
-    assert d.iloc[1]["Waarde"] == "5 per jaar" and d.iloc[1]["Vergelijking"] == "–"
+    # a synthetic value is marked where it stands
+    assert d.iloc[1]["Waarde"] == mark("5 per jaar") and d.iloc[1]["Vergelijking"] == "–"
     assert d.iloc[2]["Waarde"] == "–" and d.iloc[2]["Hoofdstuk"] == "uitvoeringsagenda"
 
 
@@ -112,21 +114,83 @@ def test_dashboard_html_links_every_item_and_states_verdict_in_words(table):
     assert h.count("(synthetisch)") == 1
 
 
-def test_verdict_counts_cards_and_overview(table):
+def test_verdict_counts_cards_and_overview_count_real_data_only(table):
+    """The verdict of row b rests on synthetic data: it never enters counts, cards or overview."""
     c = summary.verdict_counts(table)
-    assert c == {"op koers": 1, "aandacht nodig": 1, "onvoldoende gegevens": 1}
+    assert c == {"op koers": 1, "aandacht nodig": 0, "onvoldoende gegevens": 1}
     assert summary.verdict_counts(table.iloc[0:0]) == {
         "op koers": 0,
         "aandacht nodig": 0,
         "onvoldoende gegevens": 0,
     }
-    cards = summary.cards_html(c)
+    cards = summary.cards_html(table)
     assert cards.count("<li") == 3 and "1</span> indicator <strong>op koers" in cards
+    assert "0</span> indicatoren <strong>aandacht nodig" in cards
+    assert "Niet meegeteld: 1 kernindicator, die (nog) op voorbeeldgegevens rust." in cards
     o = summary.chapter_overview(table)
     assert o.values.tolist() == [
-        ["wonen_zorg", "wonen_zorg.html", 1, 1, 0],
+        ["wonen_zorg", "wonen_zorg.html", 1, 0, 0],
         ["uitvoeringsagenda", "uitvoeringsagenda.html", 0, 0, 1],
     ]
+
+
+def test_examples_are_shown_apart_and_labelled(table):
+    real, examples = summary.split(table)
+    assert real["id"].tolist() == ["a", "c"] and examples["id"].tolist() == ["b"]
+    h = summary.dashboard_html(examples, voorbeelden=True)
+    assert "voorbeeld: aandacht nodig" in h and "tellen niet mee" in h
+    assert 'data-herkomst="synthetisch">5 per jaar<sup' in h
+    assert summary.dashboard_html(examples.iloc[0:0], voorbeelden=True).startswith("<p")
+    assert "Nog geen kernindicator" in summary.dashboard_html(real.iloc[0:0])
+
+
+def test_every_row_says_when(table):
+    t = table.assign(
+        periode=["2024", "2022-2023", ""],
+        vorige_periode=["2022", "", ""],
+        vergelijking_periode=["2024H1", "", ""],
+    )
+    h = summary.dashboard_html(t.iloc[[0]])
+    assert '<span class="wmo-periode">(2024)</span>' in h
+    assert "2022: 18,0%" in h
+    assert 'Nederland (1e halfjaar 2024): <span class="herkomst-echt" data-herkomst="echt">25,0%' in h
+
+
+def test_a_synthetic_comparison_is_marked_in_a_real_row(table):
+    t = table.iloc[[0]].assign(vergelijking_synthetisch=True, vergelijking_periode="2024")
+    h = summary.dashboard_html(t)
+    assert 'data-herkomst="synthetisch">25,0%<sup' in h
+    assert 'data-herkomst="synthetisch">20,0%' not in h
+
+
+@pytest.mark.parametrize(
+    ("oordelen", "synthetisch", "expected"),
+    [
+        ([], [], "Nog geen enkele kernindicator rust op echte gegevens"),
+        (["op koers"], [True], "Nog geen enkele kernindicator rust op echte gegevens"),
+        (["op koers"], [False], "Eén kernindicator rust op echte gegevens"),
+        (["op koers", "aandacht nodig"], [False, False], "Twee kernindicatoren rusten op echte"),
+    ],
+)
+def test_conclusion_counts_only_real_verdicts(oordelen, synthetisch, expected):
+    n = len(oordelen)
+    t = pd.DataFrame(
+        {
+            "label": [f"L{i}" for i in range(n)],
+            "hoofdstuk": ["chapters/a"] * n,
+            "oordeel": oordelen,
+            "synthetisch": synthetisch,
+            "eenheid": ["%"] * n,
+            "decimalen": [1] * n,
+            "waarde": [1.0] * n,
+            "periode": ["2025"] * n,
+        }
+    )
+    text = summary.conclusion(t)
+    assert text.startswith(expected)
+    if any(synthetisch):
+        assert 'data-herkomst="echt">1 kernindicator</span> zijn alleen voorbeeldgegevens' in text
+        assert "op koers: 1" not in text
 
 
 def test_chapter_titles_from_first_heading(tmp_path):

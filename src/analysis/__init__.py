@@ -31,6 +31,7 @@ SHORT_NAMES = {
             "agenda",
             "costs",
             "dementia",
+            "findings",
             "forecast",
             "housing",
             "indicators",
@@ -43,7 +44,7 @@ SHORT_NAMES = {
     },
     **{
         name: f"analysis.present.{name}"
-        for name in ("catalog", "charts", "report", "summary", "tables")
+        for name in ("actions", "catalog", "charts", "report", "summary", "tables")
     },
     "fmt": "analysis.core.numbers",
 }

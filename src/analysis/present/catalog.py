@@ -82,7 +82,8 @@ def catalog(folder: Path | None = None) -> pd.DataFrame:
 
 
 def catalog_html(table: pd.DataFrame) -> str:
-    """The catalog as an accessible HTML table (links for source addresses)."""
+    """The catalog as an accessible HTML table (links for source addresses). It describes the data
+    files themselves (from the manifest), so it says ``data-herkomst="echt"``."""
     cols = [c for c in table.columns if c != "Adres"]
     head = "".join(f'<th scope="col">{html.escape(c)}</th>' for c in cols)
     body = []
@@ -99,7 +100,7 @@ def catalog_html(table: pd.DataFrame) -> str:
             cells.append(f'<th scope="row">{v}</th>' if c == "Dataset" else f"<td>{v}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     return (
-        '<div class="wmo-tabel-wrap"><table class="wmo-tabel"><caption>Alle datasets van dit '
+        '<div class="wmo-tabel-wrap"><table class="wmo-tabel" data-herkomst="echt"><caption>Alle datasets van dit '
         f"rapport (uit data/manifest.yml)</caption><thead><tr>{head}</tr></thead><tbody>"
         f"{''.join(body)}</tbody></table></div>"
     )

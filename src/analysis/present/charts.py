@@ -35,7 +35,14 @@ import pandas as pd
 from analysis.core.numbers import dutch_numbers, getal
 from analysis.core.provenance import NONE, Provenance, has_unmarked_figure, plain, union
 from analysis.data.datasets import provenance_of, session_provenance
-from analysis.present.marks import ATTRIBUTE, marked_html, text_html
+from analysis.present.marks import (
+    ATTRIBUTE,
+    REAL_ATTRIBUTE,
+    marked_html,
+    real_html,
+    text_html,
+)
+from analysis.topics.findings import Finding
 
 # Okabe-Ito: distinguishable with every common colour-vision deficiency. Yellow is left out (too
 # little contrast on white); order chosen so the first two differ in lightness too.
@@ -119,6 +126,12 @@ class Figure:
         The datasets the figure was drawn from.
     row_synthetic
         Per row of ``table``: is it synthetic? (``None``: every row is as ``synthetic``.)
+    title_provenance
+        What the title's finding rests on, when the title is a
+        :class:`~analysis.topics.findings.Finding` (else the figure's).
+    said_real
+        True when ``sources=`` were given and none is synthetic: the figure carries
+        ``data-herkomst="echt"``.
     """
 
     name: str
@@ -132,6 +145,8 @@ class Figure:
     number_format: dict[str, int] = field(default_factory=dict)
     provenance: Provenance = NONE
     row_synthetic: list[bool] | None = None
+    title_provenance: Provenance | None = None
+    said_real: bool = False
 
     def __post_init__(self) -> None:
         if not _NAME_RE.match(self.name):
@@ -168,11 +183,12 @@ class Figure:
     def table_html(self) -> str:
         """The data as an accessible HTML table with Dutch number formatting; the numbers of
         synthetic rows are marked."""
-        caption = f"Gegevens bij de figuur: {plain(self.title)}"
+        caption = f"Gegevens bij de figuur: {self._title_html()}"
         head = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in self.table.columns)
         rows = []
         flags = self.row_synthetic or [self.synthetic] * len(self.table)
         for (_, r), synthetic in zip(self.table.iterrows(), flags, strict=True):
+            real = self.row_synthetic is not None and not synthetic
             cells = []
             for c in self.table.columns:
                 v = r[c]
@@ -182,23 +198,47 @@ class Figure:
                     cells.append(f'<td class="num">{shown}</td>')
                 else:
                     cells.append(f"<td>{text_html(str(v))}</td>")
-            rows.append("<tr>" + "".join(cells) + "</tr>")
+            attr = f" {REAL_ATTRIBUTE}" if real else ""
+            rows.append(f"<tr{attr}>" + "".join(cells) + "</tr>")
         return (
-            f'<table class="wmo-tabel"><caption>{html.escape(caption)}</caption>'
+            f'<table class="wmo-tabel"><caption>{caption}</caption>'
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
         )
 
+    def _title_synthetic(self) -> bool:
+        return self.title_provenance.is_synthetic if self.title_provenance else self.synthetic
+
+    def _title_html(self) -> str:
+        """The title as HTML: its marked values converted; said to be real, or as a whole marked
+        synthetic when it holds a figure that is not marked itself."""
+        text = text_html(self.title)
+        if not has_unmarked_figure(self.title):
+            return text
+        if self._title_synthetic():
+            return f'<span class="herkomst-synthetisch" {ATTRIBUTE}>{text}</span>'
+        if self.said_real or self.title_provenance is not None:
+            return real_html(text)
+        return text
+
     def _caption_html(self) -> str:
         """Title (after *Voorbeeld:* when synthetic) and unit; their marked values converted."""
+        title_synthetic = (
+            self.title_provenance.is_synthetic if self.title_provenance else self.synthetic
+        )
 
-        def part(cls: str, text: str) -> str:
-            attr = f" {ATTRIBUTE}" if self.synthetic and has_unmarked_figure(text) else ""
+        def part(cls: str, text: str, synthetic: bool, real: bool = False) -> str:
+            attr = ""
+            if has_unmarked_figure(text):
+                attr = f" {ATTRIBUTE}" if synthetic else (f" {REAL_ATTRIBUTE}" if real else "")
             return f'<span class="{cls}"{attr}>{text_html(text)}</span>'
 
         label = ""
         if self.synthetic and "voorbeeld" not in plain(self.title).lower():
-            label = '<span class="wmo-voorbeeld">Voorbeeld:</span> '
-        return f"{label}{part('wmo-titel', self.title)} {part('wmo-eenheid', self.subtitle)}"
+            mixed = self.row_synthetic is not None and not all(self.row_synthetic)
+            label = f'<span class="wmo-voorbeeld">{"Deels voorbeeld" if mixed else "Voorbeeld"}:</span> '
+        real_title = self.title_provenance is not None and not title_synthetic
+        title = part("wmo-titel", self.title, title_synthetic, real_title or self.said_real)
+        return f"{label}{title} {part('wmo-eenheid', self.subtitle, self.synthetic)}"
 
     def _description_text(self) -> str:
         text = plain(self.description)
@@ -217,8 +257,9 @@ class Figure:
         spec = json.dumps(self.render_spec(), ensure_ascii=False, sort_keys=True).replace(
             "</", "<\\/"
         )
+        real = f" {REAL_ATTRIBUTE}" if self.said_real else ""
         return (
-            f'<figure class="wmo-figuur" id="{fid}" aria-labelledby="{fid}-titel">'
+            f'<figure class="wmo-figuur" id="{fid}" aria-labelledby="{fid}-titel"{real}>'
             f'<figcaption id="{fid}-titel">{self._caption_html()}</figcaption>'
             f'<div class="wmo-grafiek" role="img" aria-label="{html.escape(self._description_text())}"'
             f' data-spec="{fid}-spec">{self.svg()}</div>'
@@ -307,6 +348,13 @@ def _meta(df: pd.DataFrame, sources: list[pd.DataFrame] | None) -> tuple[str, Pr
     return "; ".join(lines), figure_provenance(df, sources)
 
 
+def _title(title: str | Finding) -> tuple[str, Provenance | None]:
+    """A title as text, and the provenance of its finding when it is one."""
+    if isinstance(title, Finding):
+        return title.titel(), title.provenance
+    return title, None
+
+
 def _rows(df: pd.DataFrame, column: str | None) -> list[bool] | None:
     return None if column is None else [bool(v) for v in df[column].fillna(True)]
 
@@ -322,7 +370,7 @@ def line_chart(
     name: str,
     x: str,
     y: str,
-    title: str,
+    title: str | Finding,
     subtitle: str,
     description: str,
     color: str | None = None,
@@ -360,6 +408,7 @@ def line_chart(
     >>> f.spec()["mark"]["type"], f.table.shape
     ('line', (2, 2))
     """
+    title, title_prov = _title(title)
     enc: dict[str, Any] = {
         "x": alt.X(
             f"{x}:{x_type}",
@@ -393,6 +442,8 @@ def line_chart(
         {y: decimals},
         prov,
         _rows(df, synthetisch_kolom),
+        title_prov,
+        bool(sources) and not prov.is_synthetic,
     )
 
 
@@ -402,7 +453,7 @@ def bar_chart(
     name: str,
     x: str,
     y: str,
-    title: str,
+    title: str | Finding,
     subtitle: str,
     description: str,
     color: str | None = None,
@@ -425,6 +476,7 @@ def bar_chart(
     >>> f.spec()["mark"]["type"]
     'bar'
     """
+    title, title_prov = _title(title)
     cat = alt.X(
         f"{x}:N",
         title=x_title if x_title is not None else x,
@@ -476,6 +528,8 @@ def bar_chart(
         {y: decimals},
         prov,
         _rows(df, synthetisch_kolom),
+        title_prov,
+        bool(sources) and not prov.is_synthetic,
     )
 
 
@@ -487,7 +541,7 @@ def interval_chart(
     y: str,
     lower: str,
     upper: str,
-    title: str,
+    title: str | Finding,
     subtitle: str,
     description: str,
     color: str | None = None,
@@ -510,6 +564,7 @@ def interval_chart(
     >>> [layer["mark"]["type"] for layer in f.spec()["layer"]]
     ['errorbar', 'point']
     """
+    title, title_prov = _title(title)
     xt = x_title if x_title is not None else x
     yt = y_title if y_title is not None else y
     base = _base(df, [x, y, lower, upper, color])
@@ -562,6 +617,8 @@ def interval_chart(
         {y: decimals, lower: decimals, upper: decimals},
         prov,
         _rows(df, synthetisch_kolom),
+        title_prov,
+        bool(sources) and not prov.is_synthetic,
     )
 
 

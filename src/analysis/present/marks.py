@@ -9,7 +9,9 @@ A marked value (see :mod:`analysis.core.provenance`) becomes, in HTML::
 — the smallest element around the number carries ``data-herkomst="synthetisch"`` (tools and tests
 find it), the raised *s* is the visible sign (also in the PDF, which is printed from the HTML, see
 ``_static/wmo.css``), and a screen reader hears "synthetisch". Where HTML cannot go (attribute
-values, the JSON of a chart, plain text) the value is followed by ``(synthetisch)``.
+values, the JSON of a chart, plain text) the value is followed by ``(synthetisch)``. A figure that
+said it comes from real data (``bron=``) carries ``data-herkomst="echt"`` (no visible change), so
+the edition tests can find any figure whose origin was never said.
 
 :func:`html_fragment` converts every mark in an HTML fragment the right way for where it stands;
 :func:`finish_notebook` applies it to every output of an executed chapter, so nothing marked can
@@ -29,6 +31,10 @@ SIGN = "s"
 #: What a screen reader hears after a synthetic value.
 SPOKEN = " (synthetisch)"
 ATTRIBUTE = 'data-herkomst="synthetisch"'
+#: On an element whose figures are known to come from real data (said with ``bron=``).
+REAL_ATTRIBUTE = 'data-herkomst="echt"'
+#: How myst-nb stores a glued value's mime types in the notebook.
+GLUE_PREFIX = "application/papermill.record/"
 
 
 def marked_html(inner_html: str) -> str:
@@ -46,6 +52,18 @@ def marked_html(inner_html: str) -> str:
         f'<sup class="herkomst-teken" aria-hidden="true">{SIGN}</sup>'
         f'<span class="visually-hidden">{SPOKEN}</span></span>'
     )
+
+
+def real_html(inner_html: str) -> str:
+    """A figure (or a sentence) known to come from real data: no visible change, but tools and
+    the edition tests can tell it from a figure whose origin was never said.
+
+    Examples
+    --------
+    >>> real_html("27.286")
+    '<span class="herkomst-echt" data-herkomst="echt">27.286</span>'
+    """
+    return f'<span class="herkomst-echt" {REAL_ATTRIBUTE}>{inner_html}</span>'
 
 
 def text_html(text: str) -> str:
@@ -127,11 +145,14 @@ def finish_output(output: dict[str, Any]) -> bool:
         text = "".join(value) if isinstance(value, list) else value
         if not isinstance(text, str) or (START not in text and END not in text):
             continue
-        if mime == "text/plain" and "text/html" not in data:
-            data["text/html"] = text_html(text)
-        if mime == "text/html":
+        # glued values are stored under "application/papermill.record/<mime>"
+        prefix = GLUE_PREFIX if mime.startswith(GLUE_PREFIX) else ""
+        base = mime[len(prefix) :]
+        if base == "text/plain" and prefix + "text/html" not in data:
+            data[prefix + "text/html"] = text_html(text)
+        if base == "text/html":
             data[mime] = html_fragment(text)
-        elif mime == "text/markdown":
+        elif base == "text/markdown":
             data[mime] = markdown_fragment(text)
         else:
             data[mime] = plain(text)

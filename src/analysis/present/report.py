@@ -41,7 +41,9 @@ from analysis.core.provenance import (
 )
 from analysis.data import datasets as _data
 from analysis.data.context import Chapter, chapter
-from analysis.present.marks import markdown_fragment, text_html
+from analysis.present.marks import markdown_fragment, real_html, text_html
+from analysis.topics.findings import Finding, verdict_sentence
+from analysis.topics.indicators import Result, evaluate
 
 
 class _Auto:
@@ -63,12 +65,18 @@ class GluedText(str):
     """
 
     provenance: Provenance = NONE
+    #: True when the value said it comes from real data (``bron=``, or its own provenance).
+    real: bool = False
 
     def __repr__(self) -> str:
         return plain(str(self))
 
     def _repr_html_(self) -> str | None:
-        return text_html(str(self)) if is_marked(self) else None
+        if is_marked(self):
+            return text_html(str(self))
+        if self.real and has_unmarked_figure(self):
+            return real_html(text_html(str(self)))
+        return None
 
 
 def provenance_of(bron: Any) -> Provenance:
@@ -79,7 +87,8 @@ def provenance_of(bron: Any) -> Provenance:
     bron
         A loaded frame or column (its ``attrs``), a :class:`Provenance`, a value that carries one
         (:class:`~analysis.core.provenance.Traced`, :class:`GluedText`, a measurement), a dataset
-        name, ``"params"`` (no dataset), or a list of these (their union). Anything whose
+        name, ``"params"`` / ``"plan"`` (a params value or a figure from the plan, no dataset),
+        ``"manifest"`` (a fact about the data files), or a list of these (their union). Anything whose
         provenance is unknown (e.g. a derived frame that lost its ``attrs``) counts as everything
         loaded so far (:func:`analysis.data.datasets.session_provenance`).
 
@@ -93,8 +102,8 @@ def provenance_of(bron: Any) -> Provenance:
     if isinstance(bron, Provenance):
         return bron
     if isinstance(bron, str) and not isinstance(bron, GluedText):
-        if bron in ("params", "plan"):
-            return PARAMS
+        if bron in ("params", "plan", "manifest"):
+            return Provenance.assumption(bron)
         return _data.dataset_provenance(bron)
     if isinstance(bron, pd.DataFrame | pd.Series):
         return _data.provenance_of(bron) or _data.session_provenance()
@@ -139,7 +148,8 @@ def glue(
         Glue key used in the Markdown as ``{glue}`name```.
     value
         A number (formatted with :func:`analysis.core.numbers.getal` or
-        :func:`analysis.core.numbers.procent`) or text (used as is).
+        :func:`analysis.core.numbers.procent`), text (used as is) or a
+        :class:`~analysis.topics.findings.Finding` (its sentence, marked as it marks itself).
     soort
         ``"getal"``, ``"procent"`` or ``"tekst"``.
     bron
@@ -159,12 +169,18 @@ def glue(
     >>> glue("m", 7, bron=Provenance.dataset("x", synthetic=True))
     7 (synthetisch)
     """
-    prov = _own_provenance(value) if bron is AUTO else provenance_of(bron)
-    text = _text(value, decimalen, soort)
-    if prov.is_synthetic and (has_unmarked_figure(text) or not is_marked(text)):
-        text = mark(text)
+    said = bron is not AUTO or isinstance(getattr(value, "provenance", None), Provenance)
+    if isinstance(value, Finding):  # a finding marks its own numbers, exactly
+        prov = value.provenance if bron is AUTO else provenance_of(bron)
+        text = value.zin()
+    else:
+        prov = _own_provenance(value) if bron is AUTO else provenance_of(bron)
+        text = _text(value, decimalen, soort)
+        if prov.is_synthetic and (has_unmarked_figure(text) or not is_marked(text)):
+            text = mark(text)
     out = GluedText(text)
     out.provenance = prov
+    out.real = said and not prov.is_synthetic
     try:
         from myst_nb import glue as _glue
 
@@ -195,7 +211,14 @@ def fmt(value: Any, *, decimalen: int = 0, soort: str = "getal", bron: Any = AUT
     return Fmt(value, decimalen, soort, bron)
 
 
-def glue_all(values: Mapping[str, Any], *, bron: Any = AUTO) -> dict[str, GluedText]:
+class Glued(dict):
+    """The texts :func:`glue_all` glued, by name; shows nothing in a notebook."""
+
+    def _ipython_display_(self) -> None:
+        return None
+
+
+def glue_all(values: Mapping[str, Any], *, bron: Any = AUTO) -> Glued:
     """Glue several figures at once: ``{name: value or fmt(value, ...)}``; return the texts.
 
     ``bron`` applies to every value that does not give its own in :func:`fmt`.
@@ -206,12 +229,42 @@ def glue_all(values: Mapping[str, Any], *, bron: Any = AUTO) -> dict[str, GluedT
     >>> [str(v) for v in out.values()]
     ['3', '12,5%']
     """
-    out = {}
+    out = Glued()
     for name, v in values.items():
         f = v if isinstance(v, Fmt) else Fmt(v)
         own = f.bron if f.bron is not AUTO else bron
         out[name] = glue(name, f.value, decimalen=f.decimalen, soort=f.soort, bron=own)
     return out
+
+
+def glue_verdict(ctx: Chapter, indicator: str) -> Result:
+    """Glue what a chapter says about its key indicator, computed as the Samenvatting does.
+
+    Glues ``ambitie`` (the plan's words), ``regel`` (the rule that gave the verdict),
+    ``oordeel`` (the verdict, marked when it rests on synthetic data) and ``oordeel_zin``
+    (the verdict in a sentence; from synthetic data only as an example that says nothing about
+    the municipality). Returns the computed :class:`~analysis.topics.indicators.Result`.
+
+    Examples
+    --------
+    >>> r = glue_verdict(chapter("2025"), "mantelzorg_zwaar_belast")  # doctest: +SKIP
+    >>> r.voorbeeld  # doctest: +SKIP
+    True
+    """
+    r = evaluate(ctx, indicator)
+    doel = r.meting.doel.tekst if r.meting.doel else "het plan noemt geen doel of ambitie"
+    verdict_prov = r.herkomst if r.voorbeeld else PARAMS
+    glue_all(
+        {
+            "ambitie": fmt(doel, soort="tekst", bron="plan"),
+            "regel": fmt(r.regel, soort="tekst", bron="params"),
+            "oordeel": fmt(r.oordeel, soort="tekst", bron=verdict_prov),
+            "oordeel_zin": fmt(
+                verdict_sentence(r.oordeel, voorbeeld=r.voorbeeld), soort="tekst", bron="params"
+            ),
+        }
+    )
+    return r
 
 
 def markdown(text: str) -> None:
@@ -226,11 +279,13 @@ __all__ = [
     "PARAMS",
     "Chapter",
     "Fmt",
+    "Glued",
     "GluedText",
     "chapter",
     "fmt",
     "glue",
     "glue_all",
+    "glue_verdict",
     "markdown",
     "provenance_of",
 ]

@@ -1,19 +1,26 @@
 """The Samenvatting: the plan's vision in one sentence and a dashboard of every key indicator.
 
-The dashboard is built from :func:`analysis.topics.indicators.compute_all`, which runs every registered
-key indicator from the data itself. The Samenvatting therefore agrees with the chapters (both call
-the same functions) and a new chapter's indicator appears without editing the summary.
+The dashboard is built from :func:`analysis.topics.indicators.compute_all`, which computes every
+key indicator of ``kernindicatoren.yml`` from the data itself. The Samenvatting therefore agrees
+with the chapters (both call the same functions) and a new indicator appears without editing it.
+
+**Only real data counts.** A verdict that rests on synthetic data (column ``synthetisch``) is an
+example: it is shown apart (:func:`dashboard_html` with ``voorbeelden=True``), labelled as such,
+with its numbers marked, and it never enters the cards (:func:`cards_html`), the counts
+(:func:`verdict_counts`) or the closing paragraph (:func:`conclusion`). Every row says the period of
+its value, of the previous value and of the comparison.
 
 Usage in the notebook::
 
-    table = indicators.compute_all(ctx)
-    display(HTML(summary.dashboard_html(table, titles=summary.chapter_titles(table))))
-    display(Markdown(summary.verdict_rule_markdown()))
+    tabel = indicators.compute_all(ctx)
+    echt, voorbeelden = summary.split(tabel)
+    display(HTML(summary.cards_html(tabel)))
+    display(HTML(summary.dashboard_html(echt, titels)))
+    display(HTML(summary.dashboard_html(voorbeelden, titels, voorbeelden=True)))
 """
 
 from __future__ import annotations
 
-import html
 import json
 import posixpath
 import re
@@ -21,7 +28,12 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from markupsafe import Markup
 
+from analysis.core.provenance import NONE, Provenance, mark, union
+from analysis.present.marks import real_html, text_html
+from analysis.present.templating import render
+from analysis.topics.findings import count
 from analysis.topics.indicators import (
     AANDACHT,
     ONVOLDOENDE,
@@ -40,7 +52,7 @@ een vaste regel die voor alle hoofdstukken gelijk is:
 
 1. **Onvoldoende gegevens** als er geen actuele waarde is, of als het plan voor deze indicator
    geen doel of ambitie noemt.
-2. Noemt het plan een **getal als doel** (bijvoorbeeld 12 plaatsingen per jaar), dan is het
+2. Noemt het plan een **getal als doel** (bijvoorbeeld twaalf plaatsingen per jaar), dan is het
    oordeel **op koers** als dat getal is gehaald: minstens het doel bij een doel dat omhoog moet
    of gelijk moet blijven, ten hoogste het doel bij een doel dat omlaag moet. Anders is het
    oordeel **aandacht nodig**.
@@ -52,8 +64,9 @@ een vaste regel die voor alle hoofdstukken gelijk is:
    blijven of stijgen als het plan ten minste gelijk blijven wil; anders **aandacht nodig**.
 
 Het oordeel zegt alleen of de indicator de kant op gaat die het plan wil. Het zegt niet of het
-beleid de oorzaak is. Cijfers uit synthetische gegevens zijn gemarkeerd: daarop kan geen oordeel
-over het beleid worden gebaseerd.
+beleid de oorzaak is. Een oordeel over synthetische gegevens (voorbeeldgegevens) is alleen een
+voorbeeld van hoe het rapport zal lezen: het staat apart, telt niet mee en zegt niets over het
+beleid.
 """
 
 
@@ -128,24 +141,99 @@ def _title_of(root: Path, doc: str) -> str:
     return Path(doc).name.replace("_", " ").capitalize()
 
 
-def verdict_counts(table: pd.DataFrame) -> dict[str, int]:
-    """Number of indicators per verdict (all three, zeros included).
+def split(table: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The rows whose verdict rests on real data, and the examples (synthetic), in order.
 
     Examples
     --------
-    >>> verdict_counts(pd.DataFrame({"oordeel": ["op koers", "op koers", "aandacht nodig"]}))
-    {'op koers': 2, 'aandacht nodig': 1, 'onvoldoende gegevens': 0}
+    >>> t = pd.DataFrame({"id": ["a", "b"], "synthetisch": [False, True]})
+    >>> [x["id"].tolist() for x in split(t)]
+    [['a'], ['b']]
     """
-    c = table["oordeel"].value_counts() if len(table) else pd.Series(dtype=int)
+    if "synthetisch" not in table.columns or table.empty:
+        return table, table.iloc[0:0]
+    example = table["synthetisch"].astype(bool)
+    return table[~example].reset_index(drop=True), table[example].reset_index(drop=True)
+
+
+def verdict_counts(table: pd.DataFrame) -> dict[str, int]:
+    """Number of indicators per verdict (all three, zeros included), **real data only**: rows
+    whose verdict rests on synthetic data are never counted.
+
+    Examples
+    --------
+    >>> verdict_counts(pd.DataFrame({"oordeel": ["op koers", "op koers", "aandacht nodig"],
+    ...                              "synthetisch": [False, True, False]}))
+    {'op koers': 1, 'aandacht nodig': 1, 'onvoldoende gegevens': 0}
+    """
+    real, _ = split(table)
+    c = real["oordeel"].value_counts() if len(real) else pd.Series(dtype=int)
     return {v: int(c.get(v, 0)) for v in VERDICTS}
 
 
-def _comparison_text(row: pd.Series) -> str:
-    v = row.get("vergelijking")
-    if v is None or pd.isna(v):
-        return "–"
-    name = row.get("vergelijking_naam") or "vergelijking"
-    return f"{name}: {format_value(v, row['eenheid'], int(row['decimalen']))}"
+def real_provenance(table: pd.DataFrame) -> Provenance:
+    """The provenance of what :func:`verdict_counts` counts (the real rows), for ``glue(bron=)``.
+
+    Examples
+    --------
+    >>> real_provenance(pd.DataFrame({"synthetisch": [True]})).is_synthetic
+    False
+    """
+    real, _ = split(table)
+    if "herkomst" not in real.columns:
+        return NONE
+    return union(p for p in real["herkomst"] if isinstance(p, Provenance))
+
+
+def period_label(code: object) -> str:
+    """A period code as a reader says it.
+
+    Examples
+    --------
+    >>> period_label("2025H1"), period_label("2024"), period_label("2024Q3"), period_label("2022-2023")
+    ('1e halfjaar 2025', '2024', '3e kwartaal 2024', '2022-2023')
+    """
+    text = "" if code is None or (isinstance(code, float) and pd.isna(code)) else str(code)
+    if m := re.fullmatch(r"(\d{4})H([12])", text):
+        return f"{m[2]}e halfjaar {m[1]}"
+    if m := re.fullmatch(r"(\d{4})Q([1-4])", text):
+        return f"{m[2]}e kwartaal {m[1]}"
+    return text
+
+
+def _shown(value: float | None, eenheid: str, dec: int, synthetic: bool) -> str:
+    text = format_value(value, eenheid, dec)
+    return mark(text) if synthetic and text != "–" else text
+
+
+def _comparison_name(row: pd.Series) -> str:
+    name = str(row.get("vergelijking_naam") or "vergelijking")
+    per = str(row.get("vergelijking_periode") or "")
+    if per and name.endswith(" " + per):
+        name = name[: -len(per) - 1]
+    return f"{name} ({period_label(per)})" if per else name
+
+
+def _details(r: pd.Series, synthetic: bool) -> list[Markup]:
+    """The previous value and the comparison of a dashboard row, as HTML: stand-in values marked,
+    a real comparison said to be real."""
+    dec = int(r["decimalen"])
+    out = []
+    if r["vorige"] is not None and not pd.isna(r["vorige"]):
+        prev = _shown(r["vorige"], r["eenheid"], dec, synthetic)
+        change = format_change(r["verandering"], r["eenheid"], dec)
+        when = period_label(r.get("vorige_periode")) or "vorige periode"
+        text = f"{when}: {prev} (verschil {mark(change) if synthetic else change})"
+        out.append(Markup(text_html(text)))
+    else:
+        out.append(Markup("geen eerdere periode om mee te vergelijken"))
+    v = r.get("vergelijking")
+    if v is not None and not pd.isna(v):
+        comp_synth = bool(r.get("vergelijking_synthetisch", synthetic))
+        shown = text_html(_shown(v, r["eenheid"], dec, comp_synth))
+        name = text_html(_comparison_name(r))
+        out.append(Markup(f"{name}: {shown if comp_synth else real_html(shown)}"))
+    return out
 
 
 def dashboard(table: pd.DataFrame, titles: dict[str, str] | None = None) -> pd.DataFrame:
@@ -154,15 +242,16 @@ def dashboard(table: pd.DataFrame, titles: dict[str, str] | None = None) -> pd.D
     Parameters
     ----------
     table
-        Output of :func:`analysis.topics.indicators.compute_all`.
+        Output of :func:`analysis.topics.indicators.compute_all` (or part of it).
     titles
         Chapter titles by ``hoofdstuk`` (see :func:`chapter_titles`).
 
     Returns
     -------
     DataFrame
-        ``Hoofdstuk, Link, Indicator, Waarde, Verandering, Vergelijking, Doel of ambitie, Oordeel,
-        Regel, Synthetisch``; values formatted the Dutch way.
+        ``Hoofdstuk, Link, Indicator, Waarde, Periode, Verandering, Vergelijking, Doel of
+        ambitie, Oordeel, Regel, Synthetisch``; values formatted the Dutch way, marked when
+        synthetic.
 
     Examples
     --------
@@ -170,29 +259,37 @@ def dashboard(table: pd.DataFrame, titles: dict[str, str] | None = None) -> pd.D
     ...     "eenheid": "per jaar", "decimalen": 0, "waarde": 5.0, "vorige": None,
     ...     "verandering": None, "vergelijking": None, "vergelijking_naam": "", "doel": "12",
     ...     "oordeel": "aandacht nodig", "regel": "doel: minstens 12", "synthetisch": False,
-    ...     "bron": ""}])
-    >>> dashboard(t).iloc[0][["Link", "Waarde", "Verandering", "Oordeel"]].tolist()
-    ['w.html', '5 per jaar', '–', 'aandacht nodig']
+    ...     "bron": "", "periode": "2022-2023"}])
+    >>> dashboard(t).iloc[0][["Link", "Waarde", "Periode", "Oordeel"]].tolist()
+    ['w.html', '5 per jaar', '2022-2023', 'aandacht nodig']
     """
     titles = titles or {}
     rows = []
     for _, r in table.iterrows():
         dec = int(r["decimalen"])
+        synthetic = bool(r["synthetisch"])
+        comp_synth = bool(r.get("vergelijking_synthetisch", synthetic))
+        comparison = "–"
+        if r["vergelijking"] is not None and not pd.isna(r["vergelijking"]):
+            comparison = (
+                f"{_comparison_name(r)}: {_shown(r['vergelijking'], r['eenheid'], dec, comp_synth)}"
+            )
         rows.append(
             {
                 "Hoofdstuk": titles.get(r["hoofdstuk"], Path(r["hoofdstuk"]).name),
                 "Link": chapter_link(r["hoofdstuk"]),
                 "Indicator": r["label"],
-                "Waarde": format_value(r["waarde"], r["eenheid"], dec),
+                "Waarde": _shown(r["waarde"], r["eenheid"], dec, synthetic),
+                "Periode": period_label(r.get("periode")),
                 "Verandering": format_change(r["verandering"], r["eenheid"], dec),
-                "Vergelijking": _comparison_text(r),
+                "Vergelijking": comparison,
                 "Doel of ambitie": r["doel"] or "–",
                 "Oordeel": r["oordeel"],
                 "Regel": r["regel"],
-                "Synthetisch": bool(r["synthetisch"]),
+                "Synthetisch": synthetic,
             }
         )
-    cols = ["Hoofdstuk", "Link", "Indicator", "Waarde", "Verandering", "Vergelijking"]
+    cols = ["Hoofdstuk", "Link", "Indicator", "Waarde", "Periode", "Verandering", "Vergelijking"]
     cols += ["Doel of ambitie", "Oordeel", "Regel", "Synthetisch"]
     return pd.DataFrame(rows, columns=cols)
 
@@ -202,84 +299,156 @@ def _slug(text: str) -> str:
 
 
 def dashboard_html(
-    table: pd.DataFrame, titles: dict[str, str] | None = None, *, periode: str = ""
+    table: pd.DataFrame,
+    titles: dict[str, str] | None = None,
+    *,
+    periode: str = "",
+    voorbeelden: bool = False,
 ) -> str:
     """The dashboard as one accessible HTML table, grouped by chapter.
 
     Each chapter starts with a header row that links to the chapter; each indicator row has the
-    value, the change since the previous period, the comparison, the plan's target or ambition,
-    the verdict in words (the class ``wmo-oordeel-<verdict>`` only adds colour) and the rule that
-    produced it. Synthetic values are marked *(synthetisch)*.
+    value and the period it is about, the previous value with its period and the change, the
+    comparison with its period, the plan's target or ambition, the verdict in words (the class
+    ``wmo-oordeel-<verdict>`` only adds colour) and the rule that produced it. Synthetic values
+    are marked where they stand. With ``voorbeelden=True`` (the rows of :func:`split`'s second
+    part) every verdict reads *voorbeeld: …*.
 
     Examples
     --------
     >>> t = pd.DataFrame([{"id": "x", "label": "L", "hoofdstuk": "chapters/w", "eenheid": "%",
     ...     "decimalen": 1, "waarde": 5.0, "vorige": 4.0, "verandering": 1.0,
     ...     "vergelijking": 6.0, "vergelijking_naam": "Nederland", "doel": "hoger",
-    ...     "oordeel": "op koers", "regel": "r", "synthetisch": True, "bron": ""}])
-    >>> h = dashboard_html(t, {"chapters/w": "Wonen"})
-    >>> '<a href="w.html">Wonen</a>' in h, "+1,0 procentpunt" in h, "(synthetisch)" in h
+    ...     "oordeel": "op koers", "regel": "r", "synthetisch": True, "bron": "",
+    ...     "periode": "2024", "vorige_periode": "2022", "vergelijking_periode": "2024"}])
+    >>> h = dashboard_html(t, {"chapters/w": "Wonen"}, voorbeelden=True)
+    >>> '<a href="w.html">Wonen</a>' in h, "+1,0 procentpunt" in h, "voorbeeld: op koers" in h
+    (True, True, True)
+    >>> 'data-herkomst="synthetisch">5,0%<sup' in h, "Nederland (2024)" in h, "(2024)" in h
     (True, True, True)
     """
-    d = dashboard(table, titles)
-    cap = "Kernindicatoren per hoofdstuk" + (f", rapportageperiode {periode}" if periode else "")
-    head_cols = ["Indicator", "Waarde, verandering en vergelijking"]
-    head_cols += ["Doel of ambitie uit het plan", "Oordeel en regel"]
-    head = "".join(f'<th scope="col">{html.escape(c)}</th>' for c in head_cols)
-    body = []
-    for chap, g in d.groupby("Hoofdstuk", sort=False):
-        link = g["Link"].iloc[0]
-        body.append(
-            f'<tr class="wmo-hoofdstuk"><th scope="colgroup" colspan="{len(head_cols)}">'
-            f'<a href="{html.escape(link)}">{html.escape(str(chap))}</a></th></tr>'
+    if table.empty:
+        return (
+            '<p class="wmo-noot">Geen voorbeelden: elke kernindicator rust op echte gegevens.</p>'
+            if voorbeelden
+            else '<p class="wmo-noot">Nog geen kernindicator rust op echte gegevens.</p>'
         )
-        for _, r in g.iterrows():
-            synth = (
-                ' <span class="wmo-synthetisch">(synthetisch)</span>' if r["Synthetisch"] else ""
+    d = dashboard(table, titles)
+    if voorbeelden:
+        cap = "Voorbeelden: kernindicatoren uit synthetische gegevens (tellen niet mee)"
+    else:
+        cap = "Kernindicatoren per hoofdstuk" + (
+            f", rapportageperiode {periode}" if periode else ""
+        )
+    chapters = []
+    for chap, g in d.groupby("Hoofdstuk", sort=False):
+        rows = []
+        for i, r in g.iterrows():
+            src = table.iloc[i]
+            rows.append(
+                {
+                    "link": r["Link"],
+                    "label": r["Indicator"],
+                    "waarde": r["Waarde"],
+                    "periode": r["Periode"],
+                    "details": _details(src, bool(src["synthetisch"])),
+                    "doel": r["Doel of ambitie"],
+                    "oordeel": f"voorbeeld: {r['Oordeel']}" if voorbeelden else r["Oordeel"],
+                    "klasse": "voorbeeld" if voorbeelden else _slug(r["Oordeel"]),
+                    "regel": r["Regel"],
+                }
             )
-            cls = f"wmo-oordeel wmo-oordeel-{_slug(r['Oordeel'])}"
-            extra = [f"sinds vorige periode: {r['Verandering']}"]
-            if r["Vergelijking"] != "–":
-                extra.append(r["Vergelijking"])
-            details = "".join(f'<br><span class="wmo-regel">{html.escape(t)}</span>' for t in extra)
-            body.append(
-                "<tr>"
-                f'<th scope="row"><a href="{html.escape(r["Link"])}">'
-                f"{html.escape(r['Indicator'])}</a></th>"
-                f"<td><strong>{html.escape(r['Waarde'])}</strong>{synth}{details}</td>"
-                f"<td>{html.escape(r['Doel of ambitie'])}</td>"
-                f'<td><strong class="{cls}">{html.escape(r["Oordeel"])}</strong>'
-                f'<br><span class="wmo-regel">{html.escape(r["Regel"])}</span></td>'
-                "</tr>"
-            )
-    return (
-        f'<table class="wmo-tabel wmo-dashboard"><caption>{html.escape(cap)}</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+        chapters.append({"titel": str(chap), "link": g["Link"].iloc[0], "rijen": rows})
+    kop = ["Indicator", "Waarde (periode) en vergelijking", "Doel of ambitie uit het plan"]
+    kop += ["Oordeel en regel"]
+    return render(
+        "dashboard.html", caption=cap, kop=kop, hoofdstukken=chapters, voorbeelden=voorbeelden
     )
 
 
-def cards_html(counts: dict[str, int]) -> str:
-    """Three summary cards with the number of indicators per verdict (text, not colour only).
+def cards_html(table_or_counts: pd.DataFrame | dict[str, int]) -> str:
+    """Three cards with the number of indicators per verdict — real data only — and, below, how
+    many rest on synthetic data and are left out (text, not colour only).
 
     Examples
     --------
-    >>> "2</span> indicatoren" in cards_html({"op koers": 2, "aandacht nodig": 0,
-    ...     "onvoldoende gegevens": 1})
+    >>> t = pd.DataFrame({"oordeel": ["op koers", "op koers", "aandacht nodig"],
+    ...                   "synthetisch": [False, False, True]})
+    >>> h = cards_html(t)
+    >>> "2</span> indicatoren <strong>op koers" in h, "0</span> indicatoren <strong>aandacht" in h
+    (True, True)
+    >>> "Niet meegeteld: 1 kernindicator, die" in h
     True
     """
-    items = []
+    if isinstance(table_or_counts, dict):
+        counts, n_examples = table_or_counts, 0
+    else:
+        counts = verdict_counts(table_or_counts)
+        n_examples = len(split(table_or_counts)[1])
+    cards = []
     for v in VERDICTS:
         n = counts.get(v, 0)
         word = "indicator" if n == 1 else "indicatoren"
-        items.append(
-            f'<li class="wmo-kaart wmo-oordeel-{_slug(v)}"><span class="wmo-kaart-getal">{n}</span>'
-            f" {word} <strong>{html.escape(v)}</strong></li>"
+        cards.append({"n": n, "woord": word, "oordeel": v, "klasse": _slug(v)})
+    return render(
+        "kaarten.html",
+        kaarten=cards,
+        voorbeelden=count(n_examples, "kernindicator", "kernindicatoren") if n_examples else "",
+        rusten="rust" if n_examples == 1 else "rusten",
+    )
+
+
+def conclusion(table: pd.DataFrame, titles: dict[str, str] | None = None) -> str:
+    """The closing paragraph (Markdown), drawn from real data only (its figures say so:
+    ``data-herkomst="echt"``).
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"label": ["Pact", "X"], "hoofdstuk": ["chapters/w", "chapters/x"],
+    ...     "oordeel": ["aandacht nodig", "op koers"], "synthetisch": [False, True],
+    ...     "eenheid": ["per jaar", "%"], "decimalen": [1, 1], "waarde": [5.0, 3.0],
+    ...     "periode": ["2022-2023", "2025"]})
+    >>> print(conclusion(t))
+    Eén kernindicator rust op echte gegevens. Daarvan is het oordeel:
+    <BLANKLINE>
+    - op koers: geen
+    - aandacht nodig: <span class="herkomst-echt" data-herkomst="echt">1</span> ([Pact](w.html): <span class="herkomst-echt" data-herkomst="echt">5,0 per jaar</span> in 2022-2023)
+    - onvoldoende gegevens: geen
+    <BLANKLINE>
+    Voor <span class="herkomst-echt" data-herkomst="echt">1 kernindicator</span> zijn alleen voorbeeldgegevens beschikbaar. Die tellen niet mee en zeggen nog niets over het beleid.
+    """
+    real, examples = split(table)
+    lines = []
+    if real.empty:
+        lines.append(
+            "Nog geen enkele kernindicator rust op echte gegevens. Dit rapport trekt daarom nog "
+            "geen conclusie over de ambities van het plan."
         )
-    return f'<ul class="wmo-kaarten" aria-label="Oordelen in één oogopslag">{"".join(items)}</ul>'
+    else:
+        n = count(len(real), "kernindicator", "kernindicatoren", begin=True)
+        verb = "rust" if len(real) == 1 else "rusten"
+        lines.append(f"{n} {verb} op echte gegevens. Daarvan is het oordeel:\n")
+        for v in VERDICTS:
+            g = real[real["oordeel"] == v]
+            named = "; ".join(
+                f"[{r['label']}]({chapter_link(r['hoofdstuk'])}): "
+                + real_html(format_value(r["waarde"], r["eenheid"], int(r["decimalen"])))
+                + f" in {period_label(r.get('periode'))}"
+                for _, r in g.iterrows()
+                if v != ONVOLDOENDE
+            )
+            n_v = real_html(str(len(g))) if len(g) else "geen"
+            lines.append(f"- {v}: {n_v}" + (f" ({named})" if named else ""))
+    if len(examples):
+        lines.append(
+            f"\nVoor {real_html(count(len(examples), 'kernindicator', 'kernindicatoren'))} zijn alleen "
+            "voorbeeldgegevens beschikbaar. Die tellen niet mee en zeggen nog niets over het beleid."
+        )
+    return "\n".join(lines)
 
 
 def chapter_overview(table: pd.DataFrame, titles: dict[str, str] | None = None) -> pd.DataFrame:
-    """Per chapter: number of key indicators per verdict, and the link.
+    """Per chapter: number of key indicators per verdict (real data only), and the link.
 
     Examples
     --------
@@ -294,33 +463,3 @@ def chapter_overview(table: pd.DataFrame, titles: dict[str, str] | None = None) 
         c = verdict_counts(g)
         rows.append({"Hoofdstuk": titles.get(doc, Path(doc).name), "Link": chapter_link(doc), **c})
     return pd.DataFrame(rows, columns=["Hoofdstuk", "Link", *VERDICTS])
-
-
-def style_html() -> str:
-    """A small style block for the dashboard and cards (colour only adds to the words).
-
-    Examples
-    --------
-    >>> style_html().startswith("<style>")
-    True
-    """
-    return (
-        "<style>"
-        "ul.wmo-kaarten{display:flex;flex-wrap:wrap;gap:.75rem;list-style:none;padding:0;margin:1rem 0}"
-        "li.wmo-kaart{flex:1 1 12rem;border:1px solid #bbb;border-left-width:.5rem;"
-        "padding:.6rem .8rem;border-radius:.25rem;background:#fff}"
-        ".wmo-kaart-getal{font-size:1.8rem;font-weight:700;margin-right:.25rem}"
-        "strong.wmo-oordeel{padding-left:.35rem;border-left:.3rem solid #767676}"
-        "li.wmo-oordeel-op-koers,strong.wmo-oordeel-op-koers{border-left-color:#009E73}"
-        "li.wmo-oordeel-aandacht-nodig,strong.wmo-oordeel-aandacht-nodig{border-left-color:#D55E00}"
-        "table.wmo-dashboard{width:100%;table-layout:fixed;font-size:.85rem}"
-        "table.wmo-dashboard th,table.wmo-dashboard td{overflow-wrap:break-word;hyphens:auto;vertical-align:top}"
-        "table.wmo-dashboard thead th:nth-child(1){width:30%}"
-        "table.wmo-dashboard thead th:nth-child(2){width:24%}"
-        "table.wmo-dashboard thead th:nth-child(3){width:24%}"
-        "table.wmo-dashboard thead th:nth-child(4){width:22%}"
-        "table.wmo-dashboard tr.wmo-hoofdstuk th{background:#f0f0f0;text-align:left}"
-        "table.wmo-dashboard .wmo-regel{font-size:.8rem;color:#333}"
-        ".wmo-synthetisch{font-size:.8rem;color:#333}"
-        "</style>"
-    )

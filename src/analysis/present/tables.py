@@ -86,8 +86,8 @@ def table_html(
     >>> t = pd.DataFrame({"Nr.": ["A1"], "Actiepunt": ["Respijtzorg <nieuw>"]})
     >>> print(table_html(t, "Actiepunten", bron="params"))  # doctest: +NORMALIZE_WHITESPACE
     <table class="wmo-tabel"><caption>Actiepunten</caption><thead><tr><th scope="col">Nr.</th><th
-    scope="col">Actiepunt</th></tr></thead><tbody><tr><th scope="row">A1</th><td>Respijtzorg
-    &lt;nieuw&gt;</td></tr></tbody></table>
+    scope="col">Actiepunt</th></tr></thead><tbody><tr data-herkomst="echt"><th
+    scope="row">A1</th><td>Respijtzorg &lt;nieuw&gt;</td></tr></tbody></table>
     >>> s = table_html(pd.DataFrame({"Jaar": ["2025"], "Aantal": [1060]}), "t",
     ...                bron=Provenance.dataset("x", synthetic=True))
     >>> 'data-herkomst="synthetisch">1.060<sup' in s
@@ -95,6 +95,7 @@ def table_html(
     """
     prov = table_provenance(table, bron)
     flags = _row_flags(table, synthetisch, prov.is_synthetic)
+    said = bron is not AUTO  # rows not synthetic are then known to be real
     shown = [c for c in table.columns if not (isinstance(synthetisch, str) and c == synthetisch)]
     rows = []
     for (_, r), synthetic in zip(table.iterrows(), flags, strict=True):
@@ -109,7 +110,8 @@ def table_html(
         cls = ""
         if highlight and highlight in table.columns and r[highlight] == highlight_value:
             cls = "wmo-achter"
-        rows.append({"klasse": cls, "cellen": cells})
+        real = said and not synthetic and kolommen is None
+        rows.append({"klasse": cls, "cellen": cells, "echt": real})
     return render(
         "tabel.html",
         caption=caption,

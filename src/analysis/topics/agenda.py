@@ -13,8 +13,9 @@ long form, year columns ``2025``…``2028`` in wide form, or a ``jaren`` text su
 year: ``id, hoofdstuk, thema, actiepunt, jaar``.
 
 Chapters call :func:`action_points` (a table of one theme's action points with their planned
-years, Dutch column headers) and :func:`action_points_html` (the same as an accessible HTML table,
-no chart needed) to end with the plan's agenda for their theme.
+years, Dutch column headers); :mod:`analysis.present.actions` shows it as an accessible HTML table
+(with the reported status marked as synthetic where it is a stand-in) to end with the plan's agenda
+for their theme.
 
 Schedule rule (:func:`schedule_state`), for reporting period *P* (a year):
 
@@ -29,7 +30,6 @@ Schedule rule (:func:`schedule_state`), for reporting period *P* (a year):
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -270,80 +270,6 @@ def action_points(
         out[f"Status {periode}"] = out["Nr."].map(st["status"]).fillna("niet gemeld").to_numpy()
         out["Schema"] = out["Nr."].map(st["schema"]).to_numpy()
     return out.reset_index(drop=True)
-
-
-def table_html(table: pd.DataFrame, caption: str, *, highlight: str | None = None) -> str:
-    """Any small table as an accessible HTML table (caption, column headers, row headers).
-
-    The first column is the row header (``<th scope="row">``). With ``highlight`` (a column
-    name), rows whose value in that column is *achter op schema* get the class ``wmo-achter`` and
-    the word stays in the cell, so the highlight does not depend on colour.
-
-    Examples
-    --------
-    >>> t = pd.DataFrame({"Nr.": ["A1"], "Actiepunt": ["Respijtzorg <nieuw>"]})
-    >>> print(table_html(t, "Actiepunten"))  # doctest: +NORMALIZE_WHITESPACE
-    <table class="wmo-tabel"><caption>Actiepunten</caption><thead><tr><th scope="col">Nr.</th><th
-    scope="col">Actiepunt</th></tr></thead><tbody><tr><th scope="row">A1</th><td>Respijtzorg
-    &lt;nieuw&gt;</td></tr></tbody></table>
-    """
-    head = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in table.columns)
-    rows = []
-    for _, r in table.iterrows():
-        cells = []
-        for i, c in enumerate(table.columns):
-            v = r[c]
-            text = "" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v)
-            if isinstance(v, int | float) and not isinstance(v, bool) and text:
-                from analysis.core.numbers import getal
-
-                text = getal(v, 0 if float(v).is_integer() else 1)
-            cell = html.escape(text)
-            cells.append(f'<th scope="row">{cell}</th>' if i == 0 else f"<td>{cell}</td>")
-        cls = ""
-        if highlight and highlight in table.columns and r[highlight] == ACHTER:
-            cls = ' class="wmo-achter" style="background:#fde8dc"'
-        rows.append(f"<tr{cls}>" + "".join(cells) + "</tr>")
-    return (
-        f'<table class="wmo-tabel"><caption>{html.escape(caption)}</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
-    )
-
-
-def action_points_html(
-    df_agenda: pd.DataFrame,
-    thema: str | Iterable[str] | None = None,
-    *,
-    caption: str | None = None,
-    per_jaar: bool = False,
-    df_status: pd.DataFrame | None = None,
-    periode: str | int | None = None,
-) -> str:
-    """:func:`action_points` as an accessible HTML table, ready for ``IPython.display.HTML``.
-
-    Overdue points (*achter op schema*) carry the class ``wmo-achter`` and say so in words.
-
-    Examples
-    --------
-    >>> d = pd.DataFrame({"id": ["A1"], "thema": ["Mantelzorg"], "actiepunt": ["Respijtzorg"],
-    ...     "jaar": [2025]})
-    >>> action_points_html(d, "Mantelzorg").startswith('<table class="wmo-tabel"><caption>')
-    True
-    """
-    table = action_points(df_agenda, thema, per_jaar=per_jaar, df_status=df_status, periode=periode)
-    if caption is None:
-        name = thema if isinstance(thema, str) or thema is None else ", ".join(thema)
-        caption = "Actiepunten uit de uitvoeringsagenda" + (f": {name}" if name else "")
-    return table_html(table, caption, highlight="Schema" if "Schema" in table.columns else None)
-
-
-def show_action_points(
-    df_agenda: pd.DataFrame, thema: str | Iterable[str] | None = None, **kwargs: object
-) -> None:
-    """Display :func:`action_points_html` in a notebook (for the end of a chapter)."""
-    from IPython.display import HTML, display
-
-    display(HTML(action_points_html(df_agenda, thema, **kwargs)))  # type: ignore[arg-type]
 
 
 # --------------------------------------------------------------------------------------- status
@@ -634,31 +560,6 @@ def schedule_measure(ctx: object, key: str) -> Measurement:
 # ----------------------------------------------------------------------- chapter helpers
 
 
-def before_start_note(status: pd.DataFrame, periode: str | int) -> str:
-    """A Dutch note (HTML) when no action point is due yet in ``periode``, else ``""``.
-
-    ``status`` is :func:`status_for_period`'s result. An edition of a period before the plan's
-    first planned year has nothing to measure against the agenda; the note says so and names
-    the first year, instead of showing a page of zeros without explanation.
-
-    Examples
-    --------
-    >>> st = pd.DataFrame({"eerste_jaar": [2025, 2026], "schema": ["nog niet aan de beurt"] * 2})
-    >>> before_start_note(st, 2024)
-    '<p class="wmo-noot"><strong>Nog niets aan de beurt.</strong> De eerste actiepunten staan gepland voor 2025; in 2024 was nog geen actiepunt aan de beurt. De tabellen hieronder tonen daarom alleen wat gepland is.</p>'
-    >>> before_start_note(st.assign(schema="op schema"), 2025)
-    ''
-    """
-    if status.empty or (status["schema"] != NOG_NIET).any():
-        return ""
-    first = int(status["eerste_jaar"].min())
-    return (
-        '<p class="wmo-noot"><strong>Nog niets aan de beurt.</strong> De eerste actiepunten '
-        f"staan gepland voor {first}; in {periode} was nog geen actiepunt aan de beurt. De "
-        "tabellen hieronder tonen daarom alleen wat gepland is.</p>"
-    )
-
-
 def most_behind_theme(progress: pd.DataFrame) -> dict[str, Any]:
     """The theme with the most action points *achter op schema* (first in plan order on a tie).
 
@@ -730,31 +631,6 @@ def progress_description(progress: pd.DataFrame, periode: str | int) -> str:
     )
 
 
-def progress_html(progress: pd.DataFrame, periode: str | int) -> str:
-    """:func:`progress_by_theme` as an accessible HTML table with Dutch headers.
-
-    The columns *status onbekend* and *vervallen* are shown only when some theme has one.
-
-    Examples
-    --------
-    >>> s = pd.DataFrame({"thema": ["t"], "schema": ["op schema"]})
-    >>> "<caption>Voortgang per thema, 2025</caption>" in progress_html(progress_by_theme(s), 2025)
-    True
-    """
-    from analysis.core.numbers import getal
-
-    cols = ["Thema", "Actiepunten", "Aan de beurt", GEREED, OP_SCHEMA, ACHTER, ONBEKEND]
-    cols += [NOG_NIET, VERVALLEN, "% gereed of op schema"]
-    # columns that are zero everywhere (no unknown status, nothing dropped) are left out
-    cols = [c for c in cols if c not in (ONBEKEND, VERVALLEN) or progress[c].sum() > 0]
-    t = progress[cols].copy()
-    t["% gereed of op schema"] = t["% gereed of op schema"].map(
-        lambda v: "–" if pd.isna(v) else f"{getal(v, 0)}%"
-    )
-    t.columns = [c[0].upper() + c[1:] for c in t.columns]
-    return table_html(t, f"Voortgang per thema, {periode}")
-
-
 def overdue(status: pd.DataFrame) -> pd.DataFrame:
     """The action points *achter op schema*, with Dutch headers and the reason in words.
 
@@ -789,21 +665,6 @@ def overdue(status: pd.DataFrame) -> pd.DataFrame:
     if "toelichting" in t.columns:
         out["Toelichting"] = t["toelichting"].fillna("").to_numpy()
     return out
-
-
-def overdue_html(status: pd.DataFrame, periode: str | int) -> str:
-    """:func:`overdue` as an accessible HTML table, or a sentence when there are none.
-
-    Examples
-    --------
-    >>> overdue_html(pd.DataFrame(columns=["id", "thema", "actiepunt", "gepland", "status",
-    ...     "schema", "laatste_jaar"]), 2025)
-    '<p>Geen actiepunten achter op schema in 2025.</p>'
-    """
-    t = overdue(status)
-    if t.empty:
-        return f"<p>Geen actiepunten achter op schema in {periode}.</p>"
-    return table_html(t, f"Actiepunten achter op schema, {periode}")
 
 
 def history_title(history: pd.DataFrame) -> str:

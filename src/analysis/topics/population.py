@@ -213,3 +213,84 @@ def share_measure(ctx: Any, min_age: int) -> Any:  # noqa: ANN401 - key indicato
         periode=str(per),
         vorige_periode=str(prev or ""),
     )
+
+
+# ------------------------------------------------------------------ real figures first
+
+
+def real_totals(totaal: pd.DataFrame, code: str) -> pd.Series:
+    """Real inhabitants on 1 January per year for ``code`` (``bevolking_totaal``), oldest first.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"gemeente_code": ["A", "A", "B"], "periode": ["2024", "2019", "2019"],
+    ...                   "waarde": [27589, 27286, 1]})
+    >>> real_totals(t, "A").to_dict()
+    {'2019': 27286.0, '2024': 27589.0}
+    """
+    sel = totaal[totaal["gemeente_code"] == code]
+    s = sel.set_index(sel["periode"].astype(str))["waarde"].astype(float).sort_index()
+    s.index.name = None
+    s.name = None
+    return s
+
+
+def totals_real_first(
+    pop: pd.DataFrame, real: pd.Series, *, synthetic: bool = True
+) -> pd.DataFrame:
+    """Inhabitants on 1 January per year: the real total where there is one, else the sum of the
+    age groups of ``pop`` (:func:`population_by_age`); from the first year of ``pop`` on.
+
+    Returns columns ``Jaar``, ``Inwoners``, ``Herkomst`` (*echt cijfer* / *voorbeeldgegevens* /
+    *CBS-gegevens*) and ``synthetisch`` (per row, for the marks; ``synthetic`` says whether ``pop``
+    is a stand-in).
+
+    Examples
+    --------
+    >>> p = pd.DataFrame({"periode": ["2019", "2019", "2025"], "leeftijd": ["0-64", "65+", "65+"],
+    ...                   "waarde": [20000.0, 7272.0, 27700.0]})
+    >>> totals_real_first(p, pd.Series({"2019": 27286.0})).values.tolist()
+    [['2019', 27286.0, 'echt cijfer', False], ['2025', 27700.0, 'voorbeeldgegevens', True]]
+    """
+    sums = pop.groupby(pop["periode"].astype(str))["waarde"].sum().astype(float)
+    first = min(sums.index) if len(sums) else ""
+    years = sorted(set(sums.index) | {y for y in real.index if y >= first})
+    rows = []
+    for y in years:
+        if y in real.index:
+            rows.append([y, float(real[y]), "echt cijfer", False])
+        else:
+            rows.append([y, float(sums[y]), "voorbeeldgegevens" if synthetic else "CBS", synthetic])
+    return pd.DataFrame(rows, columns=["Jaar", "Inwoners", "Herkomst", "synthetisch"])
+
+
+def age_sex_table(df: pd.DataFrame, code: str) -> pd.DataFrame:
+    """A table of inhabitants by age group (rows) and sex (columns), with each group's share of
+    the total, from a long table such as ``bevolking_2019`` (``leeftijd``, ``geslacht``,
+    ``waarde``; totals as ``totaal``).
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"gemeente_code": ["A"] * 6,
+    ...     "leeftijd": ["0-74", "0-74", "0-74", "75+", "75+", "75+"],
+    ...     "geslacht": ["mannen", "vrouwen", "totaal"] * 2, "waarde": [40, 50, 90, 4, 6, 10]})
+    >>> age_sex_table(d, "A").values.tolist()
+    [['0-74', 40, 50, 90, 90.0], ['75+', 4, 6, 10, 10.0], ['Totaal', 44, 56, 100, 100.0]]
+    """
+    sel = df[df["gemeente_code"] == code]
+    wide = sel.pivot_table(index="leeftijd", columns="geslacht", values="waarde", aggfunc="sum")
+    groups = [g for g in dict.fromkeys(sel["leeftijd"]) if not is_total_label(g)]
+    body = wide.reindex(groups)
+    given = [g for g in wide.index if is_total_label(g)]
+    total = wide.loc[given[0]] if given else body.sum()  # the source's own total when it has one
+    table = pd.concat([body, total.to_frame("Totaal").T])
+    out = pd.DataFrame(
+        {
+            "Leeftijd": table.index.astype(str),
+            "Mannen": table["mannen"].astype(int).to_numpy(),
+            "Vrouwen": table["vrouwen"].astype(int).to_numpy(),
+            "Totaal": table["totaal"].astype(int).to_numpy(),
+        }
+    )
+    out["Aandeel (%)"] = (100 * out["Totaal"] / out["Totaal"].iloc[-1]).round(1)
+    return out
