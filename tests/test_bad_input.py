@@ -117,11 +117,11 @@ def test_hash_mismatch(project, capsys):
 
 
 def test_params_unknown_field(project, capsys):
-    p = project / "params" / "2025.yml"
+    p = project / "params" / "gemeente.yml"
     doc = yaml.safe_load(p.read_text())
     doc["gemeente"]["bewoners"] = 1
     p.write_text(yaml.safe_dump(doc, allow_unicode=True))
-    _fails(project, capsys, "params/2025.yml", "gemeente.bewoners", "onbekend veld")
+    _fails(project, capsys, "params/gemeente.yml", "gemeente.bewoners", "onbekend veld")
 
 
 def test_params_missing_field(project, capsys):

@@ -157,12 +157,17 @@ def test_params_change_reruns_all(project):
     p.write_text(p.read_text(encoding="utf-8").replace('editie: "1.0"', 'editie: "1.1"'), "utf-8")
     result, out = run_build(project)
     assert sorted(result.executed) == ["a", "b", "c"]
-    assert "params/2025.yml gewijzigd" in out
+    assert "params/gemeente.yml of params/2025.yml gewijzigd" in out
     # another period's params are not this period's input
     other = project / "params" / "2024.yml"
     other.write_text(other.read_text(encoding="utf-8") + "\n# opmerking\n", "utf-8")
     result, _ = run_build(project)
     assert result.executed == []
+    # the municipal base file is every period's input
+    base = project / "params" / "gemeente.yml"
+    base.write_text(base.read_text(encoding="utf-8").replace("min_cel: 10", "min_cel: 11"), "utf-8")
+    result, _ = run_build(project)
+    assert sorted(result.executed) == ["a", "b", "c"]
 
 
 def test_notebook_change_reruns_only_that_chapter(project):

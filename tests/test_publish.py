@@ -237,6 +237,7 @@ def test_params_schema_accepts_changelog(tmp_path):
     data["wijzigingen"] = [{"versie": "1.1", "toelichting": "Correctie."}]
     path = tmp_path / "2025.yml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    (tmp_path / "gemeente.yml").write_bytes((root / "params" / "gemeente.yml").read_bytes())
     assert load_params(path=path).get("wijzigingen")[0]["versie"] == "1.1"
     data["wijzigingen"] = [{"versie": "1.1"}]
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")

@@ -1,319 +1,137 @@
-"""Parameters of one reporting period: ``params/<periode>.yml``.
+"""Parameters of one reporting period: ``params/gemeente.yml`` + ``params/<periode>.yml``.
 
-A params file says which municipality the report is about, its comparison group, the period and
-edition version, and the settings chapters need (targets, scenarios, privacy thresholds). Nothing in
-``src/`` or ``chapters/`` names a municipality: it all comes from here.
+The municipal base file (``params/gemeente.yml``) says which municipality the report is about, its
+comparison group, the policy plan, the privacy thresholds, the chapter settings and targets. A small
+file per period (``params/2025.yml``, ``params/2026-1.yml`` for the half-year ``2026H1``) gives the
+period, the edition version, the previous period, the changelog, and only what differs from the
+base: its values override the base (mappings merge field by field; lists and values replace).
+Nothing in ``src/`` or ``chapters/`` names a municipality: it all comes from here.
 
-The schema below is strict: a missing required field, an unknown field or a value of the wrong type is
-a :class:`~analysis.core.errors.ParamsError` that names the file and the field (dotted path). Chapters that
-need new settings add them to :data:`SCHEMA`.
+The merged document is validated into the typed models of :mod:`analysis.config.params_models`
+(the one place of names, types and defaults). A missing required field, an unknown field or a value
+of the wrong type is a :class:`~analysis.core.errors.ParamsError` naming the file and the dotted
+field, e.g. ``params/gemeente.yml, veld 'gemeente.code': verplicht veld ontbreekt``.
 """
 
 from __future__ import annotations
 
+import difflib
+import json
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
+from pydantic import ValidationError
 
-from analysis.core.codes import REGION_RE
+from analysis.config.params_models import PERIOD_FIELDS, Params, section_type
+from analysis.core.codes import Periode
 from analysis.core.errors import ParamsError
 from analysis.core.paths import project_root
 
-# A field spec is either a type tuple/"type name" or a dict of sub-fields. A leading "?" in a key
-# marks the field optional. Type names: str, int, float, num (int or float), bool, list[...] and
-# "regio" (a CBS region code such as GM0397 or NL01), "periode" (four digits).
+__all__ = [
+    "BASE_FILE",
+    "Params",
+    "available_periods",
+    "load_params",
+    "params_path",
+    "read_document",
+]
 
-_REGIO = {"code": "regio", "naam": "str"}
+#: The municipal base file in ``params/``; every period file overrides it.
+BASE_FILE = "gemeente.yml"
 
-SCHEMA: dict[str, Any] = {
-    "periode": "periode",
-    "editie": "str",
-    "?vorige_periode": "periode|null",
-    "?titel": "str",
-    "gemeente": {"code": "regio", "naam": "str", "?regio_naam": "str"},
-    "vergelijking": {
-        "gemeenten": ["list", _REGIO],
-        "?regio": _REGIO,
-        "land": _REGIO,
-    },
-    "beleidsplan": {
-        "titel": "str",
-        "looptijd": ["list", "int"],
-        "?visie": "str",
-        "?vorig_plan": "str",
-    },
-    "?privacy": {
-        "?min_cel": "int",
-        "?afronding": "int",
-        "?min_n_percentage": "int",
-    },
-    "?demografie": {
-        "?basisjaar": "int",
-        "?prognosejaren": ["list", "int"],
-        "?dementie_plan": ["list", {"jaar": "int", "aantal": "num", "bron": "str"}],
-    },
-    "?wmo": {
-        "?basisperiode": "periode",
-        "?prognosejaren": ["list", "int"],
-        "?scenarios": [
-            "list",
-            {"naam": "str", "groei": "num", "variant": "str", "band": "str", "?toelichting": "str"},
-        ],
-        "?referentie_75plus": {
-            "waarde": "num",
-            "periode": "str",
-            "?omschrijving": "str",
-            "bron": "str",
-        },
-        "?agenda_themas": ["list", "str"],
-        "?merendeel_75plus": "str",
-    },
-    "?toegang": {
-        "termijnen": [
-            "list",
-            {
-                "stap": "str",
-                "weken": "int",
-                "omschrijving": "str",
-                "reeks": "str",
-                "artikel": "str",
-            },
-        ],
-        "doorlooptijden": [
-            "list",
-            {"indicator": "str", "reeks": "str", "stappen": ["list", "str"]},
-        ],
-    },
-    "?sociale_basis": {
-        "?agenda_themas": {
-            "?mantelzorg": ["list", "str"],
-            "?vrijwillige_inzet": ["list", "str"],
-            "?kwetsbaarheid": ["list", "str"],
-            "?dementie": ["list", "str"],
-        },
-        "?afronding_schatting": "int",
-        "?voortgang": ["list", {"actie": "str", "indicator": "str"}],
-        "?mantelzorg_landelijk": "str",
-        "?kwetsbaarheid_definitie": "str",
-        "?dementie": {
-            "basisjaar": "int",
-            "basis_leeftijden": ["list", "int"],
-            "?doeljaar": "int",
-            "?toelichting": "str",
-        },
-    },
-    "?wonen": {
-        "?visie": "str",
-        "?basisjaar": "int",
-        "?vraag": {
-            "?doeljaren": ["list", "int"],
-            "?toelichting": "str",
-            "ratios": [
-                "list",
-                {
-                    "woningtype": "str",
-                    "laag": "num",
-                    "midden": "num",
-                    "hoog": "num",
-                    "?basis": "str",
-                    "?per": "num",
-                    "?toelichting": "str",
-                },
-            ],
-        },
-        "?landelijk_programma": {
-            "naam": "str",
-            "?bron": "str",
-            "doeljaar": "int",
-            "basis_75plus": "num",
-            "basis_jaar": "int",
-            "doelen": ["list", {"woningtype": "str", "aantal": "num", "?omschrijving": "str"}],
-        },
-        "?agenda_themas": ["list", "str"],
-        "?ambitie": "str",
-    },
-    "?agenda": {
-        "?ambitie": "str",
-        "?norm_achter": "int",
-        "?norm_op_schema": "num|null",
-    },
-    "?samenvatting": {"?visie_zin": "str", "?inleiding": "str"},
-    "?publicatie": "any",
-    # Changelog of the period, one entry per published version (analysis.pipeline.publish): why this
-    # version exists. Quote the version ("1.1") so YAML keeps it text.
-    "?wijzigingen": ["list", {"versie": "str", "toelichting": "str"}],
-}
-
-DEFAULT_PRIVACY = {"min_cel": 10, "afronding": 5, "min_n_percentage": 50}
-
-
-@dataclass(frozen=True)
-class Params:
-    """Validated parameters of one period.
-
-    Attributes
-    ----------
-    path : Path
-        The params file.
-    data : dict
-        The whole validated document (nested dicts), for chapter-specific sections.
-    """
-
-    path: Path
-    data: dict[str, Any]
-
-    @property
-    def periode(self) -> str:
-        """The reporting period, e.g. ``"2025"``."""
-        return str(self.data["periode"])
-
-    @property
-    def editie(self) -> str:
-        """The edition version, e.g. ``"1.0"``."""
-        return str(self.data["editie"])
-
-    @property
-    def gemeente_code(self) -> str:
-        """CBS code of the municipality, e.g. ``"GM0397"``."""
-        return self.data["gemeente"]["code"]
-
-    @property
-    def gemeente_naam(self) -> str:
-        """Name of the municipality."""
-        return self.data["gemeente"]["naam"]
-
-    @property
-    def vergelijking(self) -> list[dict[str, str]]:
-        """Comparison municipalities as ``[{code, naam}, ...]``."""
-        return list(self.data["vergelijking"]["gemeenten"])
-
-    @property
-    def land(self) -> dict[str, str]:
-        """The national benchmark, ``{code: NL01, naam: Nederland}``."""
-        return self.data["vergelijking"]["land"]
-
-    @property
-    def regio(self) -> dict[str, str] | None:
-        """The region (e.g. the GGD region) when given."""
-        return self.data["vergelijking"].get("regio")
-
-    @property
-    def privacy(self) -> dict[str, int]:
-        """Disclosure thresholds, defaults filled in (CBS practice)."""
-        return {**DEFAULT_PRIVACY, **(self.data.get("privacy") or {})}
-
-    def regions(self) -> dict[str, str]:
-        """All region codes of the report mapped to their names, municipality first."""
-        out = {self.gemeente_code: self.gemeente_naam}
-        for g in self.vergelijking:
-            out[g["code"]] = g["naam"]
-        if self.regio:
-            out[self.regio["code"]] = self.regio["naam"]
-        out[self.land["code"]] = self.land["naam"]
-        return out
-
-    def get(self, dotted: str, default: Any = None) -> Any:
-        """A value by dotted path, e.g. ``params.get("wmo.basisperiode")``."""
-        node: Any = self.data
-        for part in dotted.split("."):
-            if not isinstance(node, dict) or part not in node:
-                return default
-            node = node[part]
-        return node
-
-
-def _type_ok(value: Any, spec: str) -> bool:
-    for alt in spec.split("|"):
-        if alt == "any":
-            return True
-        if alt == "null" and value is None:
-            return True
-        if alt == "str" and isinstance(value, str) and value.strip():
-            return True
-        if alt == "int" and isinstance(value, int) and not isinstance(value, bool):
-            return True
-        if alt == "num" and isinstance(value, int | float) and not isinstance(value, bool):
-            return True
-        if alt == "bool" and isinstance(value, bool):
-            return True
-        if alt == "regio" and isinstance(value, str) and REGION_RE.match(value):
-            return True
-        if alt == "periode" and re.fullmatch(r"\d{4}", str(value)) and not isinstance(value, bool):
-            return True
-    return False
-
-
-_TYPE_WORDS = {
-    "str": "tekst",
-    "int": "geheel getal",
-    "num": "getal",
-    "bool": "ja/nee (true/false)",
-    "regio": "CBS-regiocode zoals GM0397 of NL01",
-    "periode": "jaartal van vier cijfers",
-    "null": "leeg",
-}
-
-
-def _describe(spec: str) -> str:
-    return " of ".join(_TYPE_WORDS.get(s, s) for s in spec.split("|"))
-
-
-def _validate(value: Any, spec: Any, path: str, file: str) -> None:
-    if isinstance(spec, dict):
-        if not isinstance(value, dict):
-            raise ParamsError("verwacht een groep velden (mapping)", file=file, field=path or None)
-        known = {k.lstrip("?"): k.startswith("?") for k in spec}
-        for key in value:
-            if key not in known:
-                allowed = ", ".join(sorted(known))
-                raise ParamsError(
-                    f"onbekend veld (toegestaan: {allowed})",
-                    file=file,
-                    field=f"{path}.{key}" if path else str(key),
-                )
-        for key, optional in known.items():
-            sub = f"{path}.{key}" if path else key
-            sub_spec = spec["?" + key] if optional else spec[key]
-            if key not in value:
-                if not optional:
-                    raise ParamsError("verplicht veld ontbreekt", file=file, field=sub)
-                continue
-            _validate(value[key], sub_spec, sub, file)
-    elif isinstance(spec, list):
-        if not isinstance(value, list):
-            raise ParamsError("verwacht een lijst", file=file, field=path)
-        for i, item in enumerate(value):
-            _validate(item, spec[1], f"{path}[{i}]", file)
-    else:
-        if not _type_ok(value, spec):
-            raise ParamsError(
-                f"verwacht {_describe(spec)}, gevonden {value!r}", file=file, field=path
-            )
+_PERIOD_FILE_RE = re.compile(r"^\d{4}(-[12])?$")
 
 
 def params_path(periode: str | int, root: Path | None = None) -> Path:
-    """Path of the params file of a period."""
-    return (root or project_root()) / "params" / f"{periode}.yml"
+    """Path of the params file of a period: ``params/2025.yml``, ``params/2026-1.yml`` (2026H1).
+
+    Examples
+    --------
+    >>> params_path("2026H1", Path("/p")).as_posix(), params_path(2025, Path("/p")).name
+    ('/p/params/2026-1.yml', '2025.yml')
+    """
+    return (root or project_root()) / "params" / f"{Periode(periode).bestandsnaam}.yml"
 
 
-def available_periods(root: Path | None = None) -> list[str]:
-    """Periods that have a params file, sorted (``params/2024.yml`` → ``"2024"``)."""
+def available_periods(root: Path | None = None) -> list[Periode]:
+    """Periods that have a params file, in chronological order (half-years included).
+
+    ``params/2024.yml`` → ``"2024"``, ``params/2026-1.yml`` → ``"2026H1"``; the base file
+    ``gemeente.yml`` is not a period.
+    """
     folder = (root or project_root()) / "params"
-    return sorted(p.stem for p in folder.glob("*.yml") if re.fullmatch(r"\d{4}", p.stem))
+    found = [Periode(p.stem) for p in folder.glob("*.yml") if _PERIOD_FILE_RE.match(p.stem)]
+    return sorted(found, key=Periode.sort_key)
+
+
+def _shown(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(project_root()).as_posix()
+    except (ValueError, FileNotFoundError):
+        return str(path)
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ParamsError(f"geen geldige YAML: {exc}", file=_shown(path)) from exc
+    if doc is None:
+        return {}
+    if not isinstance(doc, dict):
+        raise ParamsError("verwacht velden op het hoogste niveau", file=_shown(path))
+    return doc
+
+
+def merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    """``override`` on top of ``base``: mappings merge field by field, everything else replaces.
+
+    Examples
+    --------
+    >>> merge({"a": {"x": 1, "y": [1]}, "b": 2}, {"a": {"y": [2]}, "c": 3})
+    {'a': {'x': 1, 'y': [2]}, 'b': 2, 'c': 3}
+    """
+    out = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def read_document(path: Path) -> tuple[dict[str, Any], list[Path]]:
+    """The merged, not yet validated document of a period file and the files it came from.
+
+    The base file is ``gemeente.yml`` next to ``path``, when there is one; a period file without a
+    base file must hold everything itself.
+    """
+    base = path.parent / BASE_FILE
+    files = [base, path] if base.is_file() and base.resolve() != path.resolve() else [path]
+    docs = [_read_yaml(f) for f in files]
+    if len(files) == 2:
+        for key in PERIOD_FIELDS:
+            if key in docs[0]:
+                raise ParamsError(
+                    f"hoort in het bestand van de periode (params/<periode>.yml), niet in {BASE_FILE}",
+                    file=_shown(base),
+                    field=key,
+                )
+    return (merge(docs[0], docs[1]) if len(docs) == 2 else docs[0]), files
 
 
 def load_params(periode: str | int | None = None, *, path: Path | None = None) -> Params:
-    """Load and validate the params of a period.
+    """Load and validate the params of a period (base file + period file).
 
     Parameters
     ----------
     periode
-        The period, e.g. ``2025``; reads ``params/2025.yml`` in the project root.
+        The period, e.g. ``2025`` or ``"2026H1"``; reads ``params/gemeente.yml`` and
+        ``params/2025.yml`` (``params/2026-1.yml``) in the project root.
     path
-        Read this file instead.
+        Read this period file instead (with the ``gemeente.yml`` next to it, if any).
 
     Raises
     ------
@@ -324,34 +142,160 @@ def load_params(periode: str | int | None = None, *, path: Path | None = None) -
     Examples
     --------
     >>> p = load_params(2025)  # doctest: +SKIP
-    >>> p.gemeente_code  # doctest: +SKIP
-    'GM0397'
+    >>> p.gemeente_code, p.periode.label, p.privacy.min_cel  # doctest: +SKIP
+    ('GM0397', '2025', 10)
     """
     if path is None:
         if periode is None:
             raise ValueError("geef een periode of een pad")
-        path = params_path(periode)
+        try:
+            path = params_path(periode)
+        except ValueError as exc:
+            raise ParamsError(str(exc)) from exc
     path = Path(path)
-    try:
-        shown = path.resolve().relative_to(project_root()).as_posix()
-    except (ValueError, FileNotFoundError):
-        shown = str(path)
     if not path.is_file():
         have = ", ".join(available_periods()) if periode is not None else ""
         extra = f" (beschikbaar: {have})" if have else ""
-        raise ParamsError(f"parameterbestand bestaat niet{extra}", file=shown)
+        raise ParamsError(f"parameterbestand bestaat niet{extra}", file=_shown(path))
+    doc, files = read_document(path)
     try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise ParamsError(f"geen geldige YAML: {exc}", file=shown) from exc
-    if not isinstance(doc, dict):
-        raise ParamsError("verwacht velden op het hoogste niveau", file=shown)
-    _validate(doc, SCHEMA, "", shown)
-    doc["periode"] = str(doc["periode"])
-    if periode is not None and str(periode) != doc["periode"]:
+        params = Params.model_validate(doc)
+    except ValidationError as exc:
+        raise _params_error(exc, doc, files) from None
+    if periode is not None and Periode(periode) != params.periode:
         raise ParamsError(
-            f"bestand is voor periode {doc['periode']}, niet {periode}", file=shown, field="periode"
+            f"bestand is voor periode {params.periode}, niet {periode}",
+            file=_shown(path),
+            field="periode",
         )
-    if doc.get("vorige_periode") is not None:
-        doc["vorige_periode"] = str(doc["vorige_periode"])
-    return Params(path=path, data=doc)
+    params._bestanden = tuple(files)
+    return params
+
+
+# --------------------------------------------------------------------------- Dutch errors
+
+_MESSAGES = {
+    "missing": "verplicht veld ontbreekt",
+    "model_type": "verwacht een groep velden (mapping)",
+    "model_attributes_type": "verwacht een groep velden (mapping)",
+    "dict_type": "verwacht een groep velden (mapping)",
+    "list_type": "verwacht een lijst",
+}
+
+
+def _params_error(exc: ValidationError, doc: dict[str, Any], files: list[Path]) -> ParamsError:
+    """The first validation problem as one Dutch :class:`ParamsError` (file and dotted field)."""
+    # An unknown field first: next to a "missing" field it is most often the same one misspelled.
+    errors = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")
+    err = errors[0]
+    loc = tuple(err["loc"]) or ((err["type"],) if err["type"] == "vorige_periode" else ())
+    field = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".")
+    if err["type"] == "extra_forbidden":
+        known = sorted(_model_at(loc[:-1]).model_fields)
+        close = difflib.get_close_matches(str(loc[-1]), known, n=1)
+        hint = f", bedoelt u '{close[0]}'?" if close else ""
+        message = f"onbekend veld{hint} (toegestaan: {', '.join(known)})"
+    elif err["type"] == "literal_error":
+        message = f"verwacht {err['ctx']['expected']}, gevonden {err['input']!r}".replace(
+            " or ", " of "
+        )
+    else:
+        message = _MESSAGES.get(err["type"], err["msg"])
+    if len(errors) > 1:
+        message += f" (en nog {len(errors) - 1} andere fout(en))"
+    return ParamsError(message, file=_shown(_origin(loc, doc, files)), field=field or None)
+
+
+def _model_at(loc: tuple[Any, ...]) -> type[Any]:
+    model: type[Any] = Params
+    for part in loc:
+        if isinstance(part, str):
+            annotation = model.model_fields[part].annotation
+            inner = section_type(annotation)
+            if inner is None:  # a list of sections
+                inner = next(t for t in _types_in(annotation) if section_type(t) is not None)
+            model = inner
+    return model
+
+
+def _types_in(annotation: Any) -> list[Any]:  # noqa: ANN401
+    args = getattr(annotation, "__args__", ())
+    return [t for a in args for t in (a, *_types_in(a))]
+
+
+def _origin(loc: tuple[Any, ...], doc: dict[str, Any], files: list[Path]) -> Path:
+    """The file that holds (or should hold) the field at ``loc``."""
+    if len(files) == 1:
+        return files[0]
+    base, period = files
+    if not loc or loc[0] in PERIOD_FIELDS:
+        return period
+    period_doc = _read_yaml(period)
+    return period if _reaches(period_doc, loc) else base
+
+
+def _reaches(node: Any, loc: tuple[Any, ...]) -> bool:  # noqa: ANN401
+    """True when ``node`` holds ``loc``, or a list or value on the way to it (which replaces)."""
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        else:
+            return not isinstance(node, dict)
+    return True
+
+
+# ------------------------------------------------------------------------------ JSON Schema
+
+SCHEMA_FILE = "schema.json"
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of a params file (``params/schema.json``), generated from the models.
+
+    A params file holds only part of the whole (the base file has no period fields, a period file
+    only what differs), so no field is required at the top or inside a mapping that a period file
+    may override field by field; inside list items (which a period file replaces whole) the
+    required fields stay required. Unknown fields are refused everywhere, as by the loader.
+
+    Examples
+    --------
+    >>> s = json_schema()
+    >>> "required" in s, s["additionalProperties"], s["$defs"]["Scenario"]["required"][:2]
+    (False, False, ['naam', 'groei'])
+    """
+    schema = Params.model_json_schema()
+    schema.pop("required", None)
+    in_lists = _defs_in_lists(schema)
+    for name, definition in schema.get("$defs", {}).items():
+        if name not in in_lists:
+            definition.pop("required", None)
+    schema["title"] = "Parameters van de Wmo-monitor (params/gemeente.yml en params/<periode>.yml)"
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return schema
+
+
+def _defs_in_lists(node: Any, inside: bool = False) -> set[str]:  # noqa: ANN401
+    """Names of the ``$defs`` that occur as list items (directly or nested in them)."""
+    found: set[str] = set()
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if inside and isinstance(ref, str):
+            found.add(ref.rsplit("/", 1)[-1])
+        for key, value in node.items():
+            found |= _defs_in_lists(value, inside or key == "items")
+    elif isinstance(node, list):
+        for value in node:
+            found |= _defs_in_lists(value, inside)
+    return found
+
+
+def schema_text() -> str:
+    """:func:`json_schema` as the committed file's text (sorted keys, two spaces, final newline)."""
+    return json.dumps(json_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def write_schema(root: Path | None = None) -> Path:
+    """Write ``params/schema.json`` from the models (after a change to them)."""
+    path = (root or project_root()) / "params" / SCHEMA_FILE
+    path.write_text(schema_text(), encoding="utf-8")
+    return path

@@ -20,7 +20,6 @@ from typing import Any
 import nbformat
 import yaml
 
-from analysis.config.manifest import sha256_file
 from analysis.config.params import Params
 from analysis.core.dates import long_date
 from analysis.core.errors import BuildError
@@ -56,7 +55,7 @@ def stamp_text(params: Params, commit: str, dirty: bool, build_date: str, finger
 def book_config(root: Path, params: Params, stamp: str, build_date: str) -> dict[str, Any]:
     """The period's ``_config.yml``: the project's, with title, stamp and fixed settings."""
     cfg = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8")) or {}
-    cfg["title"] = f"{params.data.get('titel') or 'Wmo-monitor'} · {params.gemeente_naam}"
+    cfg["title"] = f"{params.titel} · {params.gemeente_naam}"
     cfg["author"] = f"Gemeente {params.gemeente_naam}"
     cfg["copyright"] = f"Gemeente {params.gemeente_naam}; CBS-gegevens CC BY 4.0"
     cfg.setdefault("execute", {})["execute_notebooks"] = "off"
@@ -171,13 +170,13 @@ def verantwoording_page(
         "| Onderdeel | Waarde |",
         "|---|---|",
         f"| Gemeente | {params.gemeente_naam} ({params.gemeente_code}) |",
-        f"| Periode | {params.periode} |",
+        f"| Periode | {params.periode.label} |",
         f"| Editie | {params.editie} |",
         f"| Bouwdatum (datum van de code-commit) | {long_date(build_date)} |",
         f"| Code-commit | {commit}{' (met lokale wijzigingen)' if dirty else ''} |",
         f"| Vingerafdruk van de gegevens | {fingerprint} |",
-        f"| Parameterbestand | params/{params.periode}.yml "
-        f"(sha256 {sha256_file(params.path)[:12]}…) |",
+        f"| Parameterbestanden | {', '.join(params.bestandsnamen)} "
+        f"(sha256 {params.sha256[:12]}…) |",
         "",
         "## Gebruikte datasets",
         "",

@@ -204,8 +204,8 @@ def _prepare(periode: str, root: Path, options: BuildOptions) -> _Build:
     sha = ShaCache()
     pkg = package_hash(root)
     env = environment_hash()
-    params_sha = sha256_file(params.path)
-    current = Current(params_sha, pkg, env, f"params/{params.periode}.yml", manifest, folder, sha)
+    params_rel = " of ".join(params.bestandsnamen)
+    current = Current(params.sha256, pkg, env, params_rel, manifest, folder, sha)
     check_key = data_check_key(folder, manifest, list(params.regions()), pkg + env, sha)
     # the data check runs while the chapters run (they use the cores, it mostly waits for
     # imports); nothing is folded into the cache or published before it passed

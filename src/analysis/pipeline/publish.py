@@ -52,6 +52,7 @@ from typing import Any
 
 import yaml
 
+from analysis.config.params import params_path
 from analysis.core.dates import long_date
 from analysis.core.errors import PublishError
 from analysis.core.io import write_atomic
@@ -543,10 +544,10 @@ def _site_lock(site: Path) -> Iterator[None]:
 
 
 def _params_editie(root: Path, periode: str) -> str | None:
-    path = root / "params" / f"{periode}.yml"
     try:
+        path = params_path(periode, root)
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError):
+    except (ValueError, OSError, yaml.YAMLError):
         return None
     return str(data["editie"]) if "editie" in data else None
 

@@ -15,7 +15,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from analysis.config.manifest import sha256_file
 from analysis.config.params import Params
 from analysis.pipeline.state import ChapterRun
 
@@ -90,7 +89,7 @@ def run_record(
         "editie": params.editie,
         "gemeente": {"code": params.gemeente_code, "naam": params.gemeente_naam},
         "params": params.data,
-        "params_sha256": sha256_file(params.path),
+        "params_sha256": params.sha256,
         "commit": commit,
         "lokale_wijzigingen": dirty,
         "python": sys.version.split()[0],
