@@ -857,8 +857,9 @@ def test_wmo_rapport_data_fetch_regions_from_a_params_file(
     data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     params = tmp_path / "2025.yml"
-    text = (ROOT / "params" / "2025.yml").read_text(encoding="utf-8")
-    params.write_text(
+    params.write_bytes((ROOT / "params" / "2025.yml").read_bytes())
+    text = (ROOT / "params" / "gemeente.yml").read_text(encoding="utf-8")  # the base next to it
+    (tmp_path / "gemeente.yml").write_text(
         text.replace("    - {code: GM0377, naam: Bloemendaal}\n", ""), encoding="utf-8"
     )
     opener = Recorded()
