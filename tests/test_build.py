@@ -180,5 +180,6 @@ def test_run_record_in_the_edition(built):
     assert timings["duur_seconden"] > 0
     assert {c["hoofdstuk"] for c in timings["hoofdstukken"] if c["uitgevoerd"]} == {"a", "b", "c"}
     assert all(c["seconden"] > 0 for c in timings["hoofdstukken"])
+    assert {c["kernel"] for c in timings["hoofdstukken"]} == {"warm"}
     page = (html / "verantwoording.html").read_text(encoding="utf-8")
     assert "tel.csv" in page and record["commit"] in page

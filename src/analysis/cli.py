@@ -55,6 +55,11 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument(
         "--opnieuw", action="store_true", help="alles opnieuw uitvoeren, ook wat niet gewijzigd is"
     )
+    b.add_argument(
+        "--verse-kernels",
+        action="store_true",
+        help="elk hoofdstuk in een nieuw gestarte kernel (trager; zelfde uitkomst, ter controle)",
+    )
 
     c = cmd("check", "gegevens en parameters controleren (alle problemen tegelijk)")
     c.add_argument("--periode", help="ook controleren of de gegevens deze periode dekken")
@@ -117,7 +122,9 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "build":
         periods = available_periods(root) if args.alle_perioden else [args.periode]
         for per in periods:
-            build_mod.build(per, root=root, jobs=args.jobs, force=args.opnieuw)
+            build_mod.build(
+                per, root=root, jobs=args.jobs, force=args.opnieuw, warm=not args.verse_kernels
+            )
         return 0
     if args.command == "check":
         return _check(args.periode)

@@ -10,8 +10,11 @@ Steps (``wmo-rapport build --periode 2025``):
    Python packages, and the datasets it read last time (recorded by :func:`analysis.data.datasets.load`
    through ``WMO_DEPS_FILE``). If none changed and the executed copy is intact, the copy is reused;
    otherwise the reason is printed (e.g. ``data/wmo_clienten.csv gewijzigd``).
-3. Execute the chapters that must run, in parallel (a bounded pool, one kernel process per
-   chapter, retried when a kernel fails to start). Templates in ``chapters/`` are never written to.
+3. Execute the chapters that must run, in parallel (a bounded pool, one kernel per chapter,
+   retried when a kernel fails to start). The kernels are warm: forked from a process that has
+   the heavy imports loaded (:mod:`analysis.pipeline.warm`), each from the same clean state, so
+   the executed notebooks are byte-identical to those of a fresh kernel per chapter.
+   Templates in ``chapters/`` are never written to.
 4. Assemble the book source for the period (executed notebooks, pages, a ``_config.yml`` with the
    edition stamp) and run Jupyter Book on it (``execute_notebooks: off``) — only when the book
    source differs from the one the current edition was built from. Sphinx keeps its parsed pages
@@ -32,7 +35,7 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,7 +46,7 @@ from analysis.core.errors import BuildError, DataError
 from analysis.core.io import write_atomic
 from analysis.core.paths import data_dir, project_root
 from analysis.pipeline import assemble, record, swap
-from analysis.pipeline.chapters import execute_all
+from analysis.pipeline.chapters import chapter_env, execute_all
 from analysis.pipeline.datacheck import DataCheck
 from analysis.pipeline.notebooks import add_synthetic_warning
 from analysis.pipeline.pages import Page, toc_pages
@@ -63,6 +66,7 @@ from analysis.pipeline.state import (
     sha_hex,
     whole_manifest,
 )
+from analysis.pipeline.warm import WarmKernels, WarmPool
 
 
 def _say(msg: str) -> None:
@@ -83,6 +87,10 @@ class BuildOptions:
     force: bool = False
     out_root: Path | None = None
     say: Callable[[str], None] = _say
+    #: Warm kernels (forked from a loaded process); False: a fresh kernel per chapter.
+    warm: bool = True
+    #: Warm kernels kept between builds (the preview); None: started and stopped by this build.
+    kernels: WarmKernels | None = None
 
 
 @dataclass
@@ -147,6 +155,7 @@ def build(
     force: bool = False,
     out_root: Path | None = None,
     say: Callable[[str], None] = _say,
+    warm: bool = True,
 ) -> BuildResult:
     """Build the edition of one period into ``_build/<periode>/html``.
 
@@ -160,6 +169,9 @@ def build(
         Re-execute every chapter and rebuild the book from scratch (no caches).
     out_root
         Build folder (default ``<root>/_build``).
+    warm
+        Run chapters in warm kernels (default); ``False``: a fresh kernel per chapter (the
+        same bytes, slower).
 
     Raises
     ------
@@ -174,7 +186,7 @@ def build(
     >>> r.executed, r.book_built  # doctest: +SKIP
     ([], False)
     """
-    options = BuildOptions(jobs=jobs, force=force, out_root=out_root, say=say)
+    options = BuildOptions(jobs=jobs, force=force, out_root=out_root, say=say, warm=warm)
     return build_with(str(periode), options, root=root)
 
 
@@ -267,9 +279,10 @@ def _execute(
     if b.check is not None and not todo:
         b.check.raise_problems()
     on_problem = b.check.when_failed if b.check is not None else None
-    done, errors = execute_all(
-        todo, staging, b.periode, b.root, b.options.jobs, b.options.say, on_problem
-    )
+    with _kernels(b, todo) as pool:
+        done, errors = execute_all(
+            todo, staging, b.periode, b.root, b.options.jobs, b.options.say, on_problem, pool
+        )
     if b.check is not None:
         b.check.raise_problems()
     # fold every successful execution into the executed cache (also when another chapter
@@ -286,6 +299,24 @@ def _execute(
                 f"{len(errors)} hoofdstukken faalden:\n" + "\n".join(str(e) for e in errors)
             )
         raise errors[0]
+
+
+@contextlib.contextmanager
+def _kernels(b: _Build, todo: list[ChapterRun]) -> Iterator[WarmPool | None]:
+    """The warm pool for this build's chapters (None: fresh kernels, or nothing to run)."""
+    if not todo or not b.options.warm:
+        yield None
+        return
+    env = chapter_env(b.root, "")
+    key = f"{b.root}|{b.current.package}|{b.current.environment}"
+    if b.options.kernels is not None:
+        yield b.options.kernels.pool(env, key)
+        return
+    pool = WarmPool(env, key)
+    try:
+        yield pool
+    finally:
+        pool.close()
 
 
 def _fold(b: _Build, run: ChapterRun, src: Path) -> dict[str, Any]:

@@ -19,11 +19,12 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from analysis.core.errors import BuildError
 from analysis.pipeline.pages import Page
 from analysis.pipeline.state import ChapterRun
+from analysis.pipeline.warm import PoolError, WarmPool
 
 KERNEL_START_ERRORS = (
     "Kernel died before replying",
@@ -89,15 +90,21 @@ def chapter_env(root: Path, deps_path: str) -> dict[str, str]:
 
 
 def _run_once(
-    page: Page, out: Path, periode: str, root: Path, abort: Abort
-) -> tuple[int, str, list[str]]:
-    """One attempt: (exit code, stderr, lines of the deps file)."""
+    page: Page, out: Path, periode: str, root: Path, abort: Abort, pool: WarmPool | None
+) -> tuple[int, str, list[str], bool]:
+    """One attempt: (exit code, output, lines of the deps file, ran warm)."""
     fd, deps_path = tempfile.mkstemp(prefix="wmo-", suffix=".deps")
     os.close(fd)
     args = [str(page.path), str(out), "--periode", periode, "--cwd", str(root)]
     try:
-        code, stderr = _run_fresh(args, chapter_env(root, deps_path), abort)
-        return code, stderr, Path(deps_path).read_text(encoding="utf-8").splitlines()
+        result: tuple[int, str, bool] | None = None
+        if pool is not None:
+            with contextlib.suppress(PoolError):
+                result = (*_run_warm(pool, args, deps_path, abort), True)
+        if result is None:
+            result = (*_run_fresh(args, chapter_env(root, deps_path), abort), False)
+        lines = Path(deps_path).read_text(encoding="utf-8").splitlines()
+        return result[0], result[1], lines, pool is not None and result[2]
     finally:
         Path(deps_path).unlink(missing_ok=True)
 
@@ -124,6 +131,25 @@ def _run_fresh(args: list[str], env: dict[str, str], abort: Abort) -> tuple[int,
     return proc.returncode, stderr
 
 
+def _run_warm(pool: WarmPool, args: list[str], deps_path: str, abort: Abort) -> tuple[int, str]:
+    """Run the chapter in a fork of the warm pool's template process."""
+    fd, log = tempfile.mkstemp(prefix="wmo-", suffix=".log")
+    os.close(fd)
+    pids: list[int] = []
+
+    def started(pid: int) -> None:
+        pids.append(pid)
+        abort.add(pid)
+
+    try:
+        code = pool.run(args, {"WMO_DEPS_FILE": deps_path}, Path(log), started)
+        return code, Path(log).read_text(encoding="utf-8", errors="replace")
+    finally:
+        for pid in pids:
+            abort.remove(pid)
+        Path(log).unlink(missing_ok=True)
+
+
 def _failure(page: Page, root: Path, stderr: str) -> BuildError:
     """The user's message for a chapter that failed: the cell and its error, or the output."""
     detail = stderr.strip().splitlines()
@@ -142,6 +168,16 @@ def _failure(page: Page, root: Path, stderr: str) -> BuildError:
     return BuildError(msg)
 
 
+class Execution(NamedTuple):
+    """What running a chapter found."""
+
+    datasets: list[str]  # the datasets it read
+    attempts: int
+    seconds: float
+    whole_manifest: bool  # it enumerated every dataset of the manifest
+    warm: bool  # it ran in a warm kernel
+
+
 def execute_page(
     page: Page,
     out: Path,
@@ -150,11 +186,14 @@ def execute_page(
     *,
     retries: int = 2,
     abort: Abort | None = None,
-) -> tuple[list[str], int, float, bool]:
-    """Run one chapter; return (datasets read, attempts, seconds, enumerated the whole manifest).
+    pool: WarmPool | None = None,
+) -> Execution:
+    """Run one chapter into ``out``; return what it read, how long it took and how it ran.
 
-    A failure to start the kernel (a known race when several start at once) is retried
-    ``retries`` times; an error in a cell is not.
+    With a warm ``pool`` the chapter's kernel is forked from its template process (see
+    :mod:`analysis.pipeline.warm`), otherwise papermill starts a fresh one. A failure to start the
+    kernel (a known race when several start at once) is retried ``retries`` times; an error in a
+    cell is not.
 
     Raises
     ------
@@ -163,20 +202,21 @@ def execute_page(
 
     Examples
     --------
-    >>> execute_page(page, Path("uit.ipynb"), "2025", root)  # doctest: +SKIP
-    (['bevolking_leeftijd'], 1, 3.8, False)
+    >>> execute_page(page, Path("uit.ipynb"), "2025", root).datasets  # doctest: +SKIP
+    ['bevolking_leeftijd']
     """
     start = time.perf_counter()
     abort = abort or Abort()
     for attempt in range(1, retries + 2):
-        code, stderr, deps_lines = _run_once(page, out, periode, root, abort)
+        live = pool if pool is not None and pool.alive else None
+        code, stderr, deps_lines, warm = _run_once(page, out, periode, root, abort, live)
         if abort.event.is_set():
             raise BuildError(f"hoofdstuk '{page.label}' afgebroken")
         if code == 0:
             deps = [json.loads(line) for line in deps_lines if line.strip()]
             names = sorted({d["dataset"] for d in deps if "dataset" in d})
             whole = any(d.get("manifest") for d in deps)
-            return names, attempt, time.perf_counter() - start, whole
+            return Execution(names, attempt, time.perf_counter() - start, whole, warm)
         if attempt <= retries and _is_kernel_start_failure(stderr):
             time.sleep(0.5 * attempt)
             continue
@@ -210,6 +250,7 @@ def execute_all(
     jobs: int | None,
     say: Callable[[str], None],
     on_problem: Callable[[Callable[[], Any]], None] | None = None,
+    pool: WarmPool | None = None,
 ) -> tuple[list[ChapterRun], list[BuildError]]:
     """Run chapters in a bounded pool; return (succeeded, errors).
 
@@ -230,11 +271,13 @@ def execute_all(
         say(f"  > {run.page.label}: uitvoeren ({'; '.join(run.reasons)})")
         out = staging / f"{run.page.doc}.ipynb"
         out.parent.mkdir(parents=True, exist_ok=True)
-        names, attempts, secs, whole = execute_page(run.page, out, periode, root, abort=abort)
-        run.datasets, run.attempts, run.seconds = names, attempts, secs
-        run.manifest_names = [] if whole else None
-        extra = f", {attempts} pogingen" if attempts > 1 else ""
-        say(f"  ✓ {run.page.label} ({secs:.1f} s{extra}) {progress.next()}")
+        ex = execute_page(run.page, out, periode, root, abort=abort, pool=pool)
+        run.datasets, run.attempts, run.seconds = ex.datasets, ex.attempts, ex.seconds
+        run.manifest_names = [] if ex.whole_manifest else None
+        run.warm = ex.warm
+        extra = f", {ex.attempts} pogingen" if ex.attempts > 1 else ""
+        extra += "" if ex.warm or pool is None else ", nieuwe kernel"
+        say(f"  ✓ {run.page.label} ({ex.seconds:.1f} s{extra}) {progress.next()}")
         return run
 
     if on_problem is not None:

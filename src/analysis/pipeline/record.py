@@ -127,6 +127,7 @@ def timings_record(
                 "redenen": r.reasons,
                 "seconden": round(r.seconds, 2),
                 "pogingen": r.attempts,
+                "kernel": ("warm" if r.warm else "nieuw") if r.executed else None,
             }
             for r in runs
         ],

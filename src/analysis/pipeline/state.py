@@ -232,6 +232,7 @@ class ChapterRun:
     attempts: int = 0
     datasets: list[str] = field(default_factory=list)
     manifest_names: list[str] | None = None
+    warm: bool = False  # executed in a warm kernel
 
 
 @dataclass(frozen=True)

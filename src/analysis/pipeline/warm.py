@@ -1,0 +1,336 @@
+"""Warm execution: chapter kernels forked from a process that has the heavy imports loaded.
+
+Most of a chapter's time in a fresh kernel goes to starting Python, papermill and the kernel and
+to importing pandas, Altair and the package. The warm pool pays that once per build:
+
+* one **template process** (``python -m analysis.pipeline.warm``, started by :class:`WarmPool`)
+  imports papermill, ipykernel, pandas, Altair and the package's basic modules, then waits;
+* for each chapter it **forks**: the fork runs :func:`analysis.pipeline.execute.run` with
+  ``warm=True``, which forks once more for the kernel and executes the notebook through papermill
+  (parameters cell, cell by cell) exactly as with a fresh kernel.
+
+Every chapter gets a new process that starts from the template's memory as it was after the
+imports: a clean namespace, and no trace of what another chapter changed in a module (the template
+never runs chapter code). So the executed notebooks are byte-identical to those from a fresh
+kernel per chapter, whatever the order and the number of chapters at once
+(``tests/test_warm.py``). Only modules whose import has no side effect on another module are
+loaded in advance (not the topic modules: they register key indicators when imported, and the
+order of registration shows in the Samenvatting).
+
+Protocol (one JSON object per line): the template writes ``{"klaar": true}`` when loaded; the
+build sends ``{"id", "args", "env", "log"}`` per chapter and gets ``{"id", "pid"}`` when the fork
+started and ``{"id", "code"}`` when it ended (its output is in the file ``log``). When its input
+closes (the build ended, or died) the template kills what still runs and exits.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import importlib
+import json
+import os
+import select
+import signal
+import subprocess
+import sys
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, NoReturn
+
+#: Loaded by the template process: libraries a chapter imports anyway, and the package's modules
+#: that have no import side effect on other modules.
+PRELOAD = (
+    "numpy",
+    "pandas",
+    "altair",
+    "vl_convert",
+    "IPython",
+    "IPython.display",
+    "ipykernel.kernelapp",
+    "ipykernel.ipkernel",
+    "jupyter_client.manager",
+    "jupyter_client.provisioning.local_provisioner",
+    "nbclient",
+    "nbformat",
+    "papermill",
+    "papermill.engines",
+    "myst_nb",
+    "analysis.present.report",
+    "analysis.present.charts",
+    "analysis.pipeline.execute",
+)
+
+
+class PoolError(Exception):
+    """The warm pool stopped working (the build then uses a fresh kernel for the chapter)."""
+
+
+# ------------------------------------------------------------------------- template process
+
+
+def preload(modules: tuple[str, ...] = PRELOAD) -> list[str]:
+    """Import ``modules``; return those that failed (a chapter importing one fails as usual).
+
+    Examples
+    --------
+    >>> preload(("json", "geen_module_met_deze_naam"))
+    ['geen_module_met_deze_naam']
+    """
+    failed = []
+    for name in modules:
+        try:
+            importlib.import_module(name)
+        except Exception:  # noqa: BLE001 - the chapter meets the same error in its own kernel
+            failed.append(name)
+    return failed
+
+
+def _send(message: dict[str, Any]) -> None:
+    os.write(1, (json.dumps(message) + "\n").encode())
+
+
+def _child(job: dict[str, Any], wake: tuple[int, int]) -> NoReturn:
+    """In the fork for one chapter: own session, output to the log, run, exit."""
+    code = 1
+    try:
+        os.setsid()
+        signal.set_wakeup_fd(-1)
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        for fd in wake:
+            os.close(fd)
+        log = os.open(job["log"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        null = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(null, 0)
+        os.dup2(log, 1)
+        os.dup2(log, 2)
+        os.close(log)
+        os.close(null)
+        os.environ.update(job.get("env") or {})
+        from analysis.pipeline.execute import main
+
+        code = main([*job["args"], "--warm"])
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else 1
+    except BaseException:  # noqa: BLE001 - reported in the log like any chapter failure
+        import traceback
+
+        traceback.print_exc()
+    finally:
+        with contextlib.suppress(Exception):
+            sys.stdout.flush()
+            sys.stderr.flush()
+        os._exit(code)
+
+
+def _reap(running: dict[int, Any]) -> None:
+    while running:
+        try:
+            pid, status = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
+        job_id = running.pop(pid, None)
+        if job_id is not None:
+            _send({"id": job_id, "code": os.waitstatus_to_exitcode(status)})
+
+
+def serve() -> int:
+    """The template process: load, say so, fork one process per chapter until input closes."""
+    # like ipykernel_launcher: the folder python was started in is not on the kernel's path
+    if sys.path and sys.path[0] == os.getcwd():
+        del sys.path[0]
+    failed = preload()
+    gc.collect()
+    gc.freeze()  # the forks share these pages; no collection in a fork copies them
+    wake = os.pipe()
+    for fd in wake:
+        os.set_blocking(fd, False)
+    signal.set_wakeup_fd(wake[1])
+    signal.signal(signal.SIGCHLD, lambda *_: None)
+    _send({"klaar": True, "niet_geladen": failed})
+    running: dict[int, Any] = {}
+    buf = b""
+    try:
+        while True:
+            ready, _, _ = select.select([0, wake[0]], [], [])
+            if wake[0] in ready:
+                with contextlib.suppress(BlockingIOError):
+                    while os.read(wake[0], 512):
+                        pass
+                _reap(running)
+            if 0 not in ready:
+                continue
+            data = os.read(0, 65536)
+            if not data:
+                break
+            buf += data
+            while b"\n" in buf:
+                line, buf = buf.split(b"\n", 1)
+                job = json.loads(line)
+                pid = os.fork()
+                if pid == 0:
+                    _child(job, wake)
+                running[pid] = job["id"]
+                _send({"id": job["id"], "pid": pid})
+            _reap(running)
+    finally:
+        for pid in running:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(pid, signal.SIGKILL)
+    return 0
+
+
+# ----------------------------------------------------------------------------- build side
+
+
+class _Job:
+    def __init__(self) -> None:
+        self.pid: int | None = None
+        self.code: int | None = None
+        self.done = threading.Event()
+
+
+class WarmPool:
+    """The template process of a build (or of a preview session) and the chapters it runs.
+
+    ``env`` is the chapters' environment (see :func:`analysis.pipeline.chapters.chapter_env`);
+    ``key`` says what the loaded modules depend on (the package and environment hashes): a pool
+    whose key differs from the build's must be restarted.
+
+    Examples
+    --------
+    >>> with WarmPool(env, key="…") as pool:  # doctest: +SKIP
+    ...     code, output = pool.run(["chapters/a.ipynb", "uit/a.ipynb", "--periode", "2025"], {})
+    """
+
+    def __init__(self, env: dict[str, str], key: str = "") -> None:
+        self.key = key
+        self._lock = threading.Lock()
+        self._jobs: dict[int, _Job] = {}
+        self._next = 0
+        self._ready = threading.Event()
+        self._dead = threading.Event()
+        self._proc = subprocess.Popen(
+            [sys.executable, "-m", "analysis.pipeline.warm"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env=env,
+            start_new_session=True,
+        )
+        self._reader = threading.Thread(target=self._read, name="warme-kernels", daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        assert self._proc.stdout is not None
+        for line in self._proc.stdout:
+            msg = json.loads(line)
+            if msg.get("klaar"):
+                self._ready.set()
+                continue
+            job = self._jobs.get(msg["id"])
+            if job is None:
+                continue
+            if "pid" in msg:
+                job.pid = msg["pid"]
+            if "code" in msg:
+                job.code = msg["code"]
+                job.done.set()
+        self._dead.set()
+        for job in list(self._jobs.values()):
+            job.done.set()
+
+    @property
+    def alive(self) -> bool:
+        """Whether the template process still runs."""
+        return not self._dead.is_set() and self._proc.poll() is None
+
+    def run(
+        self, args: list[str], env: dict[str, str], log: Path, on_pid: Callable[[int], Any]
+    ) -> int:
+        """Run ``python -m analysis.pipeline.execute ARGS --warm`` as a fork; return its exit code.
+
+        ``env`` is added to the template's environment; the fork's output goes to ``log``.
+        ``on_pid`` is called with the fork's process id (its process group), so it can be killed.
+
+        Raises
+        ------
+        PoolError
+            When the template process is gone.
+        """
+        job = _Job()
+        with self._lock:
+            if not self.alive:
+                raise PoolError("de warme kernels zijn gestopt")
+            self._next += 1
+            job_id = self._next
+            self._jobs[job_id] = job
+            message = {"id": job_id, "args": args, "env": env, "log": str(log)}
+            try:
+                assert self._proc.stdin is not None
+                self._proc.stdin.write((json.dumps(message) + "\n").encode())
+                self._proc.stdin.flush()
+            except OSError as exc:
+                raise PoolError(f"de warme kernels zijn gestopt: {exc}") from exc
+        told = False
+        while not job.done.wait(0.02):
+            if job.pid is not None and not told:
+                on_pid(job.pid)
+                told = True
+        self._jobs.pop(job_id, None)
+        if job.code is None:
+            raise PoolError("de warme kernels zijn gestopt tijdens een hoofdstuk")
+        return job.code
+
+    def close(self) -> None:
+        """Stop the template process (it kills what still runs)."""
+        with contextlib.suppress(OSError, ValueError):
+            if self._proc.stdin is not None:
+                self._proc.stdin.close()
+        try:
+            self._proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(self._proc.pid, signal.SIGKILL)
+            self._proc.wait()
+        self._reader.join(timeout=5)
+
+    def __enter__(self) -> WarmPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class WarmKernels:
+    """One :class:`WarmPool` kept for a series of builds (the preview), restarted when its key
+    (project, package and environment hashes) changes or when it stopped.
+
+    Examples
+    --------
+    >>> kernels = WarmKernels()
+    >>> kernels.close()  # nothing started yet: nothing to stop
+    """
+
+    def __init__(self) -> None:
+        self._pool: WarmPool | None = None
+
+    def pool(self, env: dict[str, str], key: str) -> WarmPool:
+        """The pool for ``key``: the running one, or a new one."""
+        if self._pool is None or self._pool.key != key or not self._pool.alive:
+            self.close()
+            self._pool = WarmPool(env, key)
+        return self._pool
+
+    def close(self) -> None:
+        """Stop the pool, if one runs."""
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None
+
+
+if __name__ == "__main__":
+    sys.exit(serve())

@@ -1,0 +1,175 @@
+"""Warm execution (issue 17, item 1): chapters run in kernels forked from a process that has the
+heavy imports loaded, and the executed notebooks are byte-identical to those from a fresh kernel
+per chapter, whatever the order and the number of chapters at once.
+
+The chapters of this project are made to show any leak between chapters in their output:
+
+- ``zet`` changes module state (a constant of the package, a pandas option, a module attribute)
+  and leaves a name in its namespace;
+- ``lees`` prints that state and the names in its namespace, so it would print something else if
+  it ran in a kernel that ``zet`` (or any other chapter) had used;
+- ``tel`` reads a dataset, glues a figure and draws a chart.
+
+Every run executes each chapter once; the executed notebooks of all runs are compared byte for
+byte with those of fresh kernels.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from analysis.pipeline.chapters import chapter_env, execute_all, execute_page
+from analysis.pipeline.pages import toc_pages
+from analysis.pipeline.state import ChapterRun
+from analysis.pipeline.warm import PoolError, WarmPool
+from tests.test_incremental import make_small_project
+from tests.test_reproducible import CHART_BODY
+
+pytestmark = pytest.mark.e2e
+
+ZET = (
+    "import pandas as pd\n"
+    "from analysis import report\n"
+    "from analysis.present import charts\n"
+    "print('voor', charts.WIDTH, pd.get_option('display.precision'))\n"
+    "charts.WIDTH = 999\n"
+    "pd.set_option('display.precision', 1)\n"
+    "import json\n"
+    "json.gewijzigd_door_zet = True\n"
+    "achtergelaten = 'zet'\n"
+    "report.glue('n65', 1)"
+)
+LEES = (
+    "import json\n"
+    "import pandas as pd\n"
+    "from analysis import report\n"
+    "from analysis.present import charts\n"
+    "print(charts.WIDTH, pd.get_option('display.precision'), hasattr(json, 'gewijzigd_door_zet'))\n"
+    "skip = {'In', 'Out', 'exit', 'quit', 'open', 'get_ipython'}\n"
+    "print(sorted(k for k in globals() if not k.startswith('_') and k not in skip))\n"
+    "display(pd.DataFrame({'x': [1.23456]}))\n"
+    "report.glue('n65', 2)"
+)
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    bodies = {"a": ZET, "b": LEES, "c": CHART_BODY}
+    return make_small_project(tmp_path_factory.mktemp("warm") / "p", bodies)
+
+
+def _runs(root: Path, order: list[str]) -> list[ChapterRun]:
+    pages = {p.label: p for p in toc_pages(root) if p.is_notebook}
+    return [ChapterRun(pages[name], True, ["test"]) for name in order]
+
+
+def _execute(root: Path, out: Path, order: list[str], jobs: int, pool) -> dict[str, bytes]:
+    done, errors = execute_all(
+        _runs(root, order), out, "2025", root, jobs, lambda m: None, pool=pool
+    )
+    assert errors == [] and len(done) == len(order)
+    return {name: (out / "chapters" / f"{name}.ipynb").read_bytes() for name in order}
+
+
+@pytest.fixture(scope="module")
+def fresh(project, tmp_path_factory) -> dict[str, bytes]:
+    """The reference: a fresh kernel per chapter (papermill starts it)."""
+    return _execute(project, tmp_path_factory.mktemp("vers"), ["a", "b", "c"], 1, None)
+
+
+def test_reference_shows_no_leak(fresh):
+    text = fresh["b"].decode()
+    assert "560 6 False" in text  # the package's constant, pandas' default, json untouched
+    assert "['charts', 'json', 'pd', 'periode', 'report', 'skip']" in text
+    assert "voor 560 6" in fresh["a"].decode()
+
+
+@pytest.mark.parametrize(
+    ("order", "jobs"),
+    [(["a", "b", "c"], 1), (["c", "b", "a"], 1), (["b", "a", "c"], 2), (["a", "c", "b"], 3)],
+)
+def test_warm_equals_fresh_whatever_order_and_pool_size(project, fresh, tmp_path, order, jobs):
+    with WarmPool(chapter_env(project, "")) as pool:
+        warm = _execute(project, tmp_path, order, jobs, pool)
+        assert pool.alive
+    assert warm == fresh
+
+
+def test_one_pool_for_several_builds(project, fresh, tmp_path):
+    """A preview session keeps its pool: the second round starts from the same clean state."""
+    with WarmPool(chapter_env(project, "")) as pool:
+        first = _execute(project, tmp_path / "1", ["a", "b", "c"], 1, pool)
+        second = _execute(project, tmp_path / "2", ["b", "a", "c"], 2, pool)
+    assert first == second == fresh
+
+
+class _FlakyPool:
+    """A pool whose first start of a kernel fails the way a port race does."""
+
+    def __init__(self, real: WarmPool) -> None:
+        self.real, self.calls = real, 0
+
+    alive = True
+
+    def run(self, args, env, log, on_pid):
+        self.calls += 1
+        if self.calls == 1:
+            log.write_text("RuntimeError: Kernel died before replying to kernel_info\n")
+            return 1
+        return self.real.run(args, env, log, on_pid)
+
+
+def test_kernel_start_failure_in_the_pool_is_retried(project, fresh, tmp_path):
+    page = next(p for p in toc_pages(project) if p.label == "c")
+    with WarmPool(chapter_env(project, "")) as real:
+        flaky = _FlakyPool(real)
+        out = tmp_path / "c.ipynb"
+        ex = execute_page(page, out, "2025", project, pool=flaky)
+    assert ex.attempts == 2 and flaky.calls == 2 and ex.datasets == ["tel"] and ex.warm
+    assert out.read_bytes() == fresh["c"]
+
+
+class _GonePool:
+    alive = True
+
+    def run(self, *a, **k):
+        raise PoolError("de warme kernels zijn gestopt")
+
+
+def test_a_stopped_pool_falls_back_to_a_fresh_kernel(project, fresh, tmp_path):
+    page = next(p for p in toc_pages(project) if p.label == "b")
+    out = tmp_path / "b.ipynb"
+    ex = execute_page(page, out, "2025", project, pool=_GonePool())
+    assert ex.attempts == 1 and ex.datasets == [] and not ex.warm
+    assert out.read_bytes() == fresh["b"]
+
+
+def test_pool_stops_with_its_build(project, tmp_path):
+    pool = WarmPool(chapter_env(project, ""))
+    _execute(project, tmp_path, ["c"], 1, pool)
+    pool.close()
+    assert not pool.alive
+    with pytest.raises(PoolError):
+        pool.run([], {}, tmp_path / "log", lambda pid: None)
+
+
+def test_failing_cell_reports_the_cell_warm_as_fresh(project, tmp_path):
+    root = tmp_path / "kapot"
+    shutil.copytree(project, root)
+    nb = root / "chapters" / "a.ipynb"
+    nb.write_text(nb.read_text().replace("achtergelaten = 'zet'", "1 / 0"))
+    page = next(p for p in toc_pages(root) if p.label == "a")
+    from analysis.core.errors import BuildError
+
+    messages = []
+    for pool in (None, WarmPool(chapter_env(root, ""))):
+        with pytest.raises(BuildError) as exc:
+            execute_page(page, tmp_path / "a.ipynb", "2025", root, pool=pool)
+        messages.append(str(exc.value))
+        if pool is not None:
+            pool.close()
+    assert messages[0] == messages[1]
+    assert "faalt in cel" in messages[0] and "ZeroDivisionError" in messages[0]
