@@ -180,6 +180,70 @@ def test_notebook_change_reruns_only_that_chapter(project):
     assert "c.ipynb gewijzigd" in out
 
 
+def _edit_prose(root: Path, name: str) -> None:
+    """Change a Markdown cell and add one, in chapter ``name``; the code stays as it is."""
+    path = root / "chapters" / f"{name}.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    nb.cells[0].source += "\n\nEen nieuwe zin met een gelijmd getal: {glue}`n65`."
+    nb.cells.insert(2, nbformat.v4.new_markdown_cell("## Nieuwe paragraaf\n\nMeer tekst."))
+    nbformat.write(nb, path)
+
+
+def test_markdown_only_change_executes_nothing(project):
+    """Issue 17, item 2: a change confined to Markdown cells reuses the executed outputs and glued
+    values and rebuilds only the book (byte-identical to executing: test_reproducible)."""
+    _edit_prose(project, "a")
+    result, out = run_build(project)
+    assert result.executed == []
+    assert result.prose == ["a"]
+    assert result.book_built
+    assert "~ a: tekst in a.ipynb gewijzigd (geen code); uitvoer en gelijmde waarden" in out
+    html = _html(project, "a")
+    assert "Een nieuwe zin met een gelijmd getal" in html and "Nieuwe paragraaf" in html
+    assert "304" in html  # the glued value, from the previous execution
+    # the next build has nothing to do
+    result, _ = run_build(project)
+    assert result.executed == [] and result.prose == [] and not result.book_built
+
+
+def test_code_change_reruns_exactly_that_chapter(project):
+    """A code cell's source or metadata is code: the chapter runs again, the others do not."""
+    path = project / "chapters" / "b.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    nb.cells[2].metadata["tags"] = ["hide-output"]
+    nbformat.write(nb, path)
+    result, out = run_build(project)
+    assert result.executed == ["b"] and result.prose == []
+    assert "b.ipynb gewijzigd" in out
+    # prose in one chapter and data of another: one remade, one executed
+    _edit_prose(project, "a")
+    csv = project / "data" / "woon.csv"
+    csv.write_bytes(csv.read_bytes().replace(b"404", b"406"))
+    refresh_hashes(project / "data")
+    result, _ = run_build(project)
+    assert result.executed == ["b"] and result.prose == ["a"]
+
+
+def test_prose_and_code_change_together_execute(project):
+    _edit_prose(project, "c")
+    path = project / "chapters" / "c.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    nb.cells[3].source = nb.cells[3].source.replace("7", "8")
+    nbformat.write(nb, path)
+    result, out = run_build(project)
+    assert result.executed == ["c"] and result.prose == []
+    assert "c.ipynb gewijzigd" in out
+
+
+def test_prose_change_with_a_damaged_executed_copy_executes(project):
+    copy = project / "_build/2025/executed/chapters/a.ipynb"
+    copy.write_bytes(copy.read_bytes()[:100])
+    _edit_prose(project, "a")
+    result, out = run_build(project)
+    assert result.executed == ["a"] and result.prose == []
+    assert "beschadigd" in out
+
+
 def test_damaged_executed_copy_is_not_reused(project):
     copy = project / "_build/2025/executed/chapters/a.ipynb"
     copy.write_bytes(copy.read_bytes()[:100])

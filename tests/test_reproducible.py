@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import nbformat
 import pytest
 
 from analysis.config.manifest import refresh_hashes
@@ -71,6 +72,22 @@ def test_incremental_build_equals_clean_build(project):
     assert sorted(incremental.executed) == ["a", "c"]
     clean, _ = run_build(project, force=True, out_root=project / "_schoon")
     assert _differences(_edition(project / "_build"), _edition(project / "_schoon")) == []
+
+
+def test_prose_edit_equals_clean_build(project):
+    """Issue 17, item 2: a chapter remade from its new text without executing it gives the same
+    bytes as executing it (and the book the same HTML)."""
+    path = project / "chapters" / "c.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    nb.cells[0].source = "# Een andere titel\n\nMet een gelijmd getal: {glue}`n65`."
+    nb.cells.insert(2, nbformat.v4.new_markdown_cell("Een cel tussen de code."))
+    nb.cells.append(nbformat.v4.new_markdown_cell("## Slot\n\nNog een alinea."))
+    nbformat.write(nb, path)
+    incremental, _ = run_build(project)
+    assert incremental.executed == [] and incremental.prose == ["c"]
+    clean, _ = run_build(project, force=True, out_root=project / "_tekst")
+    assert sorted(clean.executed) == ["a", "b", "c"]
+    assert _differences(_edition(project / "_build"), _edition(project / "_tekst")) == []
 
 
 def test_no_run_dependent_text_in_the_edition(project):

@@ -48,7 +48,7 @@ from analysis.core.paths import data_dir, project_root
 from analysis.pipeline import assemble, record, swap
 from analysis.pipeline.chapters import chapter_env, execute_all
 from analysis.pipeline.datacheck import DataCheck
-from analysis.pipeline.notebooks import add_synthetic_warning
+from analysis.pipeline.notebooks import add_synthetic_warning, merge_prose
 from analysis.pipeline.pages import Page, toc_pages
 from analysis.pipeline.state import (
     ChapterRun,
@@ -107,6 +107,11 @@ class BuildResult:
     def executed(self) -> list[str]:
         """Labels of the chapters this build executed."""
         return [r.page.label for r in self.runs if r.executed]
+
+    @property
+    def prose(self) -> list[str]:
+        """Labels of the chapters whose text alone changed (remade without executing)."""
+        return [r.page.label for r in self.runs if r.prose]
 
 
 @dataclass
@@ -249,19 +254,11 @@ def _build(b: _Build) -> BuildResult:
 def _build_locked(b: _Build) -> BuildResult:
     prev_chapters: dict[str, Any] = dict(b.state.get("chapters", {}))
     runs = decide(b.pages, prev_chapters, b.executed_dir, b.current, b.options.force)
-    todo = [r for r in runs if r.executed]
-    say = b.options.say
-    say(
-        f"Periode {b.periode}: {len(runs)} hoofdstukken, {len(todo)} uit te voeren, "
-        f"{len(runs) - len(todo)} ongewijzigd"
-    )
-    for run in runs:
-        if not run.executed:
-            say(f"  = {run.page.label}: ongewijzigd, vorige uitvoering hergebruikt")
+    _announce(b, runs)
     staging = Path(tempfile.mkdtemp(prefix=f".uitvoer-{b.periode}-", dir=b.out_root))
     try:
         t_exec = time.perf_counter()
-        _execute(b, todo, staging, prev_chapters)
+        _execute(b, runs, staging, prev_chapters)
         exec_seconds = time.perf_counter() - t_exec
         book_built = _book(b, runs, exec_seconds)
     finally:
@@ -269,13 +266,36 @@ def _build_locked(b: _Build) -> BuildResult:
     return _finish(b, runs, book_built)
 
 
+def _announce(b: _Build, runs: list[ChapterRun]) -> None:
+    """Say per chapter what the build will do with it, and why."""
+    say = b.options.say
+    todo = [r for r in runs if r.executed]
+    prose = [r for r in runs if r.prose]
+    same = len(runs) - len(todo) - len(prose)
+    text = f", {len(prose)} alleen tekst" if prose else ""
+    say(
+        f"Periode {b.periode}: {len(runs)} hoofdstukken, {len(todo)} uit te voeren{text}, "
+        f"{same} ongewijzigd"
+    )
+    for run in runs:
+        if run.prose:
+            say(
+                f"  ~ {run.page.label}: {run.reasons[0]}; uitvoer en gelijmde waarden "
+                "hergebruikt, alleen het boek opnieuw"
+            )
+        elif not run.executed:
+            say(f"  = {run.page.label}: ongewijzigd, vorige uitvoering hergebruikt")
+
+
 def _execute(
-    b: _Build, todo: list[ChapterRun], staging: Path, prev_chapters: dict[str, Any]
+    b: _Build, runs: list[ChapterRun], staging: Path, prev_chapters: dict[str, Any]
 ) -> None:
     """Run the chapters that must run, fold every success into the cache, save the state.
 
-    Raises the chapters' errors (after saving what succeeded) and the data check's problems.
+    Chapters whose text alone changed get their new executed copy from the old one. Raises the
+    chapters' errors (after saving what succeeded) and the data check's problems.
     """
+    todo = [r for r in runs if r.executed]
     if b.check is not None and not todo:
         b.check.raise_problems()
     on_problem = b.check.when_failed if b.check is not None else None
@@ -289,6 +309,9 @@ def _execute(
     # failed: they are valid results and need not run again)
     for run in done:
         prev_chapters[run.page.doc] = _fold(b, run, staging / f"{run.page.doc}.ipynb")
+    for run in runs:
+        if run.prose:
+            prev_chapters[run.page.doc] = _fold_prose(b, run, prev_chapters[run.page.doc], staging)
     docs = {p.doc for p in b.pages}
     b.state["chapters"] = {k: v for k, v in prev_chapters.items() if k in docs}
     b.state["gegevens_gecontroleerd"] = b.check_key
@@ -330,14 +353,32 @@ def _fold(b: _Build, run: ChapterRun, src: Path) -> dict[str, Any]:
         run.manifest_names = sorted(manifest)
     datasets = {d: dataset_state(d, manifest, cur.folder, cur.sha) for d in run.datasets}
     inputs = Inputs(
-        sha256_file(run.page.path),
+        run.template[0],
         cur.params,
         cur.package,
         cur.environment,
         datasets,
         whole_manifest(run, manifest),
+        code=run.template[1],
     )
     return {"inputs": inputs.to_json(), "uitvoer": sha_hex(data)}
+
+
+def _fold_prose(b: _Build, run: ChapterRun, entry: dict[str, Any], staging: Path) -> dict[str, Any]:
+    """Remake a chapter's executed copy with the template's new text; return its state entry.
+
+    Its code, outputs and glued values are those of the previous execution (the code is the
+    same); the inputs it was executed with stay recorded, with the template's new sha256.
+    """
+    src = staging / f"{run.page.doc}.ipynb"
+    src.parent.mkdir(parents=True, exist_ok=True)
+    merge_prose(run.page.path, b.executed_dir / f"{run.page.doc}.ipynb", src)
+    synthetic = [d for d in run.datasets if b.manifest.get(d, {}).get("synthetic")]
+    add_synthetic_warning(src, synthetic, b.manifest)
+    data = src.read_bytes()
+    write_atomic(b.executed_dir / f"{run.page.doc}.ipynb", data)
+    inputs = {**entry["inputs"], "notebook": run.template[0], "code": run.template[1]}
+    return {"inputs": inputs, "uitvoer": sha_hex(data)}
 
 
 def _book(b: _Build, runs: list[ChapterRun], exec_seconds: float) -> bool:
@@ -412,10 +453,12 @@ def _records(
 def _finish(b: _Build, runs: list[ChapterRun], book_built: bool) -> BuildResult:
     secs = time.perf_counter() - b.t0
     ran = [r for r in runs if r.executed]
+    prose = [r.page.label for r in runs if r.prose]
+    text = f"{len(prose)} alleen tekst ({', '.join(prose)}), " if prose else ""
     b.options.say(
         f"Klaar in {secs:.1f} s: {len(ran)} uitgevoerd "
-        f"({', '.join(f'{r.page.label} {r.seconds:.1f} s' for r in ran) or 'geen'}), "
-        f"{len(runs) - len(ran)} hergebruikt; boek {'gebouwd' if book_built else 'ongewijzigd'}."
-        f"\n  → {b.html_link / 'index.html'}"
+        f"({', '.join(f'{r.page.label} {r.seconds:.1f} s' for r in ran) or 'geen'}), {text}"
+        f"{len(runs) - len(ran) - len(prose)} hergebruikt; "
+        f"boek {'gebouwd' if book_built else 'ongewijzigd'}.\n  → {b.html_link / 'index.html'}"
     )
     return BuildResult(b.periode, b.html_link, runs, book_built, secs)

@@ -124,6 +124,7 @@ def timings_record(
             {
                 "hoofdstuk": r.page.label,
                 "uitgevoerd": r.executed,
+                "alleen_tekst": r.prose,
                 "redenen": r.reasons,
                 "seconden": round(r.seconds, 2),
                 "pogingen": r.attempts,

@@ -96,8 +96,10 @@ def data_fingerprint(manifest: dict[str, dict[str, Any]]) -> str:
 class Inputs:
     """Everything a chapter's executed copy depends on.
 
-    ``manifest_names`` is set for chapters that read *every* dataset (such as the data catalogue):
-    they also depend on which datasets the manifest lists.
+    ``notebook`` is the template's sha256, ``code`` its :func:`analysis.pipeline.notebooks.
+    code_fingerprint` (what executing it depends on): when only the first differs, only its prose
+    changed. ``manifest_names`` is set for chapters that read *every* dataset (such as the data
+    catalogue): they also depend on which datasets the manifest lists.
     """
 
     notebook: str
@@ -106,11 +108,13 @@ class Inputs:
     environment: str = ""
     datasets: dict[str, dict[str, str]] = field(default_factory=dict)
     manifest_names: list[str] | None = None
+    code: str = ""
 
     def to_json(self) -> dict[str, Any]:
         """The inputs as stored in ``state.json``."""
         out = {
             "notebook": self.notebook,
+            "code": self.code,
             "params": self.params,
             "package": self.package,
             "environment": self.environment,
@@ -190,7 +194,8 @@ def why_run(
     """Reasons (Dutch) why a chapter must run; empty when its previous execution is still valid.
 
     ``prev`` is the chapter's recorded inputs (:meth:`Inputs.to_json`) from the last execution;
-    ``cur`` holds the current notebook, params, package and environment hashes.
+    ``cur`` holds the current notebook, params, package and environment hashes. A template whose
+    code is unchanged gives the reason :func:`prose_reason` instead of "gewijzigd".
 
     Examples
     --------
@@ -201,7 +206,8 @@ def why_run(
         return ["nog niet eerder uitgevoerd"]
     reasons = []
     if prev.get("notebook") != cur.notebook:
-        reasons.append(f"{page.path.name} gewijzigd")
+        same_code = bool(cur.code) and prev.get("code") == cur.code
+        reasons.append(prose_reason(page) if same_code else f"{page.path.name} gewijzigd")
     if prev.get("params") != cur.params:
         reasons.append(f"{params_rel} gewijzigd")
     if prev.get("package") != cur.package:
@@ -221,9 +227,25 @@ def why_run(
     return reasons
 
 
+def prose_reason(page: Page) -> str:
+    """The reason given when only the Markdown of a chapter changed.
+
+    Examples
+    --------
+    >>> prose_reason(Page("chapters/x", Path("x.ipynb")))
+    'tekst in x.ipynb gewijzigd (geen code)'
+    """
+    return f"tekst in {page.path.name} gewijzigd (geen code)"
+
+
 @dataclass
 class ChapterRun:
-    """A chapter in a build: whether (and why) it runs, and what its execution found."""
+    """A chapter in a build: whether (and why) it runs, and what its execution found.
+
+    ``prose``: not executed, but its executed copy is remade from the previous one with the new
+    text of the template (:func:`analysis.pipeline.notebooks.merge_prose`). ``template`` holds the
+    template's fingerprints (sha256, code) as they were when the build decided.
+    """
 
     page: Page
     executed: bool
@@ -233,6 +255,8 @@ class ChapterRun:
     datasets: list[str] = field(default_factory=list)
     manifest_names: list[str] | None = None
     warm: bool = False  # executed in a warm kernel
+    prose: bool = False
+    template: tuple[str, str] = ("", "")
 
 
 @dataclass(frozen=True)
@@ -255,12 +279,15 @@ def decide(
     cur: Current,
     force: bool,
 ) -> list[ChapterRun]:
-    """For every notebook page: run it (with the reasons) or reuse its executed copy."""
+    """For every notebook page: run it (with the reasons), remake it from its prose, or reuse it."""
+    from analysis.pipeline.notebooks import notebook_fingerprint
+
     runs = []
     for page in pages:
         if not page.is_notebook:
             continue
-        mine = Inputs(sha256_file(page.path), cur.params, cur.package, cur.environment)
+        template = (sha256_file(page.path), notebook_fingerprint(page.path))
+        mine = Inputs(template[0], cur.params, cur.package, cur.environment, code=template[1])
         prev = prev_chapters.get(page.doc) or {}
         inputs = prev.get("inputs")
         reasons = (
@@ -269,15 +296,20 @@ def decide(
             else why_run(inputs, page, mine, cur.manifest, cur.folder, cur.params_rel, cur.sha)
         )
         target = executed_dir / f"{page.doc}.ipynb"
-        if not reasons and (not target.is_file() or sha256_file(target) != prev.get("uitvoer")):
+        if reasons in ([], [prose_reason(page)]) and (
+            not target.is_file() or sha256_file(target) != prev.get("uitvoer")
+        ):
             reasons = ["uitgevoerde kopie ontbreekt of is beschadigd"]
+        prose = reasons == [prose_reason(page)]
         runs.append(
             ChapterRun(
                 page,
-                bool(reasons),
+                bool(reasons) and not prose,
                 reasons,
                 datasets=sorted((inputs or {}).get("datasets", {})),
                 manifest_names=(inputs or {}).get("manifest_names"),
+                prose=prose,
+                template=template,
             )
         )
     return runs
