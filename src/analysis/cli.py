@@ -21,6 +21,7 @@ Voorbeelden:
   wmo-rapport check --periode 2025      alle gegevens en parameters controleren
   wmo-rapport build --periode 2025      het rapport voor 2025 bouwen (_build/2025/html)
   wmo-rapport build --alle-perioden     alle perioden in params/ bouwen
+  wmo-rapport bekijk --periode 2025     bouwen, tonen in de browser en bij elke wijziging bijwerken
   wmo-rapport publish --periode 2025    een gebouwde editie publiceren (site/2025/v<editie>)
   wmo-rapport pdf --periode 2025        PDF van de gebouwde editie voor de raad maken
   wmo-rapport data fetch --periode 2025 publieke CBS-reeksen ophalen (internet nodig)
@@ -59,6 +60,19 @@ def _parser() -> argparse.ArgumentParser:
         "--verse-kernels",
         action="store_true",
         help="elk hoofdstuk in een nieuw gestarte kernel (trager; zelfde uitkomst, ter controle)",
+    )
+
+    bk = cmd(
+        "bekijk",
+        "het rapport bouwen en in de browser tonen; bij elke wijziging in chapters/, params/, "
+        "data/ of src/ opnieuw bouwen wat nodig is en de pagina herladen (Ctrl-C stopt)",
+    )
+    bk.add_argument("--periode", required=True, help="rapportageperiode, bv. 2025")
+    bk.add_argument(
+        "--poort",
+        type=int,
+        default=8000,
+        help="poort op 127.0.0.1 (standaard 8000; is die bezet, dan de volgende vrije)",
     )
 
     c = cmd("check", "gegevens en parameters controleren (alle problemen tegelijk)")
@@ -126,6 +140,8 @@ def _dispatch(args: argparse.Namespace) -> int:
                 per, root=root, jobs=args.jobs, force=args.opnieuw, warm=not args.verse_kernels
             )
         return 0
+    if args.command == "bekijk":
+        return _preview(args.periode, root, args.poort)
     if args.command == "check":
         return _check(args.periode)
     if args.command == "list":
@@ -174,6 +190,17 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "data":
         return _data(args)
     return 2  # pragma: no cover
+
+
+def _preview(periode: str, root: Path, port: int) -> int:
+    from analysis.pipeline.build import print_message
+    from analysis.pipeline.preview import preview
+
+    try:
+        preview(periode, root, port=port, say=print_message)
+    except KeyboardInterrupt:
+        print(f"\nGestopt. De laatste volledige editie staat in _build/{periode}/html.", flush=True)
+    return 0
 
 
 def _check(periode: str | None) -> int:

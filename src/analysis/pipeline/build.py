@@ -69,7 +69,8 @@ from analysis.pipeline.state import (
 from analysis.pipeline.warm import WarmKernels, WarmPool
 
 
-def _say(msg: str) -> None:
+def print_message(msg: str) -> None:
+    """Print a build message at once (also when the output is a pipe)."""
     print(msg, flush=True)
 
 
@@ -86,7 +87,7 @@ class BuildOptions:
     jobs: int | None = None
     force: bool = False
     out_root: Path | None = None
-    say: Callable[[str], None] = _say
+    say: Callable[[str], None] = print_message
     #: Warm kernels (forked from a loaded process); False: a fresh kernel per chapter.
     warm: bool = True
     #: Warm kernels kept between builds (the preview); None: started and stopped by this build.
@@ -159,7 +160,7 @@ def build(
     jobs: int | None = None,
     force: bool = False,
     out_root: Path | None = None,
-    say: Callable[[str], None] = _say,
+    say: Callable[[str], None] = print_message,
     warm: bool = True,
 ) -> BuildResult:
     """Build the edition of one period into ``_build/<periode>/html``.

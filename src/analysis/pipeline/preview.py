@@ -1,0 +1,278 @@
+"""Live preview for writers: ``wmo-rapport bekijk --periode 2025``.
+
+Builds the edition, serves ``_build/<periode>/html`` on ``http://127.0.0.1:<poort>/`` and watches
+``chapters/``, ``params/``, ``data/``, ``src/`` (and ``_static/``, ``_toc.yml``, ``_config.yml``).
+After a change it rebuilds incrementally (exactly the chapters whose inputs changed; a Markdown
+edit executes nothing) and every open page reloads itself. The kernels stay warm between builds.
+
+The server never shows a half-built edition: a build publishes by swapping the ``html`` link to a
+complete new folder (:mod:`analysis.pipeline.swap`), and a failed build leaves the previous edition
+in place while the page shows the error. Ctrl-C stops the server, the kernels and a running build
+(which then leaves the previous edition as it was).
+
+The reload script is added to pages as they are served; the files of the edition are not changed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import html
+import json
+import threading
+import time
+from collections.abc import Callable
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+from analysis.core.errors import ReportError
+from analysis.pipeline.build import BuildOptions, build_with, print_message
+from analysis.pipeline.swap import current_edition
+from analysis.pipeline.warm import WarmKernels
+
+#: What the preview watches, relative to the project root.
+WATCHED = ("chapters", "params", "data", "src", "_static", "_toc.yml", "_config.yml")
+_IGNORED = {"__pycache__", ".ipynb_checkpoints", ".git", ".mypy_cache", ".ruff_cache"}
+STATUS_PATH = "/__bekijk__"
+
+RELOAD_SCRIPT = """<script>/* wmo-rapport bekijk: herlaadt na een nieuwe bouw */
+(function () {
+  var versie = null;
+  function melding(tekst) {
+    var el = document.getElementById("wmo-bekijk");
+    if (!tekst) { if (el) { el.remove(); } return; }
+    if (!el) {
+      el = document.createElement("div");
+      el.id = "wmo-bekijk";
+      el.setAttribute("role", "alert");
+      el.style.cssText = "position:fixed;left:0;right:0;bottom:0;z-index:9999;padding:.8rem 1rem;" +
+        "background:#fff4ce;color:#1a1a1a;border-top:4px solid #8a5a00;white-space:pre-wrap;" +
+        "font:14px/1.4 monospace;max-height:40vh;overflow:auto";
+      document.body.appendChild(el);
+    }
+    el.textContent = tekst;
+  }
+  function vraag() {
+    fetch("__STATUS__", {cache: "no-store"}).then(function (r) { return r.json(); }).then(function (s) {
+      if (versie === null) { versie = s.versie; }
+      else if (s.versie !== versie) { location.reload(); return; }
+      melding(s.fout ? "De laatste bouw is mislukt; u ziet de vorige editie.\\n" + s.fout :
+              (s.bezig ? "Bezig met bouwen…" : ""));
+    }).catch(function () { melding("De voorvertoning is gestopt."); });
+  }
+  vraag();
+  setInterval(vraag, 1000);
+})();
+</script>""".replace("__STATUS__", STATUS_PATH)
+
+
+def snapshot(root: Path) -> dict[str, tuple[int, int]]:
+    """Every watched file with its modification time and size.
+
+    Examples
+    --------
+    >>> snapshot(Path("/nonexistent"))
+    {}
+    """
+    out: dict[str, tuple[int, int]] = {}
+    for name in WATCHED:
+        top = root / name
+        paths = [top] if top.is_file() else top.rglob("*") if top.is_dir() else []
+        for p in paths:
+            rel = p.relative_to(root)
+            if _IGNORED.intersection(rel.parts) or p.name.startswith((".#", "~")):
+                continue
+            with contextlib.suppress(OSError):
+                st = p.stat()
+                if p.is_file():
+                    out[rel.as_posix()] = (st.st_mtime_ns, st.st_size)
+    return out
+
+
+def changes(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
+    """Paths added, removed or changed between two snapshots, sorted.
+
+    Examples
+    --------
+    >>> changes({"a": 1, "b": 2}, {"b": 3, "c": 4})
+    ['a', 'b', 'c']
+    """
+    return sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
+
+
+class Status:
+    """What the pages ask every second: the edition's version, a build error, a build running.
+
+    Version and error change together after each build (under a lock), so a page never sees the
+    new edition with the old build's error.
+    """
+
+    def __init__(self, html_link: Path) -> None:
+        self.html_link = html_link
+        self.building = False
+        self._lock = threading.Lock()
+        self._version = ""
+        self._error: str | None = None
+        self.finished(None)
+
+    def finished(self, error: str | None) -> None:
+        """A build ended (``error``: its message, or None)."""
+        target = current_edition(self.html_link)
+        with self._lock:
+            self._version = target.name if target is not None else ""
+            self._error = error
+
+    @property
+    def error(self) -> str | None:
+        """The last build's error, if it failed."""
+        return self._error
+
+    def to_json(self) -> bytes:
+        """The status as the reload script reads it."""
+        with self._lock:
+            doc = {"versie": self._version, "fout": self._error, "bezig": self.building}
+        return json.dumps(doc, ensure_ascii=False).encode()
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    """Serves the current edition (the link is resolved per request) with the reload script."""
+
+    status: Status
+
+    def __init__(self, *args: Any, status: Status, **kwargs: Any) -> None:  # noqa: ANN401
+        self.status = status
+        super().__init__(*args, directory=str(status.html_link), **kwargs)
+
+    def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+        path = self.path.split("?", 1)[0]
+        if path == STATUS_PATH:
+            self._send(self.status.to_json(), "application/json")
+            return
+        if current_edition(self.status.html_link) is None:
+            self._send(_waiting_page(self.status.error), "text/html; charset=utf-8")
+            return
+        local = Path(self.translate_path(path))
+        if local.is_dir() and path.endswith("/"):
+            local = local / "index.html"
+        if local.suffix == ".html" and local.is_file():
+            page = local.read_bytes()
+            marker = b"</body>"
+            at = page.rfind(marker)
+            script = RELOAD_SCRIPT.encode()
+            page = page[:at] + script + page[at:] if at >= 0 else page + script
+            self._send(page, "text/html; charset=utf-8")
+            return
+        super().do_GET()
+
+    def _send(self, body: bytes, content_type: str) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002, ANN401
+        pass  # the writer reads the build's messages, not every request
+
+
+def _waiting_page(error: str | None) -> bytes:
+    text = html.escape(error) if error else "Het rapport wordt gebouwd…"
+    return (
+        '<!DOCTYPE html>\n<html lang="nl"><head><meta charset="utf-8"><title>Wmo-monitor: '
+        f"voorvertoning</title></head><body><main><h1>Voorvertoning</h1><pre>{text}</pre>"
+        f"</main>{RELOAD_SCRIPT}</body></html>\n"
+    ).encode()
+
+
+def serve(status: Status, port: int = 8000) -> ThreadingHTTPServer:
+    """Start the server on 127.0.0.1 (the next free port if ``port`` is taken; 0: any)."""
+    handler = functools.partial(_Handler, status=status)
+    for candidate in [port, *range(port + 1, port + 20)] if port else [0]:
+        try:
+            server = ThreadingHTTPServer(("127.0.0.1", candidate), handler)
+            break
+        except OSError:
+            continue
+    else:
+        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, name="bekijk-server", daemon=True).start()
+    return server
+
+
+def _build_once(periode: str, root: Path, options: BuildOptions, status: Status) -> None:
+    status.building = True
+    error = None
+    try:
+        build_with(periode, options, root=root)
+    except ReportError as exc:
+        error = str(exc)
+        options.say(f"FOUT: {exc}\n  (de vorige editie blijft staan; verbeter en sla op)")
+    finally:
+        status.building = False
+        status.finished(error)
+
+
+def _settled(root: Path, first: dict[str, Any], interval: float) -> dict[str, Any]:
+    """Wait until two snapshots in a row agree (an editor may save in steps)."""
+    current = first
+    while True:
+        time.sleep(min(interval, 0.3))
+        again = snapshot(root)
+        if again == current:
+            return current
+        current = again
+
+
+def preview(
+    periode: str,
+    root: Path,
+    *,
+    port: int = 8000,
+    interval: float = 0.5,
+    say: Callable[[str], None] = print_message,
+    stop: threading.Event | None = None,
+    on_ready: Callable[[str], None] | None = None,
+) -> None:
+    """Build, serve and rebuild on every change until ``stop`` is set or Ctrl-C.
+
+    ``on_ready`` gets the address once the server runs.
+
+    Examples
+    --------
+    >>> preview("2025", Path("."))  # doctest: +SKIP
+    Bekijk het rapport op http://127.0.0.1:8000/ (Ctrl-C stopt)
+    """
+    stop = stop or threading.Event()
+    kernels = WarmKernels()
+    options = BuildOptions(say=say, kernels=kernels)
+    status = Status((root / "_build" / periode).resolve() / "html")
+    server = None
+    try:
+        before = snapshot(root)
+        server = serve(status, port)
+        url = f"http://127.0.0.1:{server.server_address[1]}/"
+        say(f"Bekijk het rapport op {url} (Ctrl-C stopt)")
+        _build_once(periode, root, options, status)
+        if on_ready is not None:
+            on_ready(url)
+        while not stop.wait(interval):
+            now = snapshot(root)
+            changed = changes(before, now)
+            if not changed:
+                continue
+            now = _settled(root, now, interval)
+            changed = changes(before, now)
+            before = now
+            shown = ", ".join(changed[:5]) + (
+                f" en {len(changed) - 5} meer" if len(changed) > 5 else ""
+            )
+            say(f"\nGewijzigd: {shown}")
+            _build_once(periode, root, options, status)
+    finally:
+        if server is not None:
+            server.shutdown()
+            server.server_close()
+        kernels.close()
