@@ -7,6 +7,7 @@ The only files allowed to differ are listed in :data:`analysis.pipeline.record.V
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import nbformat
@@ -14,7 +15,8 @@ import pytest
 
 from analysis.config.manifest import refresh_hashes
 from analysis.pipeline.record import VARIABLE_FILES
-from tests.minibook import tree_digest
+from tests.conftest import write_dataset
+from tests.minibook import TEL_CSV, tree_digest
 from tests.test_incremental import make_small_project, run_build
 
 pytestmark = pytest.mark.e2e
@@ -44,7 +46,12 @@ def _differences(a: dict[str, bytes], b: dict[str, bytes]) -> list[str]:
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
+    """The small project, with ``tel`` a synthetic stand-in: its values are marked where they
+    stand and its pages carry the warning, so those steps are compared too."""
     root = make_small_project(tmp_path_factory.mktemp("reproduceerbaar") / "p", {"c": CHART_BODY})
+    write_dataset(root / "data", "tel", TEL_CSV, synthetic=True, calibrated_to="een ijkpunt")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "synthetisch"]
+    subprocess.run(git, cwd=root, check=True)
     run_build(root)
     return root
 
@@ -58,6 +65,7 @@ def test_two_clean_builds_are_byte_identical(project):
     first, second = _edition(project / "_build"), _edition(project / "_tweede")
     assert any(k.endswith("chapters/c.html") for k in first)
     assert 'class="wmo-figuur"' in first["html/chapters/c.html"].decode()
+    assert 'data-herkomst="synthetisch"' in first["html/chapters/a.html"].decode()
     assert _differences(first, second) == []
     # only the listed files differ, and they exist
     for name in VARIABLE_FILES:
