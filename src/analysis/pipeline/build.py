@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from analysis.config.manifest import load_manifest, sha256_file
+from analysis.config.manifest import load_manifest
 from analysis.config.params import Params, load_params
 from analysis.core.errors import BuildError, DataError
 from analysis.core.io import write_atomic
