@@ -9,10 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from markupsafe import Markup
 
 from analysis.config.manifest import load_manifest
 from analysis.core.paths import data_dir
 from analysis.data.datasets import read_dataset
+from analysis.present.templating import render
 
 
 def _coverage(df: pd.DataFrame) -> str:
@@ -82,11 +84,11 @@ def catalog(folder: Path | None = None) -> pd.DataFrame:
 
 
 def catalog_html(table: pd.DataFrame) -> str:
-    """The catalog as an accessible HTML table (links for source addresses). It describes the data
-    files themselves (from the manifest), so it says ``data-herkomst="echt"``."""
+    """The catalog as an accessible HTML table (links for source addresses; template
+    ``catalogus.html``). It describes the data files themselves (from the manifest), so it says
+    ``data-herkomst="echt"``."""
     cols = [c for c in table.columns if c != "Adres"]
-    head = "".join(f'<th scope="col">{html.escape(c)}</th>' for c in cols)
-    body = []
+    rows = []
     for _, r in table.iterrows():
         cells = []
         for c in cols:
@@ -97,10 +99,6 @@ def catalog_html(table: pd.DataFrame) -> str:
                 v = f"{v} ({html.escape(str(r['Adres']))})"
             if c == "Synthetisch" and r[c] == "ja":
                 v = "<strong>ja</strong>"
-            cells.append(f'<th scope="row">{v}</th>' if c == "Dataset" else f"<td>{v}</td>")
-        body.append("<tr>" + "".join(cells) + "</tr>")
-    return (
-        '<div class="wmo-tabel-wrap"><table class="wmo-tabel" data-herkomst="echt"><caption>Alle datasets van dit '
-        f"rapport (uit data/manifest.yml)</caption><thead><tr>{head}</tr></thead><tbody>"
-        f"{''.join(body)}</tbody></table></div>"
-    )
+            cells.append({"kop": c == "Dataset", "html": Markup(v)})
+        rows.append(cells)
+    return render("catalogus.html", kop=cols, rijen=rows)

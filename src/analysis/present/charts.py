@@ -31,6 +31,7 @@ from typing import Any
 
 import altair as alt
 import pandas as pd
+from markupsafe import Markup
 
 from analysis.core.numbers import dutch_numbers, getal
 from analysis.core.provenance import NONE, Provenance, has_unmarked_figure, plain, union
@@ -42,6 +43,7 @@ from analysis.present.marks import (
     real_html,
     text_html,
 )
+from analysis.present.templating import render
 from analysis.topics.findings import Finding
 
 # Okabe-Ito: distinguishable with every common colour-vision deficiency. Yellow is left out (too
@@ -182,27 +184,25 @@ class Figure:
 
     def table_html(self) -> str:
         """The data as an accessible HTML table with Dutch number formatting; the numbers of
-        synthetic rows are marked."""
-        caption = f"Gegevens bij de figuur: {self._title_html()}"
-        head = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in self.table.columns)
+        synthetic rows are marked (template ``figuurtabel.html``)."""
         rows = []
         flags = self.row_synthetic or [self.synthetic] * len(self.table)
         for (_, r), synthetic in zip(self.table.iterrows(), flags, strict=True):
-            real = self.row_synthetic is not None and not synthetic
             cells = []
             for c in self.table.columns:
                 v = r[c]
                 if isinstance(v, int | float) and not isinstance(v, bool) or pd.isna(v):
                     text = getal(v, self.number_format.get(str(c), 0 if _is_int(v) else 1))
                     shown = marked_html(text) if synthetic and not pd.isna(v) else text
-                    cells.append(f'<td class="num">{shown}</td>')
+                    cells.append({"getal": True, "html": Markup(shown)})
                 else:
-                    cells.append(f"<td>{text_html(str(v))}</td>")
-            attr = f" {REAL_ATTRIBUTE}" if real else ""
-            rows.append(f"<tr{attr}>" + "".join(cells) + "</tr>")
-        return (
-            f'<table class="wmo-tabel"><caption>{caption}</caption>'
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+                    cells.append({"getal": False, "html": Markup(text_html(str(v)))})
+            rows.append({"echt": self.row_synthetic is not None and not synthetic, "cellen": cells})
+        return render(
+            "figuurtabel.html",
+            bijschrift=Markup(f"Gegevens bij de figuur: {self._title_html()}"),
+            kop=[str(c) for c in self.table.columns],
+            rijen=rows,
         )
 
     def _title_synthetic(self) -> bool:
@@ -247,8 +247,8 @@ class Figure:
         return text
 
     def to_html(self) -> str:
-        """The figure as HTML (figure + SVG + source + data table + embedded spec)."""
-        fid = f"fig-{self.name}"
+        """The figure as HTML (figure + SVG + source + data table + embedded spec), from the
+        template ``figuur.html``."""
         warn = (
             " (synthetische gegevens)"
             if self.synthetic and "synthetisch" not in self.source
@@ -257,16 +257,17 @@ class Figure:
         spec = json.dumps(self.render_spec(), ensure_ascii=False, sort_keys=True).replace(
             "</", "<\\/"
         )
-        real = f" {REAL_ATTRIBUTE}" if self.said_real else ""
-        return (
-            f'<figure class="wmo-figuur" id="{fid}" aria-labelledby="{fid}-titel"{real}>'
-            f'<figcaption id="{fid}-titel">{self._caption_html()}</figcaption>'
-            f'<div class="wmo-grafiek" role="img" aria-label="{html.escape(self._description_text())}"'
-            f' data-spec="{fid}-spec">{self.svg()}</div>'
-            f'<p class="wmo-bron">Bron: {html.escape(plain(self.source))}{warn}</p>'
-            f'<details class="wmo-gegevens"><summary>Bekijk de gegevens als tabel</summary>'
-            f"{self.table_html()}</details></figure>"
-            f'<script type="application/json" id="{fid}-spec">{spec}</script>'
+        return render(
+            "figuur.html",
+            fid=f"fig-{self.name}",
+            echt=self.said_real,
+            bijschrift=Markup(self._caption_html()),
+            beschrijving=Markup(html.escape(self._description_text())),
+            svg=Markup(self.svg()),
+            bron=Markup(html.escape(plain(self.source))),
+            waarschuwing=warn,
+            tabel=Markup(self.table_html()),
+            spec=Markup(spec),
         )
 
     def _repr_html_(self) -> str:

@@ -11,6 +11,7 @@ from typing import Any
 import pandas as pd
 
 from analysis.core.codes import age_bounds, is_total_label
+from analysis.topics import findings
 
 
 def population_by_age(df: pd.DataFrame, region: str, *, sex: str = "totaal") -> pd.DataFrame:
@@ -293,4 +294,40 @@ def age_sex_table(df: pd.DataFrame, code: str) -> pd.DataFrame:
         }
     )
     out["Aandeel (%)"] = (100 * out["Totaal"] / out["Totaal"].iloc[-1]).round(1)
+    return out
+
+
+def real_total_findings(totaal: pd.DataFrame, code: str, naam: str) -> dict[str, Any]:
+    """Sentences about the real totals of ``code`` (``bevolking_totaal``): the two latest
+    levels and the change between them, as findings; ``""`` where there is too little.
+
+    Returns ``{"zin_echt_1", "zin_echt_2", "zin_echt_groei"}`` (for glue) and ``"groei"`` (the
+    change as a :class:`~analysis.topics.findings.Finding`, or ``None``).
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"gemeente_code": ["A", "A"], "periode": ["2019", "2024"],
+    ...                   "waarde": [100.0, 110.0]})
+    >>> out = real_total_findings(t, "A", "Stad")
+    >>> out["zin_echt_2"].zin(), out["groei"].zin()
+    ('Op 1 januari 2024 telde Stad 110 inwoners.', 'Tussen 2019 en 2024 steeg het aantal inwoners met 10%.')
+    >>> real_total_findings(t.iloc[:0], "A", "Stad")["zin_echt_1"]
+    ''
+    """
+    real = real_totals(totaal, code)
+    years = list(real.index[-2:])
+    out: dict[str, Any] = {"zin_echt_1": "", "zin_echt_2": "", "zin_echt_groei": "", "groei": None}
+    for key, year in zip(
+        ("zin_echt_1", "zin_echt_2")[-len(years) :] if years else (), years, strict=True
+    ):
+        out[key] = findings.level(
+            naam, "telde", real[year], eenheid="inwoners", herkomst=totaal,
+            bepaling=f"op 1 januari {year}",
+        )  # fmt: skip
+    if len(years) == 2:
+        out["groei"] = findings.change(
+            "het aantal inwoners", real[years[0]], real[years[1]], herkomst=totaal,
+            bepaling=f"tussen {years[0]} en {years[1]}",
+        )  # fmt: skip
+        out["zin_echt_groei"] = out["groei"]
     return out
