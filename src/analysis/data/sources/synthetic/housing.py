@@ -21,16 +21,18 @@ def _stock_anchor(run: Run) -> tuple[int, float, dict[str, float]]:
 
 
 def woningvoorraad(run: Run) -> Produced:
-    """Housing stock by ownership: the real total and shares (normalised to 100%), a fixed growth."""
+    """Housing stock by ownership: the real total and the real shares of it, a fixed growth.
+
+    The shares need not add up to 100% (homes of an unknown owner count only in the total, as in
+    CBS 82900NED), so the anchor year reproduces the real total and each real share exactly.
+    """
     growth = int(run.settings("woningvoorraad")["groei_per_jaar"])
     year, total0, shares = _stock_anchor(run)
-    norm = sum(shares.values())
-    parts = {k: v / norm for k, v in shares.items()}
     rows = []
     for y in run.years():
-        total = total0 + growth * (y - year)
-        values = {k: int(round(total * s)) for k, s in parts.items()}
-        for k, v in (*values.items(), ("totaal", sum(values.values()))):
+        total = int(round(total0 + growth * (y - year)))
+        values = {k: int(round(total * s / 100)) for k, s in shares.items()}
+        for k, v in (*values.items(), ("totaal", total)):
             rows.append(
                 {
                     "gemeente_code": run.region,

@@ -124,6 +124,22 @@ def wmo_budgets(run: Run) -> tuple[dict[int, float], dict[str, float], float]:
     return budgets, {t: v / maat for t, v in parts.items()}, other
 
 
+def split_budget(budget: float, shares: dict[str, float]) -> dict[str, int]:
+    """A budget in euro over the types, in whole 1 000 euro that add up to the rounded budget.
+
+    The rounding residual goes to the largest part, so the real budget is reproduced exactly.
+
+    Examples
+    --------
+    >>> split_budget(4373315, {"a": 0.5, "b": 0.3, "c": 0.2})
+    {'a': 2186, 'b': 1312, 'c': 875}
+    """
+    parts = {t: round(budget * sh / 1000) for t, sh in shares.items()}
+    biggest = max(parts, key=lambda t: (parts[t], t))
+    parts[biggest] += round(budget / 1000) - sum(parts.values())
+    return parts
+
+
 def wmo_uitgaven(run: Run) -> Produced:
     """Budgeted and realised expenditure per type (1 000 euro): real budgets where known."""
     cfg = run.settings("wmo_uitgaven")
@@ -135,8 +151,7 @@ def wmo_uitgaven(run: Run) -> Produced:
     rows = []
     for y in range(first, final + 1):
         budget = budgets.get(y, budgets[last] * growth ** (y - last)) - other
-        for t, sh in shares.items():
-            b = round(budget * sh / 1000)
+        for t, b in split_budget(budget, shares).items():
             drift = cfg["realisatie_trend"] * (y - first)
             real = b * (
                 1 + drift + rng.normal(cfg["realisatie_gemiddeld"], cfg["realisatie_spreiding"])
