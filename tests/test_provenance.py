@@ -83,6 +83,12 @@ def test_any_number_is_marked_once_anything_synthetic_was_loaded(folder):
     datasets.load("stand_in")
     assert report.glue("b", 27286) == mark("27.286")
     assert report.glue("c", "tussen 2019 en 2025") == mark("tussen 2019 en 2025")
+    # a period as text is a label, not a figure computed from the data
+    assert [report.glue("p", p) for p in ("2024", "2025H1", "2019-2025")] == [
+        "2024",
+        "2025H1",
+        "2019-2025",
+    ]
     assert report.glue("d", "Heemstede-achtige naam") == "Heemstede-achtige naam"  # no figure
 
 

@@ -23,6 +23,7 @@ figure unmarked in a chapter that also uses stand-ins::
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -120,11 +121,17 @@ def provenance_of(bron: Any) -> Provenance:
     return _data.session_provenance()
 
 
+#: Text that is a period or a span of periods ("2024", "2025H1", "2019-2025"): a label, not a figure.
+_PERIOD_LABEL = re.compile(r"\d{4}(H[12]|Q[1-4]|-\d{2})?(\s*[-–]\s*\d{4}(H[12]|Q[1-4]|-\d{2})?)?")
+
+
 def _own_provenance(value: Any) -> Provenance:
     own = getattr(value, "provenance", None)
     if isinstance(own, Provenance):
         return own
     if isinstance(value, str):
+        if _PERIOD_LABEL.fullmatch(value.strip()):
+            return NONE  # a period names when, it is not a figure computed from the data
         return _data.session_provenance() if has_unmarked_figure(value) else NONE
     return _data.session_provenance()
 
