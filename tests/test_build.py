@@ -11,6 +11,7 @@ import json
 import os
 import shutil
 import signal
+import subprocess
 import threading
 from pathlib import Path
 
@@ -20,7 +21,8 @@ import pytest
 from analysis.config.manifest import sha256_file
 from analysis.core.errors import BuildError, DataError
 from analysis.pipeline import assemble, swap
-from analysis.pipeline.record import RECORD_FILE, TIMINGS_FILE
+from analysis.pipeline.record import ARCHIVAL_FILE, RECORD_FILE, TIMINGS_FILE
+from tests.conftest import ROOT
 from tests.minibook import chapter_notebook, tree_digest
 from tests.test_incremental import make_small_project, run_build
 
@@ -174,6 +176,7 @@ def test_run_record_in_the_edition(built):
     assert record["data"]["tel"]["sha256"] == sha256_file(built / "data/tel.csv")
     assert record["pakketten"]["papermill"] and record["pakketten"]["jupyter-book"]
     assert record["commit"] != "onbekend" and not record["lokale_wijzigingen"]
+    assert record["datum_bron"] == "commit" and len(record["datum"]) == 10
     chapters = {c["hoofdstuk"]: c["datasets"] for c in record["hoofdstukken"]}
     assert chapters == {"a": ["tel"], "b": ["woon"], "c": []}
     timings = json.loads((html / TIMINGS_FILE).read_text(encoding="utf-8"))
@@ -183,3 +186,68 @@ def test_run_record_in_the_edition(built):
     assert {c["kernel"] for c in timings["hoofdstukken"]} == {"warm"}
     page = (html / "verantwoording.html").read_text(encoding="utf-8")
     assert "tel.csv" in page and record["commit"] in page
+
+
+# ----------------------------------------------------------------- editions built without git
+
+
+def _git_archive_export(root: Path, dest: Path) -> Path:
+    """``git archive HEAD`` of ``root`` unpacked into ``dest`` (no .git: a release archive)."""
+    tar = subprocess.run(
+        ["git", "archive", "--format=tar", "HEAD"], cwd=root, capture_output=True, check=True
+    ).stdout
+    dest.mkdir(parents=True)
+    subprocess.run(["tar", "-x", "-C", str(dest)], input=tar, check=True)
+    assert not (dest / ".git").exists()
+    return dest
+
+
+def test_edition_from_a_git_archive_export(tmp_path, monkeypatch):
+    """Issue 16.4: an edition built from ``git archive`` output names the commit and its date
+    (from .git_archival.txt, which git archive fills in), and a user's SOURCE_DATE_EPOCH wins."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    root = make_small_project(tmp_path / "p")
+    for name in (ARCHIVAL_FILE, ".gitattributes"):
+        shutil.copy(ROOT / name, root / name)
+    subprocess.run(["git", "add", "-A"], cwd=root, check=True)
+    env = {**os.environ, "GIT_COMMITTER_DATE": "2025-03-04T10:00:00+00:00"}
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "archief"]
+    subprocess.run(git, cwd=root, check=True, env=env)
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short=7", "HEAD"], cwd=root, capture_output=True, text=True
+    ).stdout.strip()
+    export = _git_archive_export(root, tmp_path / "export")
+    _, out = run_build(export)
+    assert "  ! " not in out  # no warning: the archive says which code and when
+    page = (export / "_build/2025/html/chapters/a.html").read_text(encoding="utf-8")
+    assert f"gebouwd 4 maart 2025 · code {commit} (archief)" in page
+    record = json.loads((export / "_build/2025/html" / RECORD_FILE).read_text(encoding="utf-8"))
+    assert (record["commit"], record["archief"]) == (commit, "archief")
+    assert (record["datum"], record["datum_bron"]) == ("2025-03-04", "archief")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 1 January 2026
+    result, _ = run_build(export)
+    assert result.book_built
+    page = (export / "_build/2025/html/chapters/a.html").read_text(encoding="utf-8")
+    assert f"gebouwd 1 januari 2026 · code {commit} (archief)" in page
+    verantwoording = (export / "_build/2025/html/verantwoording.html").read_text(encoding="utf-8")
+    assert "Bouwdatum (SOURCE_DATE_EPOCH)" in verantwoording
+
+
+def test_edition_without_git_says_so_and_is_not_dated_1970(tmp_path, monkeypatch):
+    """Without git and without archive information: 'code onbekend', a warning, and the date of
+    the newest source file (for an unpacked archive: the commit's time), never 1 January 1970."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    root = make_small_project(tmp_path / "p")
+    shutil.rmtree(root / ".git")
+    june = 1749254400  # 7 June 2025
+    for f in root.rglob("*"):
+        if f.is_file():
+            os.utime(f, (june - 86400, june - 86400))
+    os.utime(root / "chapters" / "a.ipynb", (june, june))
+    _, out = run_build(root)
+    assert "! geen git en geen SOURCE_DATE_EPOCH" in out and "7 juni 2025" in out
+    page = (root / "_build/2025/html/chapters/a.html").read_text(encoding="utf-8")
+    assert "gebouwd 7 juni 2025 · code onbekend ·" in page
+    assert "1970" not in page
+    record = json.loads((root / "_build/2025/html" / RECORD_FILE).read_text(encoding="utf-8"))
+    assert (record["commit"], record["datum_bron"]) == ("onbekend", "bestanden")

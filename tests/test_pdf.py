@@ -114,3 +114,33 @@ def test_printing_the_same_edition_twice_gives_the_same_pdf():
     # the print time is gone: the dates are the edition's date at midnight
     created = str(a.metadata["/CreationDate"])
     assert re.fullmatch(r"D:\d{8}000000.*", created), created
+
+
+def test_pdf_names_the_chromium_that_printed_it():
+    """Issue 16.4: the PDF's /Creator is the exact Chromium version that printed it."""
+    from pypdf import PdfReader
+
+    from analysis.pipeline.browser import Browser
+    from analysis.pipeline.pdf import printed_by
+
+    require_browser()
+    path, _ = _pdf()
+    with Browser() as browser:
+        version = browser.version()
+    assert re.fullmatch(r"Chromium \d+\.\d+\.\d+\.\d+", version), version
+    assert printed_by(path) == version == PdfReader(path).metadata["/Creator"]
+
+
+def test_published_edition_records_the_chromium_that_printed_its_pdf(tmp_path):
+    import json
+
+    from analysis.pipeline.pdf import printed_by
+    from analysis.pipeline.publish import publish
+    from tests.test_publish import fake_build
+
+    require_browser()
+    fake_build(tmp_path, "2025", "1.0", {"n": "10"})
+    final = publish("2025", root=tmp_path, pdf=True)
+    meta = json.loads((final / "editie.json").read_text(encoding="utf-8"))
+    assert meta["pdf"] and meta["pdf_chromium"].startswith("Chromium ")
+    assert meta["pdf_chromium"] == printed_by(final / meta["pdf"])

@@ -185,7 +185,10 @@ def _dispatch(args: argparse.Namespace) -> int:
                 f"`wmo-rapport build --periode {args.periode}`"
             )
         out = Path(args.uit) if args.uit else html_dir.parent / f"wmo-monitor-{args.periode}.pdf"
-        print(f"PDF geschreven: {edition_pdf(html_dir.resolve(), out)}")
+        from analysis.pipeline.pdf import printed_by
+
+        written = edition_pdf(html_dir.resolve(), out)
+        print(f"PDF geschreven: {written} (gedrukt door {printed_by(written) or 'Chromium'})")
         return 0
     if args.command == "data":
         return _data(args)

@@ -26,7 +26,7 @@ from analysis.core.errors import BuildError
 from analysis.core.io import write_if_changed
 from analysis.pipeline.chapters import kill_group
 from analysis.pipeline.pages import Page
-from analysis.pipeline.record import RECORD_FILE, TIMINGS_FILE
+from analysis.pipeline.record import DATE_SOURCES, RECORD_FILE, TIMINGS_FILE, Provenance
 from analysis.pipeline.state import ChapterRun, sha_hex
 from analysis.present.interface import HERE as INTERFACE_DIR
 from analysis.present.interface import files as interface_files
@@ -43,12 +43,12 @@ LISTED_SOFTWARE = (
 )
 
 
-def stamp_text(params: Params, commit: str, dirty: bool, build_date: str, fingerprint: str) -> str:
+def stamp_text(params: Params, prov: Provenance, fingerprint: str) -> str:
     """The edition stamp shown on every page."""
-    code = commit + (" (met lokale wijzigingen)" if dirty else "")
     return (
         f"Gemeente {params.gemeente_naam} · periode {params.periode} · editie "
-        f"{params.editie} · gebouwd {long_date(build_date)} · code {code} · gegevens {fingerprint}"
+        f"{params.editie} · gebouwd {long_date(prov.date)} · code {prov.code} · "
+        f"gegevens {fingerprint}"
     )
 
 
@@ -154,9 +154,7 @@ def verantwoording_page(
     params: Params,
     manifest: dict[str, dict[str, Any]],
     runs: list[ChapterRun],
-    commit: str,
-    dirty: bool,
-    build_date: str,
+    prov: Provenance,
     fingerprint: str,
 ) -> str:
     """Markdown of the 'Verantwoording' page: how this edition was made (deterministic parts)."""
@@ -172,8 +170,8 @@ def verantwoording_page(
         f"| Gemeente | {params.gemeente_naam} ({params.gemeente_code}) |",
         f"| Periode | {params.periode.label} |",
         f"| Editie | {params.editie} |",
-        f"| Bouwdatum (datum van de code-commit) | {long_date(build_date)} |",
-        f"| Code-commit | {commit}{' (met lokale wijzigingen)' if dirty else ''} |",
+        f"| Bouwdatum ({DATE_SOURCES[prov.date_source]}) | {long_date(prov.date)} |",
+        f"| Code-commit | {prov.code} |",
         f"| Vingerafdruk van de gegevens | {fingerprint} |",
         f"| Parameterbestanden | {', '.join(params.bestandsnamen)} "
         f"(sha256 {params.sha256[:12]}…) |",
@@ -230,8 +228,10 @@ def tree_hash(files: dict[str, bytes]) -> str:
     return h.hexdigest()
 
 
-def run_jupyter_book(src: Path, out: Path, commit_time: int | None) -> None:
+def run_jupyter_book(src: Path, out: Path, epoch: int) -> None:
     """Build the HTML of the book source ``src`` into ``out/_build/html`` (Sphinx caches kept).
+
+    ``epoch`` is the edition's date (``SOURCE_DATE_EPOCH`` for Sphinx).
 
     Raises
     ------
@@ -242,7 +242,7 @@ def run_jupyter_book(src: Path, out: Path, commit_time: int | None) -> None:
     cmd = [str(exe) if exe.exists() else "jupyter-book", "build", str(src)]
     cmd += ["--path-output", str(out), "--builder", "html"]
     cmd += ["-W", "--keep-going"]  # a Sphinx warning fails the build (all of them reported)
-    env = {**os.environ, "PYTHONHASHSEED": "0", "SOURCE_DATE_EPOCH": str(commit_time or 0)}
+    env = {**os.environ, "PYTHONHASHSEED": "0", "SOURCE_DATE_EPOCH": str(epoch)}
     proc = subprocess.Popen(
         cmd,
         stdout=subprocess.PIPE,

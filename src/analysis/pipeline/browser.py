@@ -178,6 +178,11 @@ class Browser:
             raise BrowserError(f"Chromium: {method} mislukt: {reply['error'].get('message')}")
         return reply.get("result", {})
 
+    def version(self) -> str:
+        """The browser's name and version, e.g. ``Chromium 156.0.8078.108``."""
+        product = str(self.send("Browser.getVersion").get("product", ""))
+        return f"Chromium {product.rpartition('/')[2] or 'onbekend'}"
+
     def listen(self, fn: Callable[[dict[str, Any]], None]) -> None:
         """Call ``fn`` with every event message."""
         self._listeners.append(fn)

@@ -384,14 +384,14 @@ def _fold_prose(b: _Build, run: ChapterRun, entry: dict[str, Any], staging: Path
 
 def _book(b: _Build, runs: list[ChapterRun], exec_seconds: float) -> bool:
     """Assemble the book source; build and install the HTML when it changed. True if built."""
-    commit, commit_time, dirty = record.git_commit(b.root)
-    build_date = time.strftime("%Y-%m-%d", time.gmtime(commit_time or 0))
+    prov = record.provenance(b.root)
+    for warning in prov.warnings:
+        b.options.say(f"  ! {warning}")
+    build_date = prov.date
     fingerprint = data_fingerprint(b.manifest)
-    stamp = assemble.stamp_text(b.params, commit, dirty, build_date, fingerprint)
+    stamp = assemble.stamp_text(b.params, prov, fingerprint)
     executed = {p.doc: b.executed_dir / f"{p.doc}.ipynb" for p in b.pages if p.is_notebook}
-    verantwoording = assemble.verantwoording_page(
-        b.params, b.manifest, runs, commit, dirty, build_date, fingerprint
-    )
+    verantwoording = assemble.verantwoording_page(b.params, b.manifest, runs, prov, fingerprint)
     files = assemble.assemble_book(
         b.root, b.pages, executed, b.params, stamp, build_date, {"verantwoording": verantwoording}
     )
@@ -412,10 +412,10 @@ def _book(b: _Build, runs: list[ChapterRun], exec_seconds: float) -> bool:
         # keep Sphinx's parsed pages (only changed pages are read again) but write every
         # HTML page afresh, so the result equals a clean build's
         shutil.rmtree(b.work / "out" / "_build" / "html", ignore_errors=True)
-        assemble.run_jupyter_book(book_src, b.work / "out", commit_time)
+        assemble.run_jupyter_book(book_src, b.work / "out", prov.epoch)
         book_seconds = time.perf_counter() - tb
         say(f"  ✓ boek gebouwd ({book_seconds:.1f} s)")
-        extra = _records(b, runs, commit, dirty, exec_seconds, book_seconds)
+        extra = _records(b, runs, prov, exec_seconds, book_seconds)
         swap.install_edition(b.period_dir, b.work / "out" / "_build" / "html", extra)
     except BaseException as exc:
         # a failed book build may leave Sphinx's cache half-written: start clean next time
@@ -430,8 +430,7 @@ def _book(b: _Build, runs: list[ChapterRun], exec_seconds: float) -> bool:
 def _records(
     b: _Build,
     runs: list[ChapterRun],
-    commit: str,
-    dirty: bool,
+    prov: record.Provenance,
     exec_seconds: float,
     book_seconds: float,
 ) -> dict[str, bytes]:
@@ -440,7 +439,7 @@ def _records(
     if cached.get("omgeving") != b.current.environment:
         cached = {"omgeving": b.current.environment, "lijst": record.installed_packages()}
         b.state["pakketten"] = cached
-    rec = record.run_record(b.params, b.manifest, runs, commit, dirty, cached["lijst"])
+    rec = record.run_record(b.params, b.manifest, runs, prov, cached["lijst"])
     secs = time.perf_counter() - b.t0
     timings = record.timings_record(
         runs, b.started, secs, exec_seconds, book_seconds, b.options.jobs

@@ -9,6 +9,9 @@ graphics in the PDF; all text is real text. Headless Chromium prints it
 with bookmarks) with page numbers in the footer. The table of contents gets its page numbers
 from a first print (the page on which each chapter title first appears), then the document is
 printed again; the numbers take the same space, so the pages do not shift.
+
+The PDF says which Chromium printed it (its ``/Creator``, :func:`printed_by`): added as an
+incremental update, so the bytes Chromium wrote stay as they were.
 """
 
 from __future__ import annotations
@@ -255,6 +258,39 @@ def fixed_dates(pdf: bytes, datum: str) -> bytes:
     return _PDF_DATE.sub(lambda m: b"/" + m.group(1) + b" (D:" + stamp, pdf)
 
 
+def with_creator(pdf: bytes, creator: str) -> bytes:
+    """The PDF with ``/Creator`` set to ``creator``, appended as an incremental update.
+
+    Chromium writes its user agent there (with a reduced version number); the update names the
+    exact browser version. The original bytes are kept, so equal input gives equal output.
+
+    Examples
+    --------
+    >>> with_creator(pdf_bytes, "Chromium 156.0.8078.108")  # doctest: +SKIP
+    """
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(PdfReader(io.BytesIO(pdf)), incremental=True)
+    writer.add_metadata({"/Creator": creator})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def printed_by(pdf: Path) -> str | None:
+    """The Chromium that printed an edition's PDF (``/Creator``), or None if not ours.
+
+    Examples
+    --------
+    >>> printed_by(Path("wmo-monitor-2025-v1.0.pdf"))  # doctest: +SKIP
+    'Chromium 156.0.8078.108'
+    """
+    from pypdf import PdfReader
+
+    creator = str((PdfReader(pdf).metadata or {}).get("/Creator", ""))
+    return creator if creator.startswith("Chromium ") else None
+
+
 def _edition_info(edition: Path) -> dict[str, str]:
     info: dict[str, str] = {}
     for name in ("editie.json", "bouwverslag.json"):
@@ -319,6 +355,7 @@ def edition_pdf(
     }
     kw = {"periode": periode, "editie": editie, "titel": titel, "gemeente": gemeente}
     with tempfile.TemporaryDirectory(prefix="wmo-pdf-") as tmp, Browser() as browser:
+        chromium = browser.version()
         page = browser.new_page(offline=True)
         src = Path(tmp) / "afdruk.html"
         doc, chapters = print_html(edition, datum=datum, **kw)
@@ -330,6 +367,7 @@ def edition_pdf(
         src.write_text(doc, encoding="utf-8")
         page.goto(src.as_uri())
         data = fixed_dates(page.pdf(**options), datum)
+    data = with_creator(data, chromium)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(data)
     return out

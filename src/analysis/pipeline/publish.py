@@ -96,6 +96,7 @@ class Edition:
     toelichting: str = ""
     pdf: str | None = None
     kerncijfers: dict[str, str] = field(default_factory=dict)
+    chromium: str | None = None  # the browser that printed the PDF
 
     @property
     def folder(self) -> str:
@@ -129,6 +130,7 @@ def published_editions(site: Path) -> list[Edition]:
                 toelichting=d.get("toelichting", ""),
                 pdf=d.get("pdf"),
                 kerncijfers=kf,
+                chromium=d.get("pdf_chromium"),
             )
         )
     return sorted(out, key=lambda e: (e.periode, version_key(e.editie)))
@@ -699,11 +701,11 @@ def _stage(
     try:
         shutil.copytree(html_dir, tmp, symlinks=False)
         if pdf:
-            from analysis.pipeline.pdf import edition_pdf
+            from analysis.pipeline.pdf import edition_pdf, printed_by
 
             name = f"wmo-monitor-{periode}-v{editie}.pdf"
             edition_pdf(tmp, tmp / name, periode=periode, editie=editie, datum=edition.datum)
-            edition.pdf = name
+            edition.pdf, edition.chromium = name, printed_by(tmp / name)
         _write_edition_files(tmp, edition, *previous)
         inject_bars(edition, newest, base=tmp)
         final.parent.mkdir(parents=True, exist_ok=True)
@@ -734,6 +736,7 @@ def _write_edition_files(
         "start": edition.start,
         "toelichting": edition.toelichting,
         "pdf": edition.pdf,
+        "pdf_chromium": edition.chromium,
         "vorige_versie": prev_version.editie if prev_version else None,
         "vorige_periode": prev_period.folder if prev_period else None,
     }
