@@ -21,6 +21,7 @@ from typing import Any
 
 import pandas as pd
 
+from analysis.config.params_models import Privacy
 from analysis.core.errors import DataError, ParamsError
 from analysis.data.privacy import secondary_suppression, suppress_counts
 
@@ -269,7 +270,7 @@ def raw_counts(
 def published_counts(
     df: pd.DataFrame,
     gemeente: str,
-    privacy: dict[str, int],
+    privacy: Privacy | Mapping[str, int],
     indicator: str = MELDINGEN,
     freq: str = "J",
 ) -> pd.DataFrame:
@@ -297,10 +298,9 @@ def published_counts(
     wide = raw.pivot(index="periode", columns="soort", values="aantal")
     kinds = [c for c in wide.columns if c != "totaal"]
     wide = wide[kinds + (["totaal"] if "totaal" in wide.columns else [])]
+    priv = Privacy.of(privacy)
     for c in wide.columns:
-        wide[c] = suppress_counts(
-            wide[c], min_cel=privacy.get("min_cel", 10), afronding=privacy.get("afronding", 5)
-        )
+        wide[c] = suppress_counts(wide[c], min_cel=priv.min_cel, afronding=priv.afronding)
     if "totaal" in wide.columns:
         wide = secondary_suppression(wide, kinds, "totaal")
     wide = wide.astype("Int64")

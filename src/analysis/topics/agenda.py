@@ -539,14 +539,14 @@ def schedule_measure(ctx: object, key: str) -> Measurement:
     per = params.periode
     cur = schedule_summary(status_for_period(agenda, status, per))[key]
     prev = None
-    vorige = params.get("vorige_periode")
+    vorige = params.vorige_periode
     if vorige and any(p[:4] <= str(vorige) for p in status_periods(status)):
         prev = schedule_summary(status_for_period(agenda, status, vorige))[key]
-    ambitie = params.get("agenda.ambitie") or ""
+    ambitie = params.agenda.ambitie or ""
     if key == "pct_op_schema":
-        doel = Target("stabiel", params.get("agenda.norm_op_schema"), ambitie)
+        doel = Target("stabiel", params.agenda.norm_op_schema, ambitie)
     else:
-        doel = Target("lager", params.get("agenda.norm_achter", 0), ambitie)
+        doel = Target("lager", params.agenda.norm_achter, ambitie)
     return Measurement(
         waarde=cur,
         vorige=prev,

@@ -21,6 +21,7 @@ from typing import Any
 
 import pandas as pd
 
+from analysis.core.errors import ParamsError
 from analysis.core.numbers import getal
 from analysis.topics.indicators import Measurement
 from analysis.topics.population import count_aged, population_by_age
@@ -345,6 +346,32 @@ def current_estimate(
     return float(round(rate * now / 100 / afronding) * afronding)
 
 
+def plan_base(params: Any) -> tuple[int, int]:  # noqa: ANN401
+    """Year and youngest age of the plan's own dementia estimate (``sociale_basis.dementie``).
+
+    Raises
+    ------
+    ParamsError
+        When the params leave the section out.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> from analysis.config.params_models import Dementie
+    >>> cfg = Dementie(basisjaar=2022, basis_leeftijden=[65, 75])
+    >>> plan_base(SimpleNamespace(sociale_basis=SimpleNamespace(dementie=cfg)))
+    (2022, 65)
+    """
+    cfg = params.sociale_basis.dementie
+    if cfg is None:
+        raise ParamsError(
+            "nodig voor de schatting van het aantal inwoners met dementie (basisjaar en "
+            "basis_leeftijden van de schatting in het plan)",
+            field="sociale_basis.dementie",
+        )
+    return cfg.basisjaar, cfg.basis_leeftijden[0]
+
+
 def estimate_measure(ctx: Any) -> Measurement:
     """Key indicator: estimated residents with dementia in the period (the plan's estimate per
     resident of the base age group × residents of that age), against the previous year."""
@@ -352,9 +379,7 @@ def estimate_measure(ctx: Any) -> Measurement:
 
     bev = ctx.load("bevolking_leeftijd")
     est = plan_estimates(ctx.load("dementie_schattingen"), ctx.code)
-    cfg = ctx.params.get("sociale_basis.dementie") or {}
-    basisjaar = cfg.get("basisjaar", 2022)
-    min_age = int((cfg.get("basis_leeftijden") or [65])[0])
+    basisjaar, min_age = plan_base(ctx.params)
     per = ctx.params.periode
     prev = previous_period(sorted(set(bev["periode"].astype(str))), per)
     return Measurement(

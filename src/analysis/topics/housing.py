@@ -741,15 +741,14 @@ def demand_measure(ctx: Any, woningtype: str) -> Any:
     from analysis.data.datasets import provenance_of
     from analysis.topics.indicators import Measurement
 
-    ratios = {
-        r.woningtype: r for r in ratios_from_params(ctx.params.get("wonen.vraag.ratios") or [])
-    }
+    vraag = ctx.params.wonen.vraag
+    ratios = {r.woningtype: r for r in ratios_from_params(vraag.ratios if vraag else [])}
     r = ratios[woningtype]
     pop = ctx.load("bevolking_leeftijd")
     s = aged_series(pop, ctx.code, int(age_bounds(r.basis)[0]))
     per, n = latest_at_or_before(s, ctx.params.periode)
     prev, prev_per = None, ""
-    vorige = ctx.params.get("vorige_periode")
+    vorige = ctx.params.vorige_periode
     if vorige:
         try:
             prev_per, prev_n = latest_at_or_before(s, vorige)

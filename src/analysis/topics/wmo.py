@@ -22,10 +22,12 @@ publishes is kept where present.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
 
+from analysis.config.params_models import Privacy
 from analysis.core.codes import age_bounds, is_total_label
 from analysis.core.errors import DataError
 from analysis.data.privacy import suppress_counts
@@ -339,7 +341,7 @@ def region_comparison(
 
 
 def type_table(
-    df: pd.DataFrame, region: str, periode: str, privacy: dict[str, int]
+    df: pd.DataFrame, region: str, periode: str, privacy: Privacy | Mapping[str, int]
 ) -> pd.DataFrame:
     """Publishable table of one period: per type the count (suppressed) and rate per 1,000.
 
@@ -359,7 +361,8 @@ def type_table(
     d = d[d["leeftijd"] == "totaal"]
     order = [TOTAAL, TOTAAL_EXCL, *TYPES]
     d = d.set_index("type").reindex([t for t in order if t in set(d["type"])]).reset_index()
-    n = suppress_counts(d["aantal"], privacy.get("min_cel", 10), privacy.get("afronding", 5))
+    priv = Privacy.of(privacy)
+    n = suppress_counts(d["aantal"], priv.min_cel, priv.afronding)
     rate = d["per_1000"].astype("Float64").mask(n.isna())
     return pd.DataFrame({"Type": d["type"].map(KORT), "Aantal": n, PER_1000: rate}).reset_index(
         drop=True
@@ -367,7 +370,11 @@ def type_table(
 
 
 def age_table(
-    df: pd.DataFrame, region: str, periode: str, privacy: dict[str, int], type_: str = TOTAAL
+    df: pd.DataFrame,
+    region: str,
+    periode: str,
+    privacy: Privacy | Mapping[str, int],
+    type_: str = TOTAAL,
 ) -> pd.DataFrame:
     """Clients of one type per age group in one period: suppressed count, share of all clients (%)
     and rate per 1,000 inhabitants of the age group.
@@ -386,7 +393,8 @@ def age_table(
     d = d[d["leeftijd"] != "totaal"].copy()
     d["_lo"] = d["leeftijd"].map(lambda x: age_bounds(x)[0])
     d = d.sort_values("_lo")
-    n = suppress_counts(d["aantal"], privacy.get("min_cel", 10), privacy.get("afronding", 5))
+    priv = Privacy.of(privacy)
+    n = suppress_counts(d["aantal"], priv.min_cel, priv.afronding)
     share = (d["aantal"] / float(tot.iloc[0]) * 100).round(1) if len(tot) else None
     return pd.DataFrame(
         {
@@ -423,7 +431,7 @@ def rate(
 def chart_series(
     df: pd.DataFrame,
     region: str,
-    privacy: dict[str, int],
+    privacy: Privacy | Mapping[str, int],
     *,
     soort: str = "halfjaar",
     types: list[str] | None = None,
@@ -447,7 +455,8 @@ def chart_series(
     s = series(df, region, soort=soort, types=types, leeftijd=leeftijd, upto=upto)
     order = {t: i for i, t in enumerate([TOTAAL, TOTAAL_EXCL, *TYPES])}
     s = s.sort_values(["periode", "type"], key=lambda c: c.map(lambda v: order.get(v, v)))
-    n = suppress_counts(s["aantal"], privacy.get("min_cel", 10), privacy.get("afronding", 5))
+    priv = Privacy.of(privacy)
+    n = suppress_counts(s["aantal"], priv.min_cel, priv.afronding)
     rate = s["per_1000"].astype("Float64").mask(n.isna())
     labels = [period_label(p, st) for p, st in zip(s["periode"], s["status"], strict=True)]
     return pd.DataFrame(
@@ -538,14 +547,15 @@ def _measure(ctx: Any, type_: str, leeftijd: str, soort: str, factor: float) -> 
     nl_val, nl_name, nl_per, nl_prov = None, "", "", None
     if leeftijd == "totaal":
         nl = ctx.load("wmo_clienten_nl")
-        nl_p = latest_year(nl, "NL01", cur_p[:4], soort)
+        land = ctx.params.land["code"]
+        nl_p = latest_year(nl, land, cur_p[:4], soort)
         if nl_p is not None:
-            v = rate(nl, "NL01", nl_p, type_)
+            v = rate(nl, land, nl_p, type_)
             if v is not None:
                 nl_val, nl_name, nl_per = v * factor, f"Nederland {nl_p}", str(nl_p)
                 nl_prov = provenance_of(nl)
     else:
-        ref = ctx.params.get("wmo.referentie_75plus", None)
+        ref = ctx.params.wmo.referentie_75plus
         if ref:
             nl_val, nl_name = float(ref["waarde"]), f"Nederland {ref['periode']}"
             nl_per, nl_prov = str(ref["periode"]), Provenance.assumption("wmo.referentie_75plus")
