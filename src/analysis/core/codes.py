@@ -87,6 +87,23 @@ def period_months(code: str) -> tuple[int, int]:
     return month, month
 
 
+def period_within(inner: str, outer: str) -> bool:
+    """True when the data period ``inner`` lies wholly inside the period ``outer``.
+
+    The one definition of "a report period is covered by the data": the year 2025 holds ``2025``,
+    ``2025H2``, ``2025Q3`` and ``2025-04``; the half-year ``2026H1`` holds ``2026Q2`` and
+    ``2026-03``, not the year ``2026``.
+
+    Examples
+    --------
+    >>> period_within("2025-04", "2025"), period_within("2026", "2026H1")
+    (True, False)
+    """
+    first, last = period_months(outer)
+    start, end = period_months(inner)
+    return first <= start and end <= last
+
+
 class Periode(str):
     """A report period: a year (``2025``) or a half-year (``2026H1``, params file ``2026-1.yml``).
 
@@ -187,9 +204,7 @@ class Periode(str):
         The year 2025 holds ``2025``, ``2025H2``, ``2025Q3``, ``2025-04``; the half-year ``2026H1``
         holds ``2026H1``, ``2026Q2`` and ``2026-01`` … ``2026-06``, not the year ``2026``.
         """
-        first, last = self.maanden
-        start, end = period_months(code)
-        return first <= start and end <= last
+        return period_within(code, self)
 
     def eindigt_na(self, code: str) -> bool:
         """True when the data period ``code`` ends after this period (an edition leaves it out).

@@ -24,9 +24,9 @@ class Chapter:
     def load(self, name: str, *, periode_vereist: bool = False) -> pd.DataFrame:
         """Load a dataset (see :func:`analysis.data.datasets.load`), checking municipality codes.
 
-        With ``periode_vereist=True`` the data must cover the report's period (the year itself
-        or one of its half-years, quarters or months); otherwise a :class:`DataError` names the
-        file and lists the periods that are there.
+        With ``periode_vereist=True`` the data must cover the report's period (the period itself
+        or a half-year, quarter or month inside it, :func:`analysis.data.datasets.require_periods`);
+        otherwise a :class:`DataError` names the file and lists the periods that are there.
 
         Rows about periods after the report's period are left out (:func:`analysis.data.datasets.up_to`),
         so an edition shows the same figures however much newer data the folder already holds;
@@ -34,10 +34,7 @@ class Chapter:
         """
         df = _data.up_to(_data.load(name, regions=list(self.params.regions())), self.params.periode)
         if periode_vereist:
-            per = self.params.periode
-            have = set(df["periode"].astype(str))
-            if not any(p == per or p.startswith(per) for p in have):
-                _data.require_periods(df, [per])
+            _data.require_periods(df, [self.params.periode])
         return df
 
     @property

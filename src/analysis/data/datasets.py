@@ -40,7 +40,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.config.manifest import load_manifest, sha256_file
-from analysis.core.codes import PERIOD_RE, REGION_RE
+from analysis.core.codes import PERIOD_RE, REGION_RE, period_months, period_within
 from analysis.core.errors import DataError, DataErrors
 from analysis.core.paths import data_dir, project_root
 from analysis.core.provenance import Provenance, union
@@ -457,42 +457,68 @@ def provenance_of(df: pd.DataFrame | pd.Series) -> Provenance | None:
 def up_to(df: pd.DataFrame, periode: str | int) -> pd.DataFrame:
     """Only the rows about ``periode`` or earlier (an edition never shows later data).
 
-    Periods compare by their year: for the 2024 edition ``2024H2`` and ``2024-12`` stay,
-    ``2025`` and ``2025H1`` go. A dataset without a ``periode`` column is returned as is; so is
-    one whose manifest entry says ``vooruitblik: true`` (its periods are projections, e.g. a
-    population prognosis). ``attrs`` (dataset name, manifest entry) are kept.
+    A row stays when its period ends no later than the report period: for the 2024 edition
+    ``2024H2`` and ``2024-12`` stay, ``2025`` and ``2025H1`` go; for the half-year edition ``2025H1``
+    ``2025-06`` and ``2025Q2`` stay, ``2025H2`` and the whole year ``2025`` go. A dataset without a
+    ``periode`` column is returned as is; so is one whose manifest entry says ``vooruitblik: true``
+    (its periods are projections, e.g. a population prognosis). ``attrs`` (dataset name, manifest
+    entry) are kept.
 
     Examples
     --------
     >>> d = pd.DataFrame({"periode": ["2023", "2024H2", "2025H1", "2025"], "waarde": [1, 2, 3, 4]})
     >>> up_to(d, 2024)["periode"].tolist()
     ['2023', '2024H2']
+    >>> up_to(d, "2025H1")["periode"].tolist()
+    ['2023', '2024H2', '2025H1']
     >>> d.attrs["manifest"] = {"vooruitblik": True}
     >>> len(up_to(d, 2024))
     4
     """
     if "periode" not in df.columns or (df.attrs.get("manifest") or {}).get("vooruitblik"):
         return df
-    year = str(periode)[:4]
-    out = df[df["periode"].astype(str).str[:4] <= year].reset_index(drop=True)
+    end = period_months(str(periode))[1]
+    ends = {p: _period_end(p) for p in df["periode"].astype(str).unique()}
+    keep = df["periode"].astype(str).map(lambda p: ends[p] <= end)
+    out = df[keep.to_numpy(dtype=bool)].reset_index(drop=True)
     out.attrs = dict(df.attrs)
     return out
+
+
+def _period_end(code: str) -> int:
+    """Last month of a data period; a code outside :data:`PERIOD_RE` counts as its whole year."""
+    try:
+        return period_months(code)[1]
+    except ValueError:
+        return period_months(code[:4])[1] if code[:4].isdigit() else -1
 
 
 def require_periods(
     df: pd.DataFrame, periods: list[str], *, column: str = "periode", what: str = ""
 ) -> None:
-    """Raise a :class:`DataError` when ``df`` lacks any of ``periods``; the message lists what is there.
+    """Raise a :class:`DataError` unless the data cover each of ``periods``; the message lists
+    what is there.
+
+    The one coverage check (chapters' ``ctx.load(..., periode_vereist=True)`` and
+    ``wmo-rapport check`` use it): a period is covered when at least one data period lies inside
+    it (:func:`analysis.core.codes.period_within`), so the year 2025 is covered by ``2025H1`` or
+    ``2025-04`` too, the half-year ``2026H1`` by ``2026Q1``, not by the year ``2026``.
 
     Examples
     --------
+    >>> require_periods(pd.DataFrame({"periode": ["2024H1", "2025-03"]}), ["2025"])
     >>> require_periods(pd.DataFrame({"periode": ["2023", "2024"]}), ["2025"])
     Traceback (most recent call last):
     ...
     analysis.core.errors.DataError: periode 2025 ontbreekt in de gegevens (aanwezig: 2023, 2024)
+    >>> require_periods(pd.DataFrame({"periode": ["2026"]}), ["2026H1"])
+    Traceback (most recent call last):
+    ...
+    analysis.core.errors.DataError: periode 2026H1 ontbreekt in de gegevens (aanwezig: 2026)
     """
     have = sorted(set(df[column].astype(str)))
-    lacking = [p for p in periods if p not in have]
+    valid = [h for h in have if PERIOD_RE.match(h)]
+    lacking = [str(p) for p in periods if not any(period_within(h, str(p)) for h in valid)]
     if lacking:
         name = df.attrs.get("dataset")
         file = df.attrs.get("manifest", {}).get("file")
