@@ -18,9 +18,14 @@ topic and presentation modules are reachable from the package itself (imported o
 from __future__ import annotations
 
 import importlib
+import importlib.metadata
 from types import ModuleType
 
-__version__ = "0.2.0"
+#: The package version; its one definition is ``version`` in ``pyproject.toml``.
+try:
+    __version__ = importlib.metadata.version("wmo-analysis")
+except importlib.metadata.PackageNotFoundError:  # pragma: no cover - run from a bare checkout
+    __version__ = "onbekend"
 
 #: Short names for chapter notebooks: ``from analysis import wmo`` is ``analysis.topics.wmo``.
 SHORT_NAMES = {

@@ -1,17 +1,186 @@
-"""Command line for evaluators: ``wmo-rapport``.
+"""Command line for evaluators: ``wmo-rapport`` (also ``python -m analysis``).
 
 Every error the user can cause ends in one clear Dutch line (file, row, column where they apply)
-and a non-zero exit code; nothing already built or published is changed.
+and a non-zero exit code (:data:`EXIT_CODES`); nothing already built or published is changed. All
+help is Dutch, argparse's own texts included (:class:`DutchArgumentParser`).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import importlib.metadata
 import sys
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any, NoReturn
 
-from analysis.core.errors import ReportError
+from analysis.config.newperiod import new_period
+from analysis.config.params import SCHEMA_FILE, schema_text, write_schema
+from analysis.core.codes import Periode
+from analysis.core.errors import (
+    BuildError,
+    DataError,
+    FetchError,
+    ParamsError,
+    PrivacyError,
+    PublishError,
+    ReportError,
+)
+from analysis.core.paths import project_root
 from analysis.data.sources.cbs.command import add_fetch_arguments, run_fetch
+
+#: What each exit code means; the numbers are the error classes' own ``exit_code``.
+EXIT_CODES: list[tuple[int, str]] = [
+    (0, "gelukt"),
+    (ReportError.exit_code, "andere fout van de pijplijn"),
+    (DataError.exit_code, "gegevensfout, `check` vond problemen, of verkeerde aanroep"),
+    (PrivacyError.exit_code, "persoonsgegevens geweigerd"),
+    (ParamsError.exit_code, "parameterbestand ontbreekt, klopt niet of bestaat al"),
+    (BuildError.exit_code, "een hoofdstuk of het boek kon niet worden gebouwd"),
+    (FetchError.exit_code, "ophalen bij CBS mislukt (data/ blijft ongewijzigd)"),
+    (PublishError.exit_code, "publiceren geweigerd of mislukt (site/ blijft ongewijzigd)"),
+    (130, "afgebroken met Ctrl-C"),
+]  # fmt: skip
+
+# ------------------------------------------------------------------ argparse in Dutch
+
+#: argparse's own texts (its gettext message ids, Python 3.11-3.13) in Dutch.
+ARGPARSE_NL = {
+    "usage: ": "gebruik: ",
+    "positional arguments": "positionele argumenten",
+    "options": "opties",
+    "optional arguments": "opties",
+    "show this help message and exit": "deze hulptekst tonen en stoppen",
+    "show program's version number and exit": "versie tonen en stoppen",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fout: %(message)s\n",
+    "the following arguments are required: %s": "deze argumenten zijn verplicht: %s",
+    "one of the arguments %s is required": "een van de argumenten %s is verplicht",
+    "unrecognized arguments: %s": "onbekende argumenten: %s",
+    "not allowed with argument %s": "niet toegestaan samen met argument %s",
+    "ignored explicit argument %r": "waarde %r genegeerd",
+    "expected one argument": "verwacht één waarde",
+    "expected at most one argument": "verwacht hoogstens één waarde",
+    "expected at least one argument": "verwacht minstens één waarde",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "dubbelzinnige optie: %(option)s kan zijn: %(matches)s"
+    ),
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "ongeldige keuze: %(value)r (kies uit %(choices)s)"
+    ),
+    "invalid %(type)s value: %(value)r": "ongeldige waarde voor %(type)s: %(value)r",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": (
+        "onbekende opdracht %(parser_name)r (kies uit %(choices)s)"
+    ),
+    "can't open '%(filename)s': %(error)s": "kan '%(filename)s' niet openen: %(error)s",
+    "subcommands": "opdrachten",
+}
+
+
+def _gettext_nl(message: str) -> str:
+    return ARGPARSE_NL.get(message, message)
+
+
+def _ngettext_nl(singular: str, plural: str, n: int) -> str:
+    if singular == "expected %s argument":
+        return "verwacht %s waarde" if n == 1 else "verwacht %s waarden"
+    return singular if n == 1 else plural
+
+
+@contextlib.contextmanager
+def _in_dutch() -> Iterator[None]:
+    """argparse's messages in Dutch for the duration (argparse looks them up when it needs them)."""
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+    argparse._, argparse.ngettext = _gettext_nl, _ngettext_nl  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
+
+
+class DutchArgumentParser(argparse.ArgumentParser):
+    """An ``ArgumentParser`` whose own texts (usage, option headings, errors) are Dutch.
+
+    Its sub-parsers are of the same class, so every command and subcommand speaks Dutch.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        with _in_dutch():
+            super().__init__(*args, **kwargs)
+
+    def add_subparsers(self, **kwargs: Any) -> Any:  # noqa: ANN401 - argparse's own type
+        with _in_dutch():
+            return super().add_subparsers(**kwargs)
+
+    def parse_args(self, *args: Any, **kwargs: Any) -> Any:  # noqa: ANN401
+        with _in_dutch():
+            return super().parse_args(*args, **kwargs)
+
+    def parse_known_args(self, *args: Any, **kwargs: Any) -> Any:  # noqa: ANN401
+        with _in_dutch():
+            return super().parse_known_args(*args, **kwargs)
+
+    def format_usage(self) -> str:
+        with _in_dutch():
+            return super().format_usage()
+
+    def format_help(self) -> str:
+        with _in_dutch():
+            return super().format_help()
+
+    def error(self, message: str) -> NoReturn:
+        with _in_dutch():
+            super().error(message)
+
+
+def periode_arg(text: str) -> Periode:
+    """``--periode``: a year (``2025``) or half-year (``2026H1`` or ``2026-1``), as :class:`Periode`.
+
+    Examples
+    --------
+    >>> periode_arg("2026-1")
+    '2026H1'
+    """
+    try:
+        return Periode(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"ongeldige periode {text!r}: geef een jaar (2025) of halfjaar (2026H1 of 2026-1)"
+        ) from None
+
+
+def version_text() -> str:
+    """``wmo-rapport <version> (code <commit>)``: the package version and the commit of the code.
+
+    The commit is that of the checkout the package runs from, ``onbekend`` outside git.
+    """
+    from analysis.pipeline.record import git_commit
+
+    try:
+        version = importlib.metadata.version("wmo-analysis")
+    except importlib.metadata.PackageNotFoundError:
+        version = "onbekend"
+    commit, _, dirty = git_commit(Path(__file__).resolve().parents[2])
+    extra = ", met lokale wijzigingen" if dirty else ""
+    return f"wmo-rapport {version} (code {commit}{extra})"
+
+
+class _VersionAction(argparse.Action):
+    """``--version``: computed only when asked (it runs git)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        kwargs.setdefault("help", "versie van het pakket en de commit van de code tonen en stoppen")
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any) -> None:
+        print(version_text())
+        parser.exit()
+
+
+def _epilog() -> str:
+    codes = "\n".join(f"  {code:>3}  {text}" for code, text in EXIT_CODES)
+    return f"Exitcodes:\n{codes}\n\nOmgevingsvariabelen en meer: README.md."
+
 
 DESCRIPTION = """\
 Wmo-monitor: bouwt het evaluatierapport van het Wmo-beleidsplan per rapportageperiode.
@@ -25,27 +194,30 @@ Voorbeelden:
   wmo-rapport publish --periode 2025    een gebouwde editie publiceren (site/2025/v<editie>)
   wmo-rapport pdf --periode 2025        PDF van de gebouwde editie voor de raad maken
   wmo-rapport data fetch --periode 2025 publieke CBS-reeksen ophalen (internet nodig)
+  wmo-rapport nieuwe-periode 2026       params/2026.yml beginnen vanuit de laatste periode
 """
 
 
-def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="wmo-rapport",
+def _parser(prog: str = "wmo-rapport") -> argparse.ArgumentParser:
+    p = DutchArgumentParser(
+        prog=prog,
         description=DESCRIPTION,
+        epilog=_epilog(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        add_help=False,
     )
-    p.add_argument("-h", "--help", action="help", help="deze hulptekst tonen en stoppen")
+    p.add_argument("--version", action=_VersionAction)
     sub = p.add_subparsers(dest="command", metavar="opdracht", title="opdrachten")
 
     def cmd(name: str, text: str) -> argparse.ArgumentParser:
-        sp = sub.add_parser(name, help=text, description=text, add_help=False)
-        sp.add_argument("-h", "--help", action="help", help="deze hulptekst tonen en stoppen")
-        return sp
+        return sub.add_parser(name, help=text, description=text)
 
     b = cmd("build", "rapport bouwen voor één of alle perioden")
     g = b.add_mutually_exclusive_group(required=True)
-    g.add_argument("--periode", help="rapportageperiode, bv. 2025 (params/2025.yml)")
+    g.add_argument(
+        "--periode",
+        type=periode_arg,
+        help="rapportageperiode, bv. 2025 (params/2025.yml) of 2026H1 (params/2026-1.yml)",
+    )
     g.add_argument("--alle-perioden", action="store_true", help="alle perioden in params/")
     b.add_argument(
         "--jobs",
@@ -67,7 +239,9 @@ def _parser() -> argparse.ArgumentParser:
         "het rapport bouwen en in de browser tonen; bij elke wijziging in chapters/, params/, "
         "data/ of src/ opnieuw bouwen wat nodig is en de pagina herladen (Ctrl-C stopt)",
     )
-    bk.add_argument("--periode", required=True, help="rapportageperiode, bv. 2025")
+    bk.add_argument(
+        "--periode", required=True, type=periode_arg, help="rapportageperiode, bv. 2025"
+    )
     bk.add_argument(
         "--poort",
         type=int,
@@ -76,12 +250,16 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     c = cmd("check", "gegevens en parameters controleren (alle problemen tegelijk)")
-    c.add_argument("--periode", help="ook controleren of de gegevens deze periode dekken")
+    c.add_argument(
+        "--periode", type=periode_arg, help="ook controleren of de gegevens deze periode dekken"
+    )
 
     cmd("list", "perioden, hoofdstukken en datasets tonen")
 
     pub = cmd("publish", "gebouwde editie publiceren als onveranderlijke versie")
-    pub.add_argument("--periode", required=True, help="rapportageperiode, bv. 2025")
+    pub.add_argument(
+        "--periode", required=True, type=periode_arg, help="rapportageperiode, bv. 2025"
+    )
     pub.add_argument("--site", default=None, help="publicatiemap (standaard: site/)")
     pub.add_argument(
         "--zonder-pdf",
@@ -90,7 +268,9 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     pdf = cmd("pdf", "PDF van de gebouwde editie maken voor de raad (headless Chromium)")
-    pdf.add_argument("--periode", required=True, help="rapportageperiode, bv. 2025")
+    pdf.add_argument(
+        "--periode", required=True, type=periode_arg, help="rapportageperiode, bv. 2025"
+    )
     pdf.add_argument(
         "--uit",
         default=None,
@@ -98,7 +278,7 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     d = cmd("data", "gegevens beheren: ophalen, genereren, manifest bijwerken")
-    dsub = d.add_subparsers(dest="data_command", metavar="actie", required=True)
+    dsub = d.add_subparsers(dest="data_command", metavar="actie", required=True, title="acties")
     fetch_text = "publieke reeksen ophalen bij CBS StatLine (OData) en omzetten"
     f = dsub.add_parser("fetch", help=fetch_text, description=fetch_text, add_help=False)
     add_fetch_arguments(f)
@@ -108,14 +288,45 @@ def _parser() -> argparse.ArgumentParser:
         "--bron", default=None, help="map met bronbestanden (standaard data/bronnen, zie manifest)"
     )
     dsub.add_parser("manifest", help="sha256 in het manifest bijwerken na een bewuste wijziging")
+    _period_commands(cmd)
     return p
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Entry point of ``wmo-rapport``; returns the exit code."""
-    args = _parser().parse_args(argv)
+def _period_commands(cmd: Any) -> None:  # noqa: ANN401 - the add_parser helper of _parser
+    n = cmd(
+        "nieuwe-periode",
+        "het parameterbestand van een nieuwe periode beginnen vanuit het laatste (editie 1.0, "
+        "lege wijzigingen, vorige periode ingevuld); overschrijft nooit",
+    )
+    n.add_argument(
+        "jaar", type=periode_arg, help="de nieuwe periode: een jaar, bv. 2026 (of 2026H1)"
+    )
+    n.add_argument(
+        "--halfjaar",
+        type=int,
+        choices=(1, 2),
+        nargs="?",
+        const=1,
+        default=None,
+        help="een halfjaar: --halfjaar (1e halfjaar, params/2026-1.yml) of --halfjaar 2",
+    )
+    s = cmd(
+        "schema",
+        f"params/{SCHEMA_FILE} opnieuw schrijven uit de parametermodellen (na een wijziging daarvan)",
+    )
+    s.add_argument(
+        "--controleer",
+        action="store_true",
+        help="niets schrijven; exitcode 4 als het bestand niet bij de modellen past",
+    )
+
+
+def main(argv: list[str] | None = None, prog: str = "wmo-rapport") -> int:
+    """Entry point of ``wmo-rapport`` (and ``python -m analysis``); returns the exit code."""
+    parser = _parser(prog)
+    args = parser.parse_args(argv)
     if not args.command:
-        _parser().print_help()
+        parser.print_help()
         return 2
     try:
         return _dispatch(args)
@@ -150,7 +361,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         print("Perioden:")
         for per in available_periods(root):
             p = load_params(per)
-            print(f"  {per}  editie {p.editie}  {p.gemeente_naam} ({p.gemeente_code})")
+            print(
+                f"  {per:7s} {per.label:18s} editie {p.editie}  "
+                f"{p.gemeente_naam} ({p.gemeente_code})"
+            )
         print("Hoofdstukken (_toc.yml):")
         from analysis.pipeline.pages import toc_pages
 
@@ -192,6 +406,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return 0
     if args.command == "data":
         return _data(args)
+    if args.command in ("nieuwe-periode", "schema"):
+        return _params_command(args)
     return 2  # pragma: no cover
 
 
@@ -206,9 +422,35 @@ def _preview(periode: str, root: Path, port: int) -> int:
     return 0
 
 
+def _params_command(args: argparse.Namespace) -> int:
+    if args.command == "schema":
+        path = project_root() / "params" / SCHEMA_FILE
+        if not args.controleer:
+            print(f"Geschreven: {write_schema()}")
+            return 0
+        if path.is_file() and path.read_text(encoding="utf-8") == schema_text():
+            print(f"params/{SCHEMA_FILE} past bij de modellen.")
+            return 0
+        raise ParamsError(
+            "past niet bij de parametermodellen: schrijf het opnieuw met `wmo-rapport schema`",
+            file=f"params/{SCHEMA_FILE}",
+        )
+    periode = args.jaar
+    if args.halfjaar is not None:
+        if periode.is_halfjaar:
+            raise ParamsError(f"geef een jaar met --halfjaar, geen halfjaar ({periode})")
+        periode = Periode(f"{periode.jaar}H{args.halfjaar}")
+    path, carried = new_period(periode)
+    p = Periode(periode)
+    print(f"Geschreven: params/{path.name} ({p.label}, editie 1.0, vorige periode {p.vorige()})")
+    if carried:
+        print("Overgenomen uit het vorige periodebestand (controleer): " + ", ".join(carried))
+    print(f"Volgende stap: wmo-rapport check --periode {p}")
+    return 0
+
+
 def _check(periode: str | None) -> int:
     from analysis.config.params import available_periods, load_params
-    from analysis.core.errors import DataError
     from analysis.data.datasets import check_all, load, require_periods
 
     problems: list[ReportError] = []
@@ -229,13 +471,10 @@ def _check(periode: str | None) -> int:
         for p in plist:
             for name, entry in load_manifest().items():
                 if entry.get("periode_vereist"):
-                    df = load(name)
-                    have = set(df["periode"].astype(str))
-                    if not any(x == p.periode or x.startswith(p.periode) for x in have):
-                        try:
-                            require_periods(df, [p.periode])
-                        except DataError as exc:
-                            problems.append(exc)
+                    try:
+                        require_periods(load(name), [p.periode])
+                    except DataError as exc:
+                        problems.append(exc)
     if problems:
         print(f"{len(problems)} probleem/problemen gevonden:", file=sys.stderr)
         for exc in problems:
