@@ -82,7 +82,7 @@ def test_version_names_package_version_and_code_commit(capsys):
         cli.main(["--version"])
     assert stop.value.code == 0
     out = capsys.readouterr().out.strip()
-    m = re.fullmatch(r"wmo-rapport (\S+) \(code (\w+)(, met lokale wijzigingen)?\)", out)
+    m = re.fullmatch(r"wmo-rapport (\S+) \(code (\w+)( \(met lokale wijzigingen\))?\)", out)
     assert m and m[1] == importlib.metadata.version("wmo-analysis") == _pyproject_version(), out
     head = subprocess.run(
         ["git", "log", "-1", "--format=%h"], cwd=ROOT, capture_output=True, text=True

@@ -152,17 +152,18 @@ def periode_arg(text: str) -> Periode:
 def version_text() -> str:
     """``wmo-rapport <version> (code <commit>)``: the package version and the commit of the code.
 
-    The commit is that of the checkout the package runs from, ``onbekend`` outside git.
+    The commit is that of the checkout the package runs from, as the edition stamp names it
+    (:func:`analysis.pipeline.record.provenance`: also from a ``git archive`` export, ``onbekend``
+    otherwise).
     """
-    from analysis.pipeline.record import git_commit
+    from analysis.pipeline.record import provenance
 
     try:
         version = importlib.metadata.version("wmo-analysis")
     except importlib.metadata.PackageNotFoundError:
         version = "onbekend"
-    commit, _, dirty = git_commit(Path(__file__).resolve().parents[2])
-    extra = ", met lokale wijzigingen" if dirty else ""
-    return f"wmo-rapport {version} (code {commit}{extra})"
+    code = provenance(Path(__file__).resolve().parents[2]).code  # git, or a git archive export
+    return f"wmo-rapport {version} (code {code})"
 
 
 class _VersionAction(argparse.Action):
