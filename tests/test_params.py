@@ -135,6 +135,15 @@ def test_wrong_type_names_field(tmp_path, field, value, expected):
     assert err.value.field == field
 
 
+def test_unknown_field_in_a_list_item_lists_that_items_fields(tmp_path):
+    base = _doc("gemeente.yml")
+    base["wmo"]["scenarios"][2]["grooi"] = 0.02
+    with pytest.raises(ParamsError, match="bedoelt u 'groei'") as err:
+        load_params(path=_project(tmp_path, base=base))
+    assert err.value.field == "wmo.scenarios[2].grooi"
+    assert "toegestaan: band, groei, naam, toelichting, variant" in str(err.value)
+
+
 def test_wrong_type_in_a_list_names_the_item(tmp_path):
     base = _doc("gemeente.yml")
     base["vergelijking"]["gemeenten"][1]["code"] = "Bloemendaal"
@@ -143,6 +152,18 @@ def test_wrong_type_in_a_list_names_the_item(tmp_path):
         load_params(path=_project(tmp_path, base=base))
     assert err.value.field == "vergelijking.gemeenten[1].code"
     assert "en nog 1 andere fout" in str(err.value)
+
+
+def test_housing_ratios_are_checked_when_loading(tmp_path):
+    base = _doc("gemeente.yml")
+    base["wonen"]["vraag"]["ratios"][1]["hoog"] = 40  # below midden 57
+    with pytest.raises(
+        ParamsError, match="verwacht 0 ≤ laag ≤ midden ≤ hoog, gevonden 29, 57, 40"
+    ) as err:
+        load_params(path=_project(tmp_path, base=base))
+    assert err.value.field == "wonen.vraag.ratios[1]"
+    p = load_params(2025)
+    assert (p.wonen.vraag.ratios[0].basis, p.wonen.vraag.ratios[0].per) == ("75+", 1000)
 
 
 def test_previous_period_must_lie_before(tmp_path):

@@ -324,12 +324,24 @@ class Verhouding(Sectie):
     """An assumed number of extra homes of a type per number of older inhabitants."""
 
     woningtype: Tekst
-    laag: Getal
-    midden: Getal
-    hoog: Getal
-    basis: Tekst | None = None
-    per: Getal | None = None
+    laag: Getal = Field(description="lage aanname: woningen per 'per' inwoners van de basisgroep")
+    midden: Getal = Field(description="centrale aanname")
+    hoog: Getal = Field(description="hoge aanname")
+    basis: Tekst = Field("75+", description="de basisgroep, bijv. 75+ (75 jaar of ouder)")
+    per: Getal = Field(1000, description="de noemer van de verhouding")
     toelichting: Tekst | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Verhouding:
+        if not 0 <= self.laag <= self.midden <= self.hoog:
+            raise PydanticCustomError(
+                "verhouding",
+                "verwacht 0 ≤ laag ≤ midden ≤ hoog, gevonden {laag}, {midden}, {hoog}",
+                {"laag": self.laag, "midden": self.midden, "hoog": self.hoog},
+            )
+        if self.per <= 0:
+            raise PydanticCustomError("verhouding", "verwacht per groter dan 0")
+        return self
 
 
 class Vraag(Sectie):
