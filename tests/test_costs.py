@@ -101,26 +101,6 @@ def test_earlier_plan_budget():
         costs.earlier_plan_budget(d, "GM9")
 
 
-def test_national_reference_found_or_none():
-    p = pd.DataFrame(
-        {
-            "regio_code": ["NL01", "NL01", "GM1"],
-            "indicator": [
-                "Wmo-uitgaven gerealiseerd (mln euro)",
-                "Wmo-uitgaven gerealiseerd per 1 000 inwoners",
-                "Wmo-uitgaven gerealiseerd per 1 000 inwoners",
-            ],
-            "periode_tekst": ["2023", "2023*", "2023"],
-            "waarde": [5484, 308, 400],
-            "eenheid": ["mln euro", "k€ per 1 000 inwoners", "k€ per 1 000 inwoners"],
-            "bron": ["a", "b", "c"],
-        }
-    )
-    ref = costs.national_reference(p)
-    assert ref["euro_per_inwoner"] == 308.0 and ref["periode"] == "2023" and ref["bron"] == "b"
-    assert costs.national_reference(p.iloc[[0, 2]]) is None
-
-
 def test_key_indicator_registered():
     from analysis.topics.indicators import registry
 
@@ -150,12 +130,6 @@ def test_financing_split():
     assert (s["zin"], s["pgb"], s["aandeel_pgb"]) == (1500.0, 500.0, 25.0)
     with pytest.raises(DataError):
         costs.financing_split(d.iloc[[3]], "GM1")
-
-
-def test_national_text():
-    assert "ontbreekt" in costs.national_text(None, 200.0, "2025")
-    t = costs.national_text({"periode": "2023", "euro_per_inwoner": 308.0}, 1234.0, "2023")
-    assert "€ 308" in t and "€ 1.234" in t
 
 
 def test_chart_table():
@@ -195,3 +169,141 @@ def test_inhabitants_from_population():
     inw, loaded = costs.inhabitants(ctx)
     assert inw.to_dict() == {"2024": 1000.0, "2025": 1020.0}
     assert loaded is bev
+
+
+# --- regression: the Uitgaven page's wording and comparisons (edition 2025, D8)
+
+
+@pytest.mark.parametrize(
+    ("pct", "expected"),
+    [
+        (-3.0, "Kosten per cliënt daalden sinds 2019 met 3%"),
+        (20.4, "Kosten per cliënt stegen sinds 2019 met 20%"),
+        (1.0, "Kosten per cliënt stegen sinds 2019 met 1%"),
+        (0.0, "Kosten per cliënt bleven sinds 2019 gelijk"),
+        (-0.4, "Kosten per cliënt bleven sinds 2019 vrijwel gelijk"),
+    ],
+)
+def test_change_sentence_direction_from_the_sign(pct, expected):
+    # the edition printed "Kosten per cliënt stegen sinds 2019 met -3%"
+    assert costs.change_sentence("Kosten per cliënt", pct, 2019) == expected
+
+
+def test_change_sentence_period_tense_and_number():
+    assert costs.change_sentence("De uitgaven", -12.0, 2019, tot=2024) == (
+        "De uitgaven daalden tussen 2019 en 2024 met 12%"
+    )
+    assert costs.change_sentence("Het bedrag", 5.0, 2019, tijd="heden", meervoud=False) == (
+        "Het bedrag stijgt sinds 2019 met 5%"
+    )
+    assert "niet te berekenen" in costs.change_sentence("De uitgaven", float("nan"), 2019)
+
+
+def test_budget_text_is_computed_not_assumed():
+    # the edition: "€ 4,7 mln realised against € 4,8 mln" next to "boven de geraamde bedragen"
+    assert costs.budget_text(4710, 4845) == "€ 4,7 miljoen, 3% minder dan begroot (€ 4,8 miljoen)"
+    assert costs.budget_text(5500, 5000) == "€ 5,5 miljoen, 10% meer dan begroot (€ 5,0 miljoen)"
+    assert costs.budget_text(4800, 4800) == "€ 4,8 miljoen, precies het begrote bedrag"
+    # amounts that round alike get more decimals, so the words never contradict the numbers
+    assert costs.budget_text(4790, 4810).startswith("€ 4,79 miljoen")
+
+
+def test_plan_budget_text_says_below_when_below():
+    text = costs.plan_budget_text(4710, 4845, 2023)
+    assert "onder die begroting (€ 4,8 miljoen)" in text and "boven" not in text
+    above = costs.plan_budget_text(4900, 4845, 2023)
+    assert "boven die hele begroting" in above and "(€ 4,9 miljoen)" in above
+    assert "gelijk aan die begroting" in costs.plan_budget_text(4845, 4845, 2023)
+
+
+@pytest.mark.parametrize(
+    ("realised", "expected"),
+    [
+        ([110, 120, 130], "In alle 3 jaren waren de gerealiseerde uitgaven hoger dan begroot."),
+        (
+            [90, 80, 100],
+            "In geen van de 3 jaren waren de gerealiseerde uitgaven hoger dan begroot: in 2 jaren "
+            "lager en in 1 jaar gelijk.",
+        ),
+        (
+            [110, 90, 100],
+            "In 1 van de 3 jaren waren de gerealiseerde uitgaven hoger dan begroot en in 1 jaar "
+            "lager en in 1 jaar gelijk.",
+        ),
+    ],
+)
+def test_budget_years_text_none_one_all(realised, expected):
+    years = ["2023", "2024", "2025"]
+    r = pd.Series(realised, index=years, dtype=float)
+    b = pd.Series([100.0] * 3, index=years)
+    assert costs.budget_years_text(r, b) == expected
+
+
+def test_expenditure_and_level_titles_follow_the_numbers():
+    assert costs.expenditure_title(-3.0, 2019, 4700, 4800, 2025) == (
+        "Uitgaven daalden sinds 2019 met 3% en lagen in 2025 onder de begroting"
+    )
+    s = pd.Series({"2019": 210.0, "2025": 190.0})
+    assert costs.level_title("Uitgaven per inwoner", s, "2019", "2025", "euro") == (
+        "Uitgaven per inwoner daalden sinds 2019 naar 190 euro in 2025"
+    )
+
+
+def test_national_comparator_from_the_shipped_data():
+    """wmo_uitgaven_nl holds CBS 84580NED for Nederland: the page must not say it is missing."""
+    from analysis.data import datasets
+
+    nl = costs.national_expenditure(datasets.load("wmo_uitgaven_nl"))
+    assert nl is not None
+    assert (nl["periode"], nl["euro_per_inwoner"], nl["vergelijkbaar"]) == ("2023", 308.0, False)
+    text = costs.national_text(nl, pd.Series({"2023": 190.0, "2025": 201.0}), "2025")
+    assert "ontbreekt" not in text
+    assert "in 2023 € 308 per inwoner" in text and "hier in dat jaar € 190" in text
+    assert "geen één-op-één vergelijking" in text and "verblijf en opvang" in text
+
+
+def test_national_text_without_or_like_for_like():
+    assert "ontbreekt" in costs.national_text(None, pd.Series({"2025": 200.0}), "2025")
+    nl = {"periode": "2023", "euro_per_inwoner": 150.0, "status": "", "vergelijkbaar": True}
+    t = costs.national_text(nl, pd.Series({"2023": 1234.0}), "2023")
+    assert t == "Landelijk was dat in 2023 € 150 per inwoner (CBS), hier in dat jaar € 1.234."
+
+
+def test_key_indicator_compares_with_the_national_figure():
+    from types import SimpleNamespace
+
+    from analysis.data import datasets
+
+    bev = pd.DataFrame(
+        {
+            "gemeente_code": "GM1",
+            "periode": ["2024", "2025"],
+            "leeftijd": "65+",
+            "geslacht": "totaal",
+            "waarde": [1000, 1000],
+        }
+    )
+    loads = {
+        "wmo_uitgaven": _uitgaven(),
+        "bevolking_leeftijd": bev,
+        "wmo_uitgaven_nl": datasets.load("wmo_uitgaven_nl"),
+    }
+    ctx = SimpleNamespace(
+        load=loads.__getitem__, code="GM1", params=SimpleNamespace(periode="2024")
+    )
+    m = costs.per_inhabitant_measure(ctx)
+    assert m.waarde == 150.0 and m.vergelijking == 308.0
+    assert m.vergelijking_naam == "Nederland 2023, inclusief verblijf en opvang"
+
+
+def test_pgb_budget_is_never_shown_as_0_17():
+    """€ 175.000 pgb in the 2019 plan was printed as "0,17" (mln): money is formatted half-up."""
+    from analysis.core.numbers import bedrag
+    from analysis.data import datasets
+
+    split = costs.financing_split(datasets.load("begroting_sociaal_domein"), "GM0397")
+    pgb = split.set_index("periode").loc["2019", "pgb"] * 1000
+    assert pgb == 175_000
+    assert bedrag(pgb) == "€ 175.000"
+    assert bedrag(1_175_000, decimalen=2) == "€ 1,18 miljoen"
+    assert bedrag(3_040_000, decimalen=2) == "€ 3,04 miljoen"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 
@@ -65,6 +66,45 @@ def verschil(x: Any, decimalen: int = 0, eenheid: str = "") -> str:
     body = getal(x, decimalen)
     sign = "+" if float(x) > 0 and body.strip("0,.") else ""
     return f"{sign}{body}{eenheid}"
+
+
+def round_half_up(x: Any, decimalen: int) -> Decimal:
+    """``x`` rounded half away from zero on its decimal text (0.175 → 0.18, not 0.17).
+
+    Examples
+    --------
+    >>> round_half_up(0.175, 2), round_half_up(2.5, 0), round_half_up(-2.5, 0)
+    (Decimal('0.18'), Decimal('3'), Decimal('-3'))
+    """
+    d = Decimal(repr(float(x))) if not isinstance(x, Decimal) else x
+    return d.quantize(Decimal(1).scaleb(-decimalen), rounding=ROUND_HALF_UP)
+
+
+def bedrag(euro: Any, *, decimalen: int = 1) -> str:
+    """An amount of money in Dutch text: whole euros below a million, millions above.
+
+    Rounding is half away from zero on the decimal value, so € 175.000 is never shown as
+    "0,17 miljoen" (the binary float 0.175 lies just below 0.175); ``decimalen`` applies to
+    amounts in millions.
+
+    Examples
+    --------
+    >>> bedrag(175_000), bedrag(3_040_000, decimalen=2), bedrag(4_845_315)
+    ('€ 175.000', '€ 3,04 miljoen', '€ 4,8 miljoen')
+    >>> bedrag(1_175_000, decimalen=2), bedrag(999_999.5), bedrag(-100_000)
+    ('€ 1,18 miljoen', '€ 1,0 miljoen', '-€ 100.000')
+    >>> bedrag(float("nan"))
+    '–'
+    """
+    if _is_missing(euro):
+        return "–"
+    sign = "-" if float(euro) < 0 else ""
+    value = abs(Decimal(repr(float(euro))))
+    whole = round_half_up(value, 0)
+    if whole < 1_000_000:
+        return f"{sign}€ {getal(whole, 0)}"
+    mln = round_half_up(value / Decimal(1_000_000), decimalen)
+    return f"{sign}€ {getal(mln, decimalen)} miljoen"
 
 
 def parse_number(text: object) -> float | None:

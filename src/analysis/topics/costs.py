@@ -3,12 +3,16 @@
 Inputs: ``wmo_uitgaven`` (per year and CBS type, ``begroot``/``gerealiseerd``, in 1 000 euro),
 ``begroting_sociaal_domein`` (the earlier plan's Wmo budgets 2019-2023, in euro, as reference
 line), ``wmo_clienten`` (clients per type, for the cost per client), the population (for the cost
-per inhabitant) and ``publieke_cijfers`` (national realised expenditure, when present).
+per inhabitant) and ``wmo_uitgaven_nl`` (national realised expenditure per inhabitant, CBS 84580NED).
+
+Sentences and chart titles about these figures come from the functions below
+(:func:`change_sentence`, :func:`budget_text`, :func:`budget_years_text`, :func:`plan_budget_text`,
+:func:`expenditure_title`, :func:`level_title`, :func:`national_text`): the direction words
+(stegen/daalden, boven/onder) are computed from the numbers, never typed into a template.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import pandas as pd
@@ -183,51 +187,6 @@ def earlier_plan_budget(df: pd.DataFrame, gemeente: str) -> pd.DataFrame:
     return out
 
 
-_NL_PATTERN = re.compile(r"(?:wmo|maatschappelijke ondersteuning).*(?:uitgave|lasten|kosten)", re.I)
-
-
-def national_reference(publiek: pd.DataFrame) -> dict[str, Any] | None:
-    """National realised Wmo expenditure from ``publieke_cijfers``, found by indicator text.
-
-    Returns
-    -------
-    dict or None
-        ``{"periode", "euro_per_inwoner", "indicator", "bron"}`` for the first Nederland row whose
-        indicator mentions Wmo and expenditure per 1 000 (or per) inhabitant; ``None`` when the
-        dataset has no such row.
-
-    Examples
-    --------
-    >>> p = pd.DataFrame({"regio_code": ["NL01"], "indicator": ["Wmo-uitgaven gerealiseerd "
-    ...     "(k€ per 1 000 inwoners)"], "periode_tekst": ["2023"], "waarde": [308],
-    ...     "eenheid": ["k€ per 1 000 inwoners"], "bron": ["x"]})
-    >>> national_reference(p)["euro_per_inwoner"]
-    308.0
-    >>> national_reference(p.assign(indicator="iets anders")) is None
-    True
-    """
-    nl = publiek[publiek["regio_code"].astype(str).str.upper().isin(["NL01", "NL00", "NL"])]
-    hits = nl[nl["indicator"].astype(str).str.contains(_NL_PATTERN)]
-    per_inw = hits[
-        hits["eenheid"].astype(str).str.contains("inwoner", case=False)
-        | hits["indicator"].astype(str).str.contains("per 1 ?000 inwoners|per inwoner", case=False)
-    ]
-    if per_inw.empty:
-        return None
-    row = per_inw.iloc[0]
-    waarde = float(pd.to_numeric(row["waarde"], errors="coerce"))
-    text = f"{row['indicator']} {row['eenheid']}"
-    # k€ per 1 000 inhabitants equals euro per inhabitant
-    if re.search(r"mln|miljoen", text, re.I):
-        return None
-    return {
-        "periode": str(row["periode_tekst"]).rstrip("*"),
-        "euro_per_inwoner": waarde,
-        "indicator": str(row["indicator"]),
-        "bron": str(row.get("bron", "")),
-    }
-
-
 def inhabitants(ctx: Any) -> tuple[pd.Series, pd.DataFrame]:  # noqa: ANN401
     """Inhabitants of the chapter's municipality per year (index: year as text) and the loaded
     ``bevolking_leeftijd`` dataset (for the source line).
@@ -260,25 +219,24 @@ def per_inhabitant_measure(ctx: Any) -> Any:  # noqa: ANN401 - key indicator
     ]
     per = str(ctx.params.periode)
     prev = str(int(per) - 1)
-    nl = None
-    herkomst_nl = None
-    try:
-        pub = ctx.load("publieke_cijfers")
-        nl = national_reference(pub)
-        herkomst_nl = provenance_of(pub)
-    except Exception:  # noqa: BLE001 - the comparison is optional
-        nl = None
+    nl_df = ctx.load("wmo_uitgaven_nl")
+    nl = national_expenditure(nl_df)
+    naam = ""
+    if nl:
+        naam = f"Nederland {nl['periode']}"
+        if not nl["vergelijkbaar"]:
+            naam += ", inclusief verblijf en opvang"
     return Measurement(
         waarde=float(s.loc[per]) if per in s.index else None,
         vorige=float(s.loc[prev]) if prev in s.index else None,
         vergelijking=nl["euro_per_inwoner"] if nl else None,
-        vergelijking_naam=f"Nederland {nl['periode']}" if nl else "",
+        vergelijking_naam=naam,
         doel=None,
-        bron="wmo_uitgaven, bevolking_leeftijd",
+        bron="wmo_uitgaven, bevolking_leeftijd, wmo_uitgaven_nl",
         periode=per,
         vorige_periode=prev,
         vergelijking_periode=str(nl["periode"]) if nl else "",
-        herkomst_vergelijking=herkomst_nl,
+        herkomst_vergelijking=provenance_of(nl_df),
     )
 
 
@@ -354,29 +312,56 @@ def financing_split(df: pd.DataFrame, gemeente: str) -> pd.DataFrame:
     return w.reset_index()
 
 
-def national_text(nl: dict[str, Any] | None, eigen: float, periode: str) -> str:
-    """A Dutch sentence comparing expenditure per inhabitant with Nederland, or saying that the
-    national figure is missing from the data.
+def national_text(nl: dict[str, Any] | None, eigen: pd.Series, periode: str | int) -> str:
+    """A Dutch sentence comparing expenditure per inhabitant with Nederland in the same year,
+    with a caution when the national figure is not like-for-like.
+
+    Parameters
+    ----------
+    nl
+        From :func:`national_expenditure` (``None``: no national figure in the data).
+    eigen
+        The municipality's realised expenditure per inhabitant, indexed by year (text).
+    periode
+        The report's year, used when the national year is missing locally.
 
     Examples
     --------
-    >>> national_text(None, 240.0, "2025")[:40]
-    'Een landelijk vergelijkingscijfer (gerea'
-    >>> national_text({"periode": "2023", "euro_per_inwoner": 308.0}, 220.0, "2023")
-    'In Nederland was dat in 2023 € 308 per inwoner (hier: € 220 in 2023).'
+    >>> nl = {"periode": "2023", "euro_per_inwoner": 308.0, "status": "voorlopig",
+    ...       "vergelijkbaar": False}
+    >>> print(national_text(nl, pd.Series({"2023": 190.2, "2025": 201.0}), 2025))
+    Landelijk was dat in 2023 € 308 per inwoner (CBS, voorlopig cijfer), hier in dat jaar € 190. Dat is geen één-op-één vergelijking: het landelijke cijfer omvat ook verblijf en opvang (beschermd wonen en maatschappelijke opvang), dat vooral centrumgemeenten betalen en dat hier niet is meegeteld.
+    >>> national_text({**nl, "vergelijkbaar": True, "status": ""}, pd.Series({"2025": 201.0}), 2025)
+    'Landelijk was dat in 2023 € 308 per inwoner (CBS); voor 2023 is hier geen cijfer (in 2025: € 201).'
+    >>> national_text(None, pd.Series({"2025": 201.0}), 2025)[:45]
+    'Een landelijk vergelijkingscijfer (gerealisee'
     """
     from analysis.core.numbers import getal
 
     if nl is None:
         return (
             "Een landelijk vergelijkingscijfer (gerealiseerde Wmo-uitgaven per inwoner in "
-            "Nederland) ontbreekt in de gegevens (dataset publieke_cijfers); de vergelijking met "
-            "Nederland kan daarom niet worden gemaakt."
+            "Nederland) ontbreekt in de gegevens; de vergelijking met Nederland kan daarom niet "
+            "worden gemaakt."
         )
-    return (
-        f"In Nederland was dat in {nl['periode']} € {getal(nl['euro_per_inwoner'])} per inwoner "
-        f"(hier: € {getal(eigen)} in {periode})."
+    jaar = nl["periode"]
+    status = f", {nl['status']} cijfer" if nl.get("status") else ""
+    text = (
+        f"Landelijk was dat in {jaar} € {getal(nl['euro_per_inwoner'])} per inwoner (CBS{status})"
     )
+    own = eigen.copy()
+    own.index = own.index.astype(str)
+    if jaar in own.index:
+        text += f", hier in dat jaar € {getal(own[jaar])}."
+    else:
+        text += f"; voor {jaar} is hier geen cijfer (in {periode}: € {getal(own[str(periode)])})."
+    if not nl.get("vergelijkbaar", False):
+        text += (
+            " Dat is geen één-op-één vergelijking: het landelijke cijfer omvat ook verblijf en "
+            "opvang (beschermd wonen en maatschappelijke opvang), dat vooral centrumgemeenten "
+            "betalen en dat hier niet is meegeteld."
+        )
+    return text
 
 
 def chart_table(
@@ -449,3 +434,282 @@ def total_chart_table(df: pd.DataFrame, value: str, label: str) -> pd.DataFrame:
             label: sel[value].astype(float).to_numpy(),
         }
     )
+
+
+# ----------------------------------------------------------------------------- wording
+
+_VERBS = {
+    # (tense, plural): (rise, fall, same)
+    ("verleden", True): ("stegen", "daalden", "bleven"),
+    ("verleden", False): ("steeg", "daalde", "bleef"),
+    ("heden", True): ("stijgen", "dalen", "blijven"),
+    ("heden", False): ("stijgt", "daalt", "blijft"),
+}
+
+
+def direction(change: float, decimalen: int = 0) -> int:
+    """Sign of a change as it will be shown: ``1`` rise, ``-1`` fall, ``0`` no visible change.
+
+    A change that rounds to zero at ``decimalen`` counts as no change, so the words never
+    contradict the number beside them.
+
+    Examples
+    --------
+    >>> direction(20.0), direction(-3.2), direction(0.4), direction(-0.04, 1)
+    (1, -1, 0, 0)
+    """
+    from analysis.core.numbers import round_half_up
+
+    shown = round_half_up(change, decimalen)
+    return 0 if shown == 0 else (1 if shown > 0 else -1)
+
+
+def change_sentence(
+    onderwerp: str,
+    pct: float,
+    sinds: str | int,
+    *,
+    tot: str | int | None = None,
+    tijd: str = "verleden",
+    meervoud: bool = True,
+    decimalen: int = 0,
+) -> str:
+    """A percentage change in Dutch with the verb chosen from its sign (no full stop).
+
+    Never "stegen met -3%": a fall reads "daalden met 3%", a change that rounds to zero
+    "bleven (vrijwel) gelijk".
+
+    Parameters
+    ----------
+    onderwerp
+        The subject as it opens the sentence, e.g. ``"De uitgaven"`` or ``"Kosten per cliënt"``.
+    pct
+        The change in percent (``growth``).
+    sinds, tot
+        The first year, and the last year when it is not the present (``"tussen 2019 en 2024"``).
+    tijd, meervoud
+        ``"verleden"`` or ``"heden"``; plural (``"stegen"``) or singular (``"steeg"``) verb.
+
+    Examples
+    --------
+    >>> change_sentence("Kosten per cliënt", -3.2, 2019)
+    'Kosten per cliënt daalden sinds 2019 met 3%'
+    >>> change_sentence("De uitgaven", 20.4, 2019, tot=2025)
+    'De uitgaven stegen tussen 2019 en 2025 met 20%'
+    >>> change_sentence("De uitgaven", 0.3, 2019), change_sentence("Het aantal", 0, 2019, meervoud=False)
+    ('De uitgaven bleven sinds 2019 vrijwel gelijk', 'Het aantal bleef sinds 2019 gelijk')
+    >>> change_sentence("Uitgaven", 1, 2019, tijd="heden")
+    'Uitgaven stijgen sinds 2019 met 1%'
+    """
+    from analysis.core.numbers import procent
+
+    when = f"sinds {sinds}" if tot is None else f"tussen {sinds} en {tot}"
+    if pd.isna(pct):
+        return f"{onderwerp}: de verandering {when} is niet te berekenen"
+    rise, fall, same = _VERBS[(tijd, meervoud)]
+    sign = direction(pct, decimalen)
+    if sign == 0:
+        return f"{onderwerp} {same} {when} {'gelijk' if pct == 0 else 'vrijwel gelijk'}"
+    verb = rise if sign > 0 else fall
+    return f"{onderwerp} {verb} {when} met {procent(abs(pct), decimalen)}"
+
+
+def _mln_pair(a_k: float, b_k: float) -> tuple[str, str]:
+    """Two amounts (in 1 000 euro) as text, with enough decimals that different amounts differ."""
+    from analysis.core.numbers import bedrag
+
+    for dec in (1, 2, 3):
+        ta, tb = bedrag(a_k * 1000, decimalen=dec), bedrag(b_k * 1000, decimalen=dec)
+        if ta != tb or a_k == b_k:
+            return ta, tb
+    return ta, tb
+
+
+def budget_text(realised_k: float, budget_k: float) -> str:
+    """Realised against budgeted (both in 1 000 euro): amount, % more or less, and the budget.
+
+    Examples
+    --------
+    >>> budget_text(5500, 5000)
+    '€ 5,5 miljoen, 10% meer dan begroot (€ 5,0 miljoen)'
+    >>> budget_text(4710, 4845)
+    '€ 4,7 miljoen, 3% minder dan begroot (€ 4,8 miljoen)'
+    >>> budget_text(4800, 4800)
+    '€ 4,8 miljoen, precies het begrote bedrag'
+    >>> budget_text(4802, 4800)
+    '€ 4,802 miljoen, vrijwel gelijk aan het begrote bedrag (€ 4,800 miljoen)'
+    """
+    from analysis.core.numbers import procent
+
+    real, budget = _mln_pair(realised_k, budget_k)
+    if realised_k == budget_k:
+        return f"{real}, precies het begrote bedrag"
+    pct = 100 * (realised_k - budget_k) / budget_k
+    sign = direction(pct)
+    if sign == 0:
+        return f"{real}, vrijwel gelijk aan het begrote bedrag ({budget})"
+    more = "meer" if sign > 0 else "minder"
+    return f"{real}, {procent(abs(pct), 0)} {more} dan begroot ({budget})"
+
+
+def budget_years_text(realised: pd.Series, budget: pd.Series) -> str:
+    """In how many years realised expenditure was above, below or equal to the budget.
+
+    Years missing either value are left out. Reads right for none, one, some and all years.
+
+    Examples
+    --------
+    >>> r = pd.Series({"2023": 110.0, "2024": 90.0, "2025": 120.0})
+    >>> budget_years_text(r, pd.Series({"2023": 100.0, "2024": 100.0, "2025": 100.0}))
+    'In 2 van de 3 jaren waren de gerealiseerde uitgaven hoger dan begroot en in 1 jaar lager.'
+    >>> budget_years_text(r, r - 1)
+    'In alle 3 jaren waren de gerealiseerde uitgaven hoger dan begroot.'
+    >>> budget_years_text(r, r + 1)
+    'In geen van de 3 jaren waren de gerealiseerde uitgaven hoger dan begroot: in alle 3 lager.'
+    >>> budget_years_text(r.iloc[:1], r.iloc[:1])
+    'In het enige jaar met beide cijfers waren de gerealiseerde uitgaven gelijk aan de begroting.'
+    """
+    both = pd.DataFrame({"r": realised, "b": budget}).dropna()
+    n = len(both)
+    if n == 0:
+        return "Er zijn geen jaren met zowel begrote als gerealiseerde uitgaven."
+    hoger = int((both["r"] > both["b"]).sum())
+    lager = int((both["r"] < both["b"]).sum())
+    gelijk = n - hoger - lager
+    if n == 1:
+        word = "hoger dan begroot" if hoger else ("lager dan begroot" if lager else "")
+        word = word or "gelijk aan de begroting"
+        return f"In het enige jaar met beide cijfers waren de gerealiseerde uitgaven {word}."
+
+    def jaren(k: int) -> str:
+        return f"{k} {'jaar' if k == 1 else 'jaren'}"
+
+    rest = [f"{jaren(lager)} lager"] if lager else []
+    rest += [f"{jaren(gelijk)} gelijk"] if gelijk else []
+    if hoger == n:
+        return f"In alle {n} jaren waren de gerealiseerde uitgaven hoger dan begroot."
+    if hoger == 0:
+        tail = f"in alle {n} lager" if lager == n else "in " + " en in ".join(rest)
+        return (
+            f"In geen van de {n} jaren waren de gerealiseerde uitgaven hoger dan begroot: {tail}."
+        )
+    return (
+        f"In {hoger} van de {n} jaren waren de gerealiseerde uitgaven hoger dan begroot en in "
+        + " en in ".join(rest)
+        + "."
+    )
+
+
+def plan_budget_text(realised_k: float, plan_k: float, jaar: str | int) -> str:
+    """Realised maatwerk expenditure against the earlier plan's whole Wmo budget, computed.
+
+    The plan's budget covers the whole Wmo (also e.g. mantelzorgondersteuning), so only one
+    conclusion follows from it: when maatwerk alone exceeds it, the whole budget was exceeded;
+    when it stays below, that says nothing about the maatwerk part.
+
+    Examples
+    --------
+    >>> plan_budget_text(4710, 4845, 2023)
+    'In 2023 bleven de gerealiseerde uitgaven aan maatwerkvoorzieningen (€ 4,7 miljoen) onder die begroting (€ 4,8 miljoen). Omdat die begroting meer omvat dan maatwerkvoorzieningen, zegt dat niet of het deel voor maatwerk is overschreden.'
+    >>> plan_budget_text(5000, 4845, 2023)
+    'In 2023 lagen alleen al de gerealiseerde uitgaven aan maatwerkvoorzieningen (€ 5,0 miljoen) boven die hele begroting (€ 4,8 miljoen), die ook andere posten omvat.'
+    """
+    real, plan = _mln_pair(realised_k, plan_k)
+    if realised_k > plan_k:
+        return (
+            f"In {jaar} lagen alleen al de gerealiseerde uitgaven aan maatwerkvoorzieningen ({real}) "
+            f"boven die hele begroting ({plan}), die ook andere posten omvat."
+        )
+    where = "onder" if realised_k < plan_k else "gelijk aan"
+    verb = "bleven" if realised_k < plan_k else "waren"
+    return (
+        f"In {jaar} {verb} de gerealiseerde uitgaven aan maatwerkvoorzieningen ({real}) {where} "
+        f"die begroting ({plan}). Omdat die begroting meer omvat dan maatwerkvoorzieningen, zegt "
+        "dat niet of het deel voor maatwerk is overschreden."
+    )
+
+
+def expenditure_title(
+    growth_pct: float, eerste: str | int, realised_k: float, budget_k: float, periode: str | int
+) -> str:
+    """Chart title: the change since the first year and where the last year lies against budget.
+
+    Examples
+    --------
+    >>> expenditure_title(20.2, 2019, 5500, 5000, 2025)
+    'Uitgaven stegen sinds 2019 met 20% en lagen in 2025 boven de begroting'
+    >>> expenditure_title(-3.0, 2019, 4700, 4800, 2025)
+    'Uitgaven daalden sinds 2019 met 3% en lagen in 2025 onder de begroting'
+    >>> expenditure_title(0.0, 2019, 4800, 4800, 2025)
+    'Uitgaven bleven sinds 2019 gelijk en waren in 2025 gelijk aan de begroting'
+    """
+    head = change_sentence("Uitgaven", growth_pct, eerste)
+    if realised_k > budget_k:
+        return f"{head} en lagen in {periode} boven de begroting"
+    if realised_k < budget_k:
+        return f"{head} en lagen in {periode} onder de begroting"
+    return f"{head} en waren in {periode} gelijk aan de begroting"
+
+
+def level_title(onderwerp: str, series: pd.Series, eerste: str, laatste: str, eenheid: str) -> str:
+    """Chart title: how a series moved from its first to its last year, and where it ended.
+
+    Examples
+    --------
+    >>> s = pd.Series({"2019": 180.0, "2025": 201.4})
+    >>> level_title("Uitgaven per inwoner", s, "2019", "2025", "euro")
+    'Uitgaven per inwoner stegen sinds 2019 naar 201 euro in 2025'
+    >>> level_title("Uitgaven per inwoner", s[::-1].set_axis(s.index), "2019", "2025", "euro")
+    'Uitgaven per inwoner daalden sinds 2019 naar 180 euro in 2025'
+    >>> level_title("Uitgaven per inwoner", s * 0 + 200, "2019", "2025", "euro")
+    'Uitgaven per inwoner bleven sinds 2019 rond 200 euro in 2025'
+    """
+    from analysis.core.numbers import getal
+
+    a, b = float(series.loc[str(eerste)]), float(series.loc[str(laatste)])
+    sign = direction(b - a)
+    if sign == 0:
+        return f"{onderwerp} bleven sinds {eerste} rond {getal(b)} {eenheid} in {laatste}"
+    verb = "stegen" if sign > 0 else "daalden"
+    return f"{onderwerp} {verb} sinds {eerste} naar {getal(b)} {eenheid} in {laatste}"
+
+
+def national_expenditure(nl: pd.DataFrame, land: str = "NL01") -> dict[str, Any] | None:
+    """The latest national realised expenditure per inhabitant from ``wmo_uitgaven_nl``.
+
+    CBS 84580NED gives "1 000 euro per 1 000 inwoners", which equals euro per inhabitant.
+
+    Returns
+    -------
+    dict or None
+        ``periode, euro_per_inwoner, type, status, vergelijkbaar`` (``vergelijkbaar`` is False when
+        the national type includes verblijf en opvang, which this report's total of three types
+        leaves out); ``None`` when the dataset has no such row.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"gemeente_code": "NL01", "periode": ["2023", "2023"],
+    ...     "type": "Totaal", "soort": "gerealiseerd", "waarde": [5484000.0, 308.0],
+    ...     "eenheid": ["1 000 euro", "1 000 euro per 1 000 inwoners"], "status": "voorlopig"})
+    >>> r = national_expenditure(d)
+    >>> r["euro_per_inwoner"], r["periode"], r["vergelijkbaar"]
+    (308.0, '2023', False)
+    >>> national_expenditure(d.iloc[[0]]) is None
+    True
+    """
+    sel = nl[
+        (nl["gemeente_code"] == land)
+        & (nl["soort"] == "gerealiseerd")
+        & (nl["eenheid"].astype(str) == "1 000 euro per 1 000 inwoners")
+    ]
+    if sel.empty:
+        return None
+    row = sel.sort_values("periode").iloc[-1]
+    typ = str(row["type"])
+    return {
+        "periode": str(row["periode"]),
+        "euro_per_inwoner": float(row["waarde"]),
+        "type": typ,
+        "status": str(row.get("status", "") or ""),
+        "vergelijkbaar": "exclusief verblijf en opvang" in typ.lower(),
+    }
