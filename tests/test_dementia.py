@@ -105,7 +105,10 @@ def test_projection_table_and_side_by_side(estimates, prognose, bev):
     s = dementia.side_by_side(estimates, t)
     assert s["Jaar"].tolist() == ["2018", "2022", "2040"]
     row = s.set_index("Jaar").loc["2040"]
-    assert row["Plan"] == 1100.0 and row["Projectie hoogste"] == 1100.0
+    assert row["Schatting p"] == 1100.0 and row["Projectie hoogste"] == 1100.0
+    # one column per source: the 2018 figure of source q is not in source p's column
+    assert s.set_index("Jaar").loc["2018", "Schatting q"] == 700.0
+    assert pd.isna(s.set_index("Jaar").loc["2018", "Schatting p"])
     assert row["Projectie 65-plussers (midden)"] == 1000.0
     with pytest.raises(KeyError):
         dementia.projection_table(estimates, base, aged, 2030)
@@ -117,8 +120,10 @@ def test_chart_data(estimates, prognose, bev):
         estimates, base, {65: dementia.aged_prognosis(prognose, "A", 65)}, 2022
     )
     c = dementia.chart_data(estimates, t, "65-plussers")
-    assert c["Reeks"].tolist() == ["Projectie (65-plussers)"] + ["Schatting in de plannen"] * 3
-    plan = c[c["Reeks"] == "Schatting in de plannen"]
+    assert c["Reeks"].tolist() == ["Projectie (65-plussers)"] + ["Schatting p"] * 2 + [
+        "Schatting q"
+    ]
+    plan = c[c["Reeks"].str.startswith("Schatting")]
     assert (plan["Laag"] == plan["Aantal"]).all()
 
 
@@ -139,7 +144,8 @@ def test_chart_data_all_bases(estimates, prognose, bev):
     assert sorted(set(c["Reeks"])) == [
         "Projectie (65-plussers)",
         "Projectie (75-plussers)",
-        "Schatting in de plannen",
+        "Schatting p",
+        "Schatting q",
     ]
 
 
@@ -166,3 +172,80 @@ def test_calibration_note():
     assert "geen onafhankelijke bevestiging" in dementia.calibration_note(p)
     p.attrs["manifest"] = {"synthetic": False, "calibrated_to": "plan"}
     assert dementia.calibration_note(p) == ""
+
+
+# --- regression: two vintages of the estimates are never one series (edition 2025, D8)
+
+
+def test_growth_only_within_one_vintage(estimates):
+    # q: 700 in 2018; p: 800 in 2022 and 1100 in 2040. The old page took 2018 -> 2040 (700 -> 1100).
+    g = dementia.vintage_growth(estimates)
+    assert g[["Raming", "Van", "Tot", "Begin", "Eind"]].values.tolist() == [
+        ["p", "2022", "2040", 800.0, 1100.0]
+    ]
+    assert g["Groei"].item() == pytest.approx(37.5)
+
+
+def test_shipped_estimates_two_vintages_not_compared_with_nederland():
+    from analysis.config.params import load_params
+    from analysis.data import datasets
+
+    p = load_params(2025)
+    dem = datasets.load("dementie_schattingen")
+    local = dementia.plan_estimates(dem, p.gemeente_code)
+    g = dementia.vintage_growth(local).set_index("Raming")
+    assert g.loc["beleidsplan 2019-2023", ["Van", "Tot", "Begin", "Eind"]].tolist() == [
+        "2018",
+        "2050",
+        720.0,
+        1200.0,
+    ]
+    assert g.loc["beleidsplan 2025-2028", ["Van", "Tot", "Begin", "Eind"]].tolist() == [
+        "2022",
+        "2040",
+        780.0,
+        1100.0,
+    ]
+    nl = dementia.vintage_growth(dementia.plan_estimates(dem, "NL01"))
+    text = dementia.vintage_comparison_text(dementia.vintage_growth(local), nl, "Nederland")
+    assert "komen uit verschillende ramingen en vormen samen geen doorlopende reeks" in text
+    assert "een stijging van 121%" in text  # still shown, within its own source
+    assert text.endswith("ze zijn daarom niet met elkaar te vergelijken.")
+    assert "sneller" not in text and "langzamer" not in text
+    # the chart: each vintage its own series, with only its own years
+    c = dementia.chart_data(
+        local, pd.DataFrame(columns=["Basis", "Jaar", "Midden", "Laag", "Hoog"])
+    )
+    years = c.groupby("Reeks")["Jaar"].apply(list).to_dict()
+    assert years == {
+        "Schatting beleidsplan 2019-2023": ["2018", "2050"],
+        "Schatting beleidsplan 2025-2028": ["2022", "2040"],
+    }
+
+
+def test_comparison_only_within_same_vintage_and_years():
+    loc = pd.DataFrame(
+        {"Raming": ["r"], "Van": ["2020"], "Tot": ["2040"], "Begin": [100.0], "Eind": [150.0],
+         "Groei": [50.0]}
+    )  # fmt: skip
+    same = loc.assign(Begin=1000.0, Eind=1600.0, Groei=60.0)
+    assert dementia.vintage_comparison_text(loc, same, "Nederland").endswith(
+        "In dezelfde raming en dezelfde jaren groeit het aantal hier langzamer dan in Nederland."
+    )
+    other_years = same.assign(Van="2021")
+    assert dementia.vintage_comparison_text(loc, other_years, "Nederland").endswith(
+        "Deze groeicijfers gaan over verschillende jaren; ze zijn daarom niet met elkaar te "
+        "vergelijken."
+    )
+    falling = loc.assign(Eind=90.0, Groei=-10.0)
+    assert "een daling van 10%" in dementia.vintage_comparison_text(falling, loc.iloc[:0], "NL")
+
+
+def test_estimates_title_no_double_word_and_direction_from_one_vintage(estimates):
+    title = dementia.estimates_title(estimates)
+    assert title == "Volgens p stijgt het aantal mensen met dementie naar ongeveer 1.100 in 2040"
+    assert "naar naar" not in title
+    down = estimates.assign(Aantal=[700.0, 800.0, 600.0])
+    assert "daalt het aantal mensen met dementie naar ongeveer 600" in dementia.estimates_title(
+        down
+    )

@@ -16,6 +16,7 @@ chapter shows both bases as a sensitivity range, with the prognosis variants (la
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -178,10 +179,18 @@ def projection_table(
     return pd.DataFrame(rows)
 
 
+def _plan_series(estimates: pd.DataFrame) -> pd.Series:
+    """Series name of each plan estimate: ``"Schatting <vintage>"`` (one series per source)."""
+    if "Bron" not in estimates.columns:
+        return pd.Series("Schatting in de plannen", index=estimates.index)
+    return "Schatting " + estimates["Bron"].map(vintage_label)
+
+
 def side_by_side(estimates: pd.DataFrame, projections: pd.DataFrame) -> pd.DataFrame:
     """The plan's figures next to the projection (range over bases and variants) per year.
 
-    For every year that the plan or the projection covers: the plan's figure (if any), the
+    For every year that the plan or the projection covers: the plans' figures (one column per
+    vintage, see :func:`vintage_label`, so two estimates are never read as one series), the
     lowest and highest projected value across bases and variants, and the central value
     (variant *midden*) per base.
 
@@ -193,14 +202,14 @@ def side_by_side(estimates: pd.DataFrame, projections: pd.DataFrame) -> pd.DataF
     >>> side_by_side(e, p).values.tolist()
     [['2040', 1100.0, 1050.0, 1200.0, 1000.0, 1250.0]]
     """
-    plan = estimates.set_index("Jaar")["Aantal"]
     mid = projections.pivot(index="Jaar", columns="Basis", values="Midden")
     mid.columns = [f"Projectie {c} (midden)" for c in mid.columns]
     lo = projections.groupby("Jaar")["Laag"].min().rename("Projectie laagste")
     hi = projections.groupby("Jaar")["Hoog"].max().rename("Projectie hoogste")
-    years = sorted(set(plan.index) | set(mid.index))
+    years = sorted(set(estimates["Jaar"]) | set(mid.index))
     out = pd.DataFrame(index=years)
-    out["Plan"] = plan.reindex(years)
+    for label, g in estimates.groupby(_plan_series(estimates), sort=False):
+        out[label] = g.set_index("Jaar")["Aantal"].reindex(years)
     out = out.join(mid).join(lo).join(hi)
     out.index.name = "Jaar"
     return out.reset_index()
@@ -210,7 +219,7 @@ def chart_data(
     estimates: pd.DataFrame, projections: pd.DataFrame, basis: str | Iterable[str] | None = None
 ) -> pd.DataFrame:
     """Long table for one chart: the projection's band per base (one, several or all when
-    ``None``) plus the plan's points.
+    ``None``) plus the plans' points, one series per vintage (never one line through two).
 
     Columns ``Reeks, Jaar, Aantal, Laag, Hoog`` (the plan's rows have ``Laag = Hoog = Aantal``).
 
@@ -238,7 +247,7 @@ def chart_data(
     )
     plan = pd.DataFrame(
         {
-            "Reeks": "Schatting in de plannen",
+            "Reeks": _plan_series(estimates).to_numpy(),
             "Jaar": estimates["Jaar"].to_numpy(),
             "Aantal": estimates["Aantal"].to_numpy(),
             "Laag": estimates["Aantal"].to_numpy(),
@@ -246,7 +255,7 @@ def chart_data(
         }
     )
     return (
-        pd.concat([proj, plan], ignore_index=True)
+        pd.concat([f for f in (proj, plan) if not f.empty], ignore_index=True)
         .sort_values(["Reeks", "Jaar"])
         .reset_index(drop=True)
     )
@@ -344,6 +353,202 @@ def current_estimate(
     rate = implied_rate(float(estimates.set_index("Jaar")["Aantal"][str(basisjaar)]), res)
     now = base_residents(bev, code, [min_age], periode)[min_age]
     return float(round(rate * now / 100 / afronding) * afronding)
+
+
+# ------------------------------------------------------------------------------ vintages
+# Each estimate comes from one source document (a "raming" of a given year). Figures of two
+# vintages are not one series: their growth must be computed within one vintage only.
+
+_YEARS_RANGE = re.compile(r"\b(\d{4})\s*-\s*(\d{4})\b")
+
+
+def vintage_label(bron: str) -> str:
+    """A short name for the source (vintage) of an estimate, from its ``bron`` text.
+
+    The document title in brackets when there is one (a policy plan is named by its period),
+    else the web site of a URL, else the text itself.
+
+    Examples
+    --------
+    >>> vintage_label("001_x.txt (Concept Beleidsplan Sociaal Domein 2019-2023, mei 2019); ")
+    'beleidsplan 2019-2023'
+    >>> vintage_label("https://www.vzinfo.nl/dementie/leeftijd-en-geslacht")
+    'vzinfo.nl'
+    >>> vintage_label("Rapport X")
+    'Rapport X'
+    """
+    text = str(bron).strip().rstrip(";").strip()
+    m = re.search(r"\(([^)]*)\)", text)
+    title = m[1].strip() if m else text
+    if "beleidsplan" in title.lower() and (r := _YEARS_RANGE.search(title)):
+        return f"beleidsplan {r[1]}-{r[2]}"
+    if u := re.match(r"https?://(?:www\.)?([^/]+)", title):
+        return u[1]
+    return title
+
+
+def vintage_growth(estimates: pd.DataFrame) -> pd.DataFrame:
+    """Growth between the first and last year of each vintage (never across vintages).
+
+    Parameters
+    ----------
+    estimates
+        From :func:`plan_estimates` (``Jaar, Aantal, Bron``).
+
+    Returns
+    -------
+    DataFrame
+        ``Raming, Van, Tot, Begin, Eind, Groei`` (growth in %), one row per vintage with at least
+        two years, in order of first year.
+
+    Examples
+    --------
+    >>> e = pd.DataFrame({"Jaar": ["2018", "2022", "2040", "2050"],
+    ...     "Aantal": [720.0, 780.0, 1100.0, 1200.0],
+    ...     "Bron": ["x (Beleidsplan 2019-2023)", "y (Beleidsplan 2025-2028)",
+    ...              "y (Beleidsplan 2025-2028)", "x (Beleidsplan 2019-2023)"]})
+    >>> vintage_growth(e).round(1).values.tolist()  # doctest: +NORMALIZE_WHITESPACE
+    [['beleidsplan 2019-2023', '2018', '2050', 720.0, 1200.0, 66.7],
+     ['beleidsplan 2025-2028', '2022', '2040', 780.0, 1100.0, 41.0]]
+    """
+    e = estimates.assign(Raming=estimates["Bron"].map(vintage_label)).sort_values("Jaar")
+    rows = []
+    for label, g in e.groupby("Raming", sort=False):
+        if len(g) < 2:
+            continue
+        a, b = g.iloc[0], g.iloc[-1]
+        rows.append(
+            {
+                "Raming": label,
+                "Van": str(a["Jaar"]),
+                "Tot": str(b["Jaar"]),
+                "Begin": float(a["Aantal"]),
+                "Eind": float(b["Aantal"]),
+                "Groei": 100 * (float(b["Aantal"]) - float(a["Aantal"])) / float(a["Aantal"]),
+            }
+        )
+    return pd.DataFrame(rows, columns=["Raming", "Van", "Tot", "Begin", "Eind", "Groei"])
+
+
+def _growth_phrase(r: pd.Series) -> str:
+    from analysis.core.numbers import procent
+
+    pct = float(r["Groei"])
+    shown = round(pct)
+    if shown == 0:
+        change = "vrijwel gelijk"
+    else:
+        change = f"een {'stijging' if shown > 0 else 'daling'} van {procent(abs(pct), 0)}"
+    return f"van {getal(r['Begin'])} in {r['Van']} naar {getal(r['Eind'])} in {r['Tot']}: {change}"
+
+
+def vintage_comparison_text(local: pd.DataFrame, national: pd.DataFrame, land: str) -> str:
+    """Dutch text on the growth within each vintage, and whether any two can be compared.
+
+    Two growth figures are compared only when they come from the same vintage and cover the same
+    years; otherwise the text says plainly that they cannot be compared.
+
+    Examples
+    --------
+    >>> loc = pd.DataFrame({"Raming": ["beleidsplan 2019-2023"], "Van": ["2018"], "Tot": ["2050"],
+    ...     "Begin": [720.0], "Eind": [1200.0], "Groei": [66.7]})
+    >>> nl = pd.DataFrame({"Raming": ["geron.nl"], "Van": ["2020"], "Tot": ["2050"],
+    ...     "Begin": [280000.0], "Eind": [620000.0], "Groei": [121.4]})
+    >>> print(vintage_comparison_text(loc, nl, "Nederland"))
+    Volgens het beleidsplan 2019-2023 gaat het aantal van 720 in 2018 naar 1.200 in 2050: een stijging van 67%. Voor Nederland: volgens geron.nl van 280.000 in 2020 naar 620.000 in 2050: een stijging van 121%. Deze groeicijfers komen uit verschillende ramingen en gaan over verschillende jaren; ze zijn daarom niet met elkaar te vergelijken.
+    >>> same = nl.assign(Raming="beleidsplan 2019-2023", Van="2018", Groei=50.0)
+    >>> vintage_comparison_text(loc, same, "Nederland").rsplit(". ", 1)[-1]
+    'In dezelfde raming en dezelfde jaren groeit het aantal hier sneller dan in Nederland.'
+
+    """
+    parts = [
+        f"{_volgens(r['Raming'])} gaat het aantal {_growth_phrase(r)}" for _, r in local.iterrows()
+    ]
+    if not parts:
+        parts = ["De plannen geven geen twee schattingen uit dezelfde raming"]
+    text = ". ".join(parts) + "."
+    if len(local) > 1:
+        text = (
+            "De schattingen in de plannen komen uit verschillende ramingen en vormen samen geen "
+            "doorlopende reeks. " + text
+        )
+    if not national.empty:
+        nat = [
+            f"{_volgens(r['Raming']).lower()} {_growth_phrase(r)}" for _, r in national.iterrows()
+        ]
+        text += f" Voor {land}: " + "; ".join(nat) + "."
+    pairs = [
+        (a, b)
+        for _, a in local.iterrows()
+        for _, b in national.iterrows()
+        if (a["Raming"], a["Van"], a["Tot"]) == (b["Raming"], b["Van"], b["Tot"])
+    ]
+    if pairs:
+        a, b = pairs[0]
+        word = (
+            "sneller"
+            if a["Groei"] > b["Groei"]
+            else ("langzamer" if a["Groei"] < b["Groei"] else "even snel")
+        )
+        return (
+            text
+            + f" In dezelfde raming en dezelfde jaren groeit het aantal hier {word} dan in {land}."
+        )
+    rows = pd.concat([local, national], ignore_index=True)
+    if len(rows) < 2:
+        return text
+    why = []
+    if rows["Raming"].nunique() > 1:
+        why.append("komen uit verschillende ramingen")
+    if len(set(zip(rows["Van"], rows["Tot"], strict=True))) > 1:
+        why.append("gaan over verschillende jaren")
+    if not why:  # same vintage and years, but not one municipality and one country
+        return text
+    return (
+        text
+        + f" Deze groeicijfers {' en '.join(why)}; ze zijn daarom niet met elkaar te vergelijken."
+    )
+
+
+def _volgens(label: str) -> str:
+    """``"Volgens het beleidsplan 2019-2023"`` or ``"Volgens vzinfo.nl"``."""
+    return f"Volgens het {label}" if label.startswith("beleidsplan") else f"Volgens {label}"
+
+
+def estimates_title(estimates: pd.DataFrame) -> str:
+    """Chart title for the plans' estimates, computed within the newest vintage only.
+
+    The newest vintage is the source whose first estimate is the most recent; its direction
+    (stijgt, daalt, blijft ongeveer gelijk) comes from its own first and last figure, never from
+    figures of two different sources.
+
+    Examples
+    --------
+    >>> e = pd.DataFrame({"Jaar": ["2018", "2022", "2040", "2050"],
+    ...     "Aantal": [720.0, 780.0, 1100.0, 1200.0],
+    ...     "Bron": ["x (Beleidsplan 2019-2023)", "y (Beleidsplan 2025-2028)",
+    ...              "y (Beleidsplan 2025-2028)", "x (Beleidsplan 2019-2023)"]})
+    >>> estimates_title(e)
+    'Volgens het beleidsplan 2025-2028 stijgt het aantal mensen met dementie naar ongeveer 1.100 in 2040'
+    >>> estimates_title(e.assign(Aantal=[720.0, 780.0, 781.0, 1200.0]))
+    'Volgens het beleidsplan 2025-2028 blijft het aantal mensen met dementie ongeveer gelijk: ongeveer 781 in 2040'
+    >>> estimates_title(e.iloc[[0]])
+    'Geschat aantal mensen met dementie: ongeveer 720 in 2018 (beleidsplan 2019-2023)'
+    """
+    g = vintage_growth(estimates)
+    if g.empty:
+        r = estimates.sort_values("Jaar").iloc[-1]
+        return (
+            f"Geschat aantal mensen met dementie: ongeveer {getal(r['Aantal'])} in {r['Jaar']} "
+            f"({vintage_label(r['Bron'])})"
+        )
+    r = g.sort_values("Van").iloc[-1]
+    shown = round(float(r["Groei"]))
+    who = f"{_volgens(r['Raming'])} {{}} het aantal mensen met dementie"
+    end = f"ongeveer {getal(r['Eind'])} in {r['Tot']}"
+    if shown == 0:
+        return f"{who.format('blijft')} ongeveer gelijk: {end}"
+    return f"{who.format('stijgt' if shown > 0 else 'daalt')} naar {end}"
 
 
 def plan_base(params: Any) -> tuple[int, int]:  # noqa: ANN401
