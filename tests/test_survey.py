@@ -122,7 +122,7 @@ def test_key_indicators_registered():
     from analysis.topics.indicators import registry
 
     assert registry()["clientervaring_kwaliteit"].hoofdstuk == "chapters/clientervaring"
-    assert registry()["clientervaring_clientondersteuning"].eenheid == "%"
+    assert registry()["clientervaring_wist_waar"].eenheid == "%"
 
 
 def test_display_table_masks_small_n():
@@ -174,3 +174,56 @@ def test_lowest_excludes_question_5_and_masked():
     assert survey.lowest(t, 2025, exclude=())["nr"] == 6
     with pytest.raises(DataError):
         survey.lowest(t, 2025, thema="effect")
+
+
+# --- regression: the toegang key indicator is the plan's "inwoners weten ons te vinden"
+
+
+def _ctx(nrs=(1, 5)):
+    from types import SimpleNamespace
+
+    from analysis.data import datasets
+
+    ce = pd.DataFrame(
+        {
+            "gemeente_code": "GM1",
+            "periode": ["2024", "2024", "2025", "2025"],
+            "nr": list(nrs) * 2,
+            "thema": "toegang",
+            "stelling": ["Ik wist waar ik moest zijn met mijn hulpvraag.", "Wist u? (ja)"] * 2,
+            "n_antwoorden": [400, 400, 400, 400],
+            "n_eens": [340, 200, 336, 260],
+        }
+    )
+    loads = {"clientervaring": ce, "beleidsdoelen": datasets.load("beleidsdoelen")}
+    return SimpleNamespace(
+        load=loads.__getitem__,
+        code="GM1",
+        params=SimpleNamespace(periode="2025", privacy={"min_n_percentage": 50}),
+    )
+
+
+def test_toegang_key_indicator_is_statement_1_with_the_plans_direction():
+    from analysis.topics.indicators import OP_KOERS, compute, registry
+
+    assert "clientervaring_clientondersteuning" not in registry()  # awareness: no plan ambition
+    ki = registry()["clientervaring_wist_waar"]
+    assert ki.argumenten == {"nr": survey.WIST_WAAR} and ki.doel == "toegang_bereikbaar"
+    r = compute(_ctx(), ki)
+    m = r.meting
+    assert (m.waarde, m.vorige) == (84.0, 85.0)  # 336/400 against 340/400
+    # beleidsdoelen 'toegang_bereikbaar': CEO vraag 1, direction stabiel, the plan's words
+    assert m.doel.richting == "stabiel" and m.doel.waarde is None
+    assert m.doel.tekst.startswith("Inwoners weten ons te vinden met hun hulpvraag")
+    # a drop of 1 point within the 95% margin holds "stabiel" (the old "stijgen" would not)
+    assert r.oordeel == OP_KOERS
+
+
+def test_quality_key_indicator_ambition_from_beleidsdoelen():
+    from analysis.topics.indicators import compute, registry
+
+    r = compute(_ctx(nrs=(6, 5)), registry()["clientervaring_kwaliteit"])
+    assert r.meting.doel.richting == "stabiel"
+    assert r.meting.doel.tekst == (
+        "We beschikken over een ruim aanbod aan kwalitatief goede voorzieningen."
+    )

@@ -20,6 +20,7 @@ from analysis.core.stats import add_intervals, difference
 from analysis.data.privacy import mask_percentages
 
 #: Statement numbers used for the key indicators and the real anchors.
+WIST_WAAR = 1
 KWALITEIT = 6
 BETER_REDDEN = 9
 BEKEND_CLIENTONDERSTEUNING = 5
@@ -265,10 +266,16 @@ def chart_data(table: pd.DataFrame, nrs: list[int] | None = None) -> pd.DataFram
     )
 
 
-def measure(ctx: Any, nr: int, richting: str, tekst: str) -> Any:  # noqa: ANN401
+def measure(ctx: Any, nr: int) -> Any:  # noqa: ANN401
     """Key indicator: share agreeing with statement ``nr`` of the client survey in the period,
-    against the previous survey, with the ambition ``richting`` / ``tekst`` (``kernindicatoren.yml``)."""
-    from analysis.topics.indicators import Measurement, Target
+    against the previous survey (``kernindicatoren.yml``).
+
+    The change carries its 95% margin, so a change within it counts as no change in the verdict.
+    The ambition is not set here: ``kernindicatoren.yml`` names it by its id in ``beleidsdoelen``
+    (statement 1, "Ik wist waar ik moest zijn": ``toegang_bereikbaar``, *stabiel*; statement 6,
+    quality: ``voorzieningenaanbod``, *stabiel*).
+    """
+    from analysis.topics.indicators import Measurement
     from analysis.topics.population import previous_period
 
     df = ctx.load("clientervaring")
@@ -284,8 +291,7 @@ def measure(ctx: Any, nr: int, richting: str, tekst: str) -> Any:  # noqa: ANN40
         waarde=None if np.isnan(p) else p,
         vorige=vorige,
         marge=marge,
-        doel=Target(richting, None, tekst),  # type: ignore[arg-type]
-        bron="clientervaring",
+        bron=f"clientervaring (stelling {nr})",
         periode=per,
         vorige_periode=str(prev or ""),
     )
