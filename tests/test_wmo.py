@@ -181,3 +181,33 @@ def test_format_table_and_status():
     assert t.set_index("Type").loc["Totaal", "Per duizend inwoners"] == "50,0"
     assert wmo.status(_clients(), "GM1", "2024") == "voorlopig"
     assert wmo.status(_clients(), "GM1", "2023") == "definitief"
+
+
+# --- regression: the plan is quoted as a quote, intact (edition 2025: "omdat Het merendeel … [is]")
+
+
+def test_plan_quote_whole_and_unedited():
+    assert wmo.plan_quote("  Het merendeel is\n 75 jaar of ouder. ") == (
+        "“Het merendeel is 75 jaar of ouder.”"
+    )
+    with pytest.raises(ValueError, match="bewerkt"):
+        wmo.plan_quote("Het merendeel van Wmo gebruikers [is] 75 jaar of ouder.")
+    with pytest.raises(ValueError, match="geen hele zin"):
+        wmo.plan_quote("omdat het merendeel 75 jaar of ouder is")
+
+
+def test_shipped_quote_is_whole_and_found_in_the_plan():
+    import re
+    from pathlib import Path
+
+    from analysis.config.params import available_periods, load_params
+
+    seed = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+    plan = sorted(seed.glob("000_*.txt"))
+    for periode in available_periods():
+        quote = load_params(periode).get("wmo.merendeel_75plus")
+        shown = wmo.plan_quote(quote)  # raises on "[is]" or a sentence fragment
+        assert shown.startswith("“") and shown.endswith(".”")
+        if plan:  # the policy documents are not in a user's clone
+            text = re.sub(r"-\n(?=[a-z])", "", plan[0].read_text(encoding="utf-8"))
+            assert re.sub(r"\s+", " ", quote).strip() in re.sub(r"\s+", " ", text)

@@ -533,6 +533,35 @@ def status(df: pd.DataFrame, region: str, periode: str) -> str:
     )
 
 
+def plan_quote(text: str) -> str:
+    """A quotation from the plan, intact, between Dutch quotation marks.
+
+    The quote is shown as the plan wrote it, never spliced into a sentence of our own: it must be
+    one or more whole sentences (capital first letter, closing punctuation) without editorial
+    brackets such as ``[is]``.
+
+    Raises
+    ------
+    ValueError
+        When the text is not a whole, unedited quotation.
+
+    Examples
+    --------
+    >>> plan_quote("Dit heeft invloed op de Wmo, omdat het merendeel 75 jaar of ouder is.")
+    '“Dit heeft invloed op de Wmo, omdat het merendeel 75 jaar of ouder is.”'
+    >>> plan_quote("Het merendeel [is] 75 jaar of ouder.")
+    Traceback (most recent call last):
+    ...
+    ValueError: citaat is bewerkt (haken): 'Het merendeel [is] 75 jaar of ouder.'
+    """
+    quote = re.sub(r"\s+", " ", str(text)).strip()
+    if re.search(r"[\[\]]", quote):
+        raise ValueError(f"citaat is bewerkt (haken): {quote!r}")
+    if not quote or not quote[0].isupper() or quote[-1] not in ".!?":
+        raise ValueError(f"citaat is geen hele zin: {quote!r}")
+    return f"“{quote}”"
+
+
 def _measure(ctx: Any, type_: str, leeftijd: str, soort: str, factor: float) -> Any:  # noqa: ANN401
     from analysis.core.provenance import Provenance
     from analysis.data.datasets import provenance_of
