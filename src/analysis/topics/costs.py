@@ -5,10 +5,11 @@ Inputs: ``wmo_uitgaven`` (per year and CBS type, ``begroot``/``gerealiseerd``, i
 line), ``wmo_clienten`` (clients per type, for the cost per client), the population (for the cost
 per inhabitant) and ``wmo_uitgaven_nl`` (national realised expenditure per inhabitant, CBS 84580NED).
 
-Sentences and chart titles about these figures come from the functions below
-(:func:`change_sentence`, :func:`budget_text`, :func:`budget_years_text`, :func:`plan_budget_text`,
-:func:`expenditure_title`, :func:`level_title`, :func:`national_text`): the direction words
-(stegen/daalden, boven/onder) are computed from the numbers, never typed into a template.
+Sentences about these figures come from tested functions: changes over time from
+:mod:`analysis.topics.findings` (``findings.change``), the budget comparisons from
+:func:`budget_text`, :func:`budget_years_text` and :func:`plan_budget_text`, the national comparison
+from :func:`national_text`: the direction words (meer/minder, boven/onder) are computed from the
+numbers, never typed into a template.
 """
 
 from __future__ import annotations
@@ -438,80 +439,13 @@ def total_chart_table(df: pd.DataFrame, value: str, label: str) -> pd.DataFrame:
 
 # ----------------------------------------------------------------------------- wording
 
-_VERBS = {
-    # (tense, plural): (rise, fall, same)
-    ("verleden", True): ("stegen", "daalden", "bleven"),
-    ("verleden", False): ("steeg", "daalde", "bleef"),
-    ("heden", True): ("stijgen", "dalen", "blijven"),
-    ("heden", False): ("stijgt", "daalt", "blijft"),
-}
 
-
-def direction(change: float, decimalen: int = 0) -> int:
-    """Sign of a change as it will be shown: ``1`` rise, ``-1`` fall, ``0`` no visible change.
-
-    A change that rounds to zero at ``decimalen`` counts as no change, so the words never
-    contradict the number beside them.
-
-    Examples
-    --------
-    >>> direction(20.0), direction(-3.2), direction(0.4), direction(-0.04, 1)
-    (1, -1, 0, 0)
-    """
+def _shown_sign(pct: float, decimalen: int = 0) -> int:
+    """Sign of a percentage as it will be shown: a change that rounds to zero is no change."""
     from analysis.core.numbers import round_half_up
 
-    shown = round_half_up(change, decimalen)
+    shown = round_half_up(pct, decimalen)
     return 0 if shown == 0 else (1 if shown > 0 else -1)
-
-
-def change_sentence(
-    onderwerp: str,
-    pct: float,
-    sinds: str | int,
-    *,
-    tot: str | int | None = None,
-    tijd: str = "verleden",
-    meervoud: bool = True,
-    decimalen: int = 0,
-) -> str:
-    """A percentage change in Dutch with the verb chosen from its sign (no full stop).
-
-    Never "stegen met -3%": a fall reads "daalden met 3%", a change that rounds to zero
-    "bleven (vrijwel) gelijk".
-
-    Parameters
-    ----------
-    onderwerp
-        The subject as it opens the sentence, e.g. ``"De uitgaven"`` or ``"Kosten per cliënt"``.
-    pct
-        The change in percent (``growth``).
-    sinds, tot
-        The first year, and the last year when it is not the present (``"tussen 2019 en 2024"``).
-    tijd, meervoud
-        ``"verleden"`` or ``"heden"``; plural (``"stegen"``) or singular (``"steeg"``) verb.
-
-    Examples
-    --------
-    >>> change_sentence("Kosten per cliënt", -3.2, 2019)
-    'Kosten per cliënt daalden sinds 2019 met 3%'
-    >>> change_sentence("De uitgaven", 20.4, 2019, tot=2025)
-    'De uitgaven stegen tussen 2019 en 2025 met 20%'
-    >>> change_sentence("De uitgaven", 0.3, 2019), change_sentence("Het aantal", 0, 2019, meervoud=False)
-    ('De uitgaven bleven sinds 2019 vrijwel gelijk', 'Het aantal bleef sinds 2019 gelijk')
-    >>> change_sentence("Uitgaven", 1, 2019, tijd="heden")
-    'Uitgaven stijgen sinds 2019 met 1%'
-    """
-    from analysis.core.numbers import procent
-
-    when = f"sinds {sinds}" if tot is None else f"tussen {sinds} en {tot}"
-    if pd.isna(pct):
-        return f"{onderwerp}: de verandering {when} is niet te berekenen"
-    rise, fall, same = _VERBS[(tijd, meervoud)]
-    sign = direction(pct, decimalen)
-    if sign == 0:
-        return f"{onderwerp} {same} {when} {'gelijk' if pct == 0 else 'vrijwel gelijk'}"
-    verb = rise if sign > 0 else fall
-    return f"{onderwerp} {verb} {when} met {procent(abs(pct), decimalen)}"
 
 
 def _mln_pair(a_k: float, b_k: float) -> tuple[str, str]:
@@ -545,7 +479,7 @@ def budget_text(realised_k: float, budget_k: float) -> str:
     if realised_k == budget_k:
         return f"{real}, precies het begrote bedrag"
     pct = 100 * (realised_k - budget_k) / budget_k
-    sign = direction(pct)
+    sign = _shown_sign(pct)
     if sign == 0:
         return f"{real}, vrijwel gelijk aan het begrote bedrag ({budget})"
     more = "meer" if sign > 0 else "minder"
@@ -627,51 +561,6 @@ def plan_budget_text(realised_k: float, plan_k: float, jaar: str | int) -> str:
         f"die begroting ({plan}). Omdat die begroting meer omvat dan maatwerkvoorzieningen, zegt "
         "dat niet of het deel voor maatwerk is overschreden."
     )
-
-
-def expenditure_title(
-    growth_pct: float, eerste: str | int, realised_k: float, budget_k: float, periode: str | int
-) -> str:
-    """Chart title: the change since the first year and where the last year lies against budget.
-
-    Examples
-    --------
-    >>> expenditure_title(20.2, 2019, 5500, 5000, 2025)
-    'Uitgaven stegen sinds 2019 met 20% en lagen in 2025 boven de begroting'
-    >>> expenditure_title(-3.0, 2019, 4700, 4800, 2025)
-    'Uitgaven daalden sinds 2019 met 3% en lagen in 2025 onder de begroting'
-    >>> expenditure_title(0.0, 2019, 4800, 4800, 2025)
-    'Uitgaven bleven sinds 2019 gelijk en waren in 2025 gelijk aan de begroting'
-    """
-    head = change_sentence("Uitgaven", growth_pct, eerste)
-    if realised_k > budget_k:
-        return f"{head} en lagen in {periode} boven de begroting"
-    if realised_k < budget_k:
-        return f"{head} en lagen in {periode} onder de begroting"
-    return f"{head} en waren in {periode} gelijk aan de begroting"
-
-
-def level_title(onderwerp: str, series: pd.Series, eerste: str, laatste: str, eenheid: str) -> str:
-    """Chart title: how a series moved from its first to its last year, and where it ended.
-
-    Examples
-    --------
-    >>> s = pd.Series({"2019": 180.0, "2025": 201.4})
-    >>> level_title("Uitgaven per inwoner", s, "2019", "2025", "euro")
-    'Uitgaven per inwoner stegen sinds 2019 naar 201 euro in 2025'
-    >>> level_title("Uitgaven per inwoner", s[::-1].set_axis(s.index), "2019", "2025", "euro")
-    'Uitgaven per inwoner daalden sinds 2019 naar 180 euro in 2025'
-    >>> level_title("Uitgaven per inwoner", s * 0 + 200, "2019", "2025", "euro")
-    'Uitgaven per inwoner bleven sinds 2019 rond 200 euro in 2025'
-    """
-    from analysis.core.numbers import getal
-
-    a, b = float(series.loc[str(eerste)]), float(series.loc[str(laatste)])
-    sign = direction(b - a)
-    if sign == 0:
-        return f"{onderwerp} bleven sinds {eerste} rond {getal(b)} {eenheid} in {laatste}"
-    verb = "stegen" if sign > 0 else "daalden"
-    return f"{onderwerp} {verb} sinds {eerste} naar {getal(b)} {eenheid} in {laatste}"
 
 
 def national_expenditure(nl: pd.DataFrame, land: str = "NL01") -> dict[str, Any] | None:
