@@ -239,13 +239,3 @@ def test_comparison_only_within_same_vintage_and_years():
     )
     falling = loc.assign(Eind=90.0, Groei=-10.0)
     assert "een daling van 10%" in dementia.vintage_comparison_text(falling, loc.iloc[:0], "NL")
-
-
-def test_estimates_title_no_double_word_and_direction_from_one_vintage(estimates):
-    title = dementia.estimates_title(estimates)
-    assert title == "Volgens p stijgt het aantal mensen met dementie naar ongeveer 1.100 in 2040"
-    assert "naar naar" not in title
-    down = estimates.assign(Aantal=[700.0, 800.0, 600.0])
-    assert "daalt het aantal mensen met dementie naar ongeveer 600" in dementia.estimates_title(
-        down
-    )

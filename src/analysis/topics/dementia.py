@@ -515,42 +515,6 @@ def _volgens(label: str) -> str:
     return f"Volgens het {label}" if label.startswith("beleidsplan") else f"Volgens {label}"
 
 
-def estimates_title(estimates: pd.DataFrame) -> str:
-    """Chart title for the plans' estimates, computed within the newest vintage only.
-
-    The newest vintage is the source whose first estimate is the most recent; its direction
-    (stijgt, daalt, blijft ongeveer gelijk) comes from its own first and last figure, never from
-    figures of two different sources.
-
-    Examples
-    --------
-    >>> e = pd.DataFrame({"Jaar": ["2018", "2022", "2040", "2050"],
-    ...     "Aantal": [720.0, 780.0, 1100.0, 1200.0],
-    ...     "Bron": ["x (Beleidsplan 2019-2023)", "y (Beleidsplan 2025-2028)",
-    ...              "y (Beleidsplan 2025-2028)", "x (Beleidsplan 2019-2023)"]})
-    >>> estimates_title(e)
-    'Volgens het beleidsplan 2025-2028 stijgt het aantal mensen met dementie naar ongeveer 1.100 in 2040'
-    >>> estimates_title(e.assign(Aantal=[720.0, 780.0, 781.0, 1200.0]))
-    'Volgens het beleidsplan 2025-2028 blijft het aantal mensen met dementie ongeveer gelijk: ongeveer 781 in 2040'
-    >>> estimates_title(e.iloc[[0]])
-    'Geschat aantal mensen met dementie: ongeveer 720 in 2018 (beleidsplan 2019-2023)'
-    """
-    g = vintage_growth(estimates)
-    if g.empty:
-        r = estimates.sort_values("Jaar").iloc[-1]
-        return (
-            f"Geschat aantal mensen met dementie: ongeveer {getal(r['Aantal'])} in {r['Jaar']} "
-            f"({vintage_label(r['Bron'])})"
-        )
-    r = g.sort_values("Van").iloc[-1]
-    shown = round(float(r["Groei"]))
-    who = f"{_volgens(r['Raming'])} {{}} het aantal mensen met dementie"
-    end = f"ongeveer {getal(r['Eind'])} in {r['Tot']}"
-    if shown == 0:
-        return f"{who.format('blijft')} ongeveer gelijk: {end}"
-    return f"{who.format('stijgt' if shown > 0 else 'daalt')} naar {end}"
-
-
 def plan_base(params: Any) -> tuple[int, int]:  # noqa: ANN401
     """Year and youngest age of the plan's own dementia estimate (``sociale_basis.dementie``).
 
