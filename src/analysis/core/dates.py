@@ -34,7 +34,9 @@ def long_date(value: str | dt.date) -> str:
     """
     if isinstance(value, str):
         try:
-            value = dt.date.fromisoformat(value[:10])
+            day = dt.date.fromisoformat(value[:10])
         except ValueError:
             return value
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+    else:
+        day = value
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"

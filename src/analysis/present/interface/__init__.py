@@ -70,14 +70,16 @@ class DutchInterface(gettext.NullTranslations):
         found = self._lookup(message)
         if found is not None:
             return found
-        return self._fallback.gettext(message) if self._fallback else message
+        fallback = getattr(self, "_fallback", None)
+        return fallback.gettext(message) if fallback else message
 
     def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
         found = self._lookup(msgid1 if n == 1 else msgid2)
         if found is not None:
             return found
-        if self._fallback:
-            return self._fallback.ngettext(msgid1, msgid2, n)
+        fallback = getattr(self, "_fallback", None)
+        if fallback:
+            return fallback.ngettext(msgid1, msgid2, n)
         return msgid1 if n == 1 else msgid2
 
 
