@@ -64,6 +64,7 @@ _NOT_A_NUMBER = re.compile(
     r"(?i:\b(?:editie|versie|paragraaf|hoofdstuk|indicator|bijlage|WCAG\)?|CC BY|CC0|Python)"
     r"(?:\s+\(?\d+(?:\.\d+)*\)?(?:,|\s+en|\s+of|\s*→)?)+)"
     r"|(?<![\w.])v\d+(?:\.\d+)+|\b\d+(?:\.\d+){2,}\S*|\bhttps?://\S+|\b[\w.-]+\.txt\b"
+    r"|\b(?:[A-Za-z][A-Za-z0-9]*-)+\d+(?:\.\d+)+"  # SPDX licence ids: CC-BY-4.0, EUPL-1.2
 )
 _ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 _HEX = re.compile(r"\b(?:code|commit|gegevens|sha256)\s+[0-9a-f]{7,64}\b")
@@ -138,7 +139,7 @@ def non_dutch_numbers(text: str) -> list[str]:
     --------
     >>> non_dutch_numbers("Totaal: 92.6; 2024: 1035; editie 1.0; 27.286; 1.1.2; 2026-11-22")
     ['92.6', '1035']
-    >>> non_dutch_numbers("paragraaf 6.4; WCAG 2.0 en 2.1; CC BY 4.0; 1.5 uur")
+    >>> non_dutch_numbers("paragraaf 6.4; WCAG 2.0 en 2.1; CC BY 4.0; CC-BY-4.0; 1.5 uur")
     ['1.5']
     """
     cleaned = _HEX.sub(" ", _ISO_DATE.sub(" ", _NOT_A_NUMBER.sub(" ", text)))

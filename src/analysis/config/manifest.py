@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from analysis.config.licences import normalise as normalise_licence
 from analysis.core.errors import DataError
 from analysis.core.io import write_atomic
 from analysis.core.paths import data_dir
@@ -151,9 +152,12 @@ def save_manifest(
     path = manifest_path(folder)
     if sources is None:
         sources = (_read_document(path).get("bronnen") or {}) if path.is_file() else {}
-    doc: dict[str, Any] = {"datasets": {k: datasets[k] for k in sorted(datasets)}}
+    # licences as SPDX ids with the Dutch explanation beside them (analysis.config.licences)
+    doc: dict[str, Any] = {
+        "datasets": {k: normalise_licence(datasets[k]) for k in sorted(datasets)}
+    }
     if sources:
-        doc["bronnen"] = {k: sources[k] for k in sorted(sources)}
+        doc["bronnen"] = {k: normalise_licence(sources[k]) for k in sorted(sources)}
     text = (
         "# Datamanifest: één item per dataset. Formaat: data/README.md.\n"
         "# sha256 wordt bijgewerkt met `wmo-rapport data manifest`.\n"

@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from analysis.config.datapackage import edition_files
 from analysis.config.manifest import load_manifest
 from analysis.config.params import Params, load_params
 from analysis.core.errors import BuildError, DataError
@@ -416,6 +417,7 @@ def _book(b: _Build, runs: list[ChapterRun], exec_seconds: float) -> bool:
         book_seconds = time.perf_counter() - tb
         say(f"  ✓ boek gebouwd ({book_seconds:.1f} s)")
         extra = _records(b, runs, prov, exec_seconds, book_seconds)
+        extra.update(_data_package(b, runs, build_date))
         swap.install_edition(b.period_dir, b.work / "out" / "_build" / "html", extra)
     except BaseException as exc:
         # a failed book build may leave Sphinx's cache half-written: start clean next time
@@ -448,6 +450,19 @@ def _records(
         record.RECORD_FILE: record.json_bytes(rec),
         record.TIMINGS_FILE: record.json_bytes(timings),
     }
+
+
+def _data_package(b: _Build, runs: list[ChapterRun], build_date: str) -> dict[str, bytes]:
+    """The data the chapters read, as a Frictionless Data Package (``gegevens/`` + json)."""
+    return edition_files(
+        data_dir(b.root),
+        b.manifest,
+        sorted({d for r in runs for d in r.datasets}),
+        package=f"wmo-monitor-{b.periode}".lower(),
+        title=f"Wmo-monitor {b.params.gemeente_naam}, periode {b.periode}: gebruikte gegevens",
+        version=str(b.params.editie),
+        created=build_date,
+    )
 
 
 def _finish(b: _Build, runs: list[ChapterRun], book_built: bool) -> BuildResult:

@@ -82,6 +82,7 @@ def install_edition(period_dir: Path, built_html: Path, extra: dict[str, bytes])
     try:
         shutil.copytree(built_html, new_tmp)
         for rel, data in extra.items():
+            (new_tmp / rel).parent.mkdir(parents=True, exist_ok=True)
             (new_tmp / rel).write_bytes(data)
         new_dir = period_dir / name
         os.rename(new_tmp, new_dir)

@@ -56,7 +56,10 @@ def catalog(folder: Path | None = None) -> pd.DataFrame:
                 "Bron": bron,
                 "Adres": src.get("url") or src.get("document") or "–",
                 "Tabel": src.get("table_id") or "–",
-                "Licentie": e.get("licence") or "–",
+                "Licentie": " – ".join(
+                    str(x) for x in (e.get("licence"), e.get("licence_toelichting")) if x
+                )
+                or "–",
                 "Opgehaald": str(e.get("retrieved") or "–"),
                 "Perioden": _coverage(df),
                 "Synthetisch": "ja" if e["synthetic"] else "nee",
