@@ -51,7 +51,7 @@ browser:
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts bench chapters
-	$(BIN)/ruff format --check src tests scripts bench chapters
+	$(BIN)/ruff format --check src tests scripts bench
 
 typecheck: $(STAMP)
 	$(BIN)/python scripts/mypy_baseline.py

@@ -851,9 +851,7 @@ def survey_measurement(
     )
 
 
-def measure(
-    ctx: Any, indicator: str, leeftijd: str, doel_id: str | None = None
-) -> Measurement:
+def measure(ctx: Any, indicator: str, leeftijd: str, doel_id: str | None = None) -> Measurement:
     """The key-indicator measurement of a chapter context (see :func:`survey_measurement`), with
     the plan's ambition ``doel_id`` from the ``beleidsdoelen`` dataset; chapters glue the same
     figures and verdict as the Samenvatting.
