@@ -346,7 +346,7 @@ def test_manifest_updated_and_old_snapshot_kept(data_dir: Path) -> None:
     assert entry["file"] == "cbs_wmo_clienten_20261101.csv"
     assert entry["sha256"] == sha256_file(new)
     assert entry["retrieved"] == TODAY
-    assert entry["licence"] == "CC BY 4.0"
+    assert entry["licence"] == "CC-BY-4.0" and "CBS" in entry["licence_toelichting"]  # SPDX
     assert entry["synthetic"] is False
     assert entry["supplier"] == "publiek"
     assert entry["source"] == {

@@ -82,7 +82,7 @@ def test_report_datasets_replace_the_synthetic_stand_ins(data_dir: Path, fetched
         assert entry["synthetic"] is False and entry["calibrated_to"] is None
         assert entry["file"] == f"{name}_20261101.csv"
         assert entry["sha256"] == sha256_file(fetched / entry["file"])
-        assert entry["licence"] == "CC BY 4.0" and entry["retrieved"] == TODAY
+        assert entry["licence"] == "CC-BY-4.0" and entry["retrieved"] == TODAY  # SPDX id
         assert entry["afgeleid_van"] == [f"cbs_{s}" for s in REGISTRY.report_datasets[name].series]
         for raw in entry["afgeleid_van"]:
             assert manifest[raw]["synthetic"] is False
