@@ -14,7 +14,7 @@ def test_good_dataset_is_typed(datadir):
     assert df["waarde"].tolist() == [1200, 300, 3600000]
     assert str(df["waarde"].dtype) == "Int64"
     assert df["aandeel"].tolist() == [80.0, 20.0, 20.2]
-    assert df.attrs["dataset"] == "tel" and df.attrs["manifest"]["licence"] == "CC BY 4.0"
+    assert df.attrs["dataset"] == "tel" and df.attrs["manifest"]["licence"] == "CC-BY-4.0"
 
 
 def _bad(datadir, text):

@@ -167,19 +167,24 @@ def test_sync_removes_what_the_lock_does_not_list(tmp_path):
     assert subprocess.run([python, "-m", "pip", "--version"], capture_output=True).returncode == 0
 
 
+def _runs(exe: str) -> bool:
+    try:
+        return subprocess.run([exe, "-c", "import venv"], capture_output=True).returncode == 0
+    except OSError:
+        return False
+
+
 def _interpreters() -> list[tuple[str, str]]:
     """The oldest and newest supported Pythons found here: Debian's own 3.11 (3.11.2 on
-    Debian 12) or any 3.11, and 3.13."""
+    Debian 12) or any 3.11, and 3.13 (on PATH, or installed by pyenv but not selected)."""
+    pyenv = sorted(Path.home().glob(".pyenv/versions/3.1[13]*/bin/python3.1[13]"))
     found = []
-    for label, candidates in (
-        ("oudste", ["/usr/bin/python3.11", "python3.11"]),
-        ("nieuwste", ["python3.13"]),
-    ):
-        for c in candidates:
-            exe = shutil.which(c)
-            if exe:
-                found.append((label, exe))
-                break
+    for label, minor in (("oudste", "3.11"), ("nieuwste", "3.13")):
+        candidates = [f"/usr/bin/python{minor}", shutil.which(f"python{minor}")]
+        candidates += [str(p) for p in pyenv if p.name == f"python{minor}"]
+        exe = next((c for c in candidates if c and Path(c).exists() and _runs(c)), None)
+        if exe:
+            found.append((label, exe))
     return found
 
 

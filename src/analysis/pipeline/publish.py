@@ -53,7 +53,7 @@ from typing import Any
 import yaml
 
 from analysis.config.params import params_path
-from analysis.core.dates import long_date
+from analysis.core.dates import iso_from_long, long_date
 from analysis.core.errors import PublishError
 from analysis.core.io import write_atomic
 
@@ -251,9 +251,11 @@ def _edition_date(record: dict[str, Any], html_dir: Path, root: Path) -> str:
             if re.fullmatch(r"\d{4}-\d{2}-\d{2}", out):
                 return out
     for page in sorted(html_dir.rglob("*.html"))[:20]:
-        m = re.search(r"gebouwd (\d{4}-\d{2}-\d{2})", page.read_text(encoding="utf-8"))
-        if m:
-            return m.group(1)
+        text = page.read_text(encoding="utf-8")
+        m = re.search(r"gebouwd (\d{4}-\d{2}-\d{2})", text)  # stamps of older editions
+        found = m.group(1) if m else iso_from_long(text.partition("gebouwd ")[2][:40])
+        if found:
+            return found
     return "onbekend"
 
 
