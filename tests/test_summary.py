@@ -153,7 +153,9 @@ def test_every_row_says_when(table):
     h = summary.dashboard_html(t.iloc[[0]])
     assert '<span class="wmo-periode">(2024)</span>' in h
     assert "2022: 18,0%" in h
-    assert 'Nederland (1e halfjaar 2024): <span class="herkomst-echt" data-herkomst="echt">25,0%' in h
+    assert (
+        'Nederland (1e halfjaar 2024): <span class="herkomst-echt" data-herkomst="echt">25,0%' in h
+    )
 
 
 def test_a_synthetic_comparison_is_marked_in_a_real_row(table):
