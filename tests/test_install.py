@@ -33,7 +33,6 @@ PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 NOT_IMPORTED = {
     "ipykernel": "papermill runs every chapter in a Python kernel",
     "jupyter-book": "run as a command by the pipeline (jupyter-book build)",
-    "pydantic": "typed parameters (config layer, being introduced)",
 }
 
 _PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;\\]+)\s*(?:;\s*([^\\]+?))?\s*\\?$")
