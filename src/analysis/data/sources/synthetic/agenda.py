@@ -65,5 +65,7 @@ def agenda_status(run: Run) -> Produced:
                 st = rule["anders"]
             rows.append({"actie_id": aid, "periode": per, "status": st})
     texts = {r["actie_id"]: r["actiepunt"] for r in run.real("uitvoeringsagenda")}
-    derived = "; ".join(f"{texts.get(r['actie'], r['actie'])}: {r['reden']}" for r in cfg["afgeleid"])
+    derived = "; ".join(
+        f"{texts.get(r['actie'], r['actie'])}: {r['reden']}" for r in cfg["afgeleid"]
+    )
     return Produced(rows, {"actiepunten": len(planned), "afgeleid": derived})
