@@ -30,9 +30,43 @@ def _text(path: Path) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", path.read_text(encoding="utf-8")))
 
 
-def test_edition_opens_with_the_summary(edition):
-    assert (edition / "index.html").is_file()
+def test_edition_opens_with_conclusies_and_then_the_summary(edition):
+    """Issue 15.1: the book opens with Conclusies en aandachtspunten; the Samenvatting follows."""
+    index = (edition / "index.html").read_text(encoding="utf-8")
+    assert "url=chapters/conclusies.html" in index
+    page = (edition / "chapters" / "conclusies.html").read_text(encoding="utf-8")
+    nxt = page.split('class="right-next"', 1)[1][:300]
+    assert 'href="samenvatting.html"' in nxt
     assert "Samenvatting" in _text(edition / "chapters" / "samenvatting.html")
+
+
+def test_conclusies_draw_conclusions_from_real_data_only(edition):
+    """Findings and attention points rest on real data only (every figure there says so); what
+    rests on a stand-in stands apart as an example; what waits for data is named with who supplies
+    it; each item links to its chapter."""
+    from analysis.present import report
+    from analysis.topics import indicators
+
+    page = (edition / "chapters" / "conclusies.html").read_text(encoding="utf-8")
+    sections = {}
+    for sid in ("bevindingen", "wat-aandacht-vraagt", "wat-nog-niet-te-beoordelen-is"):
+        sections[sid] = page.split(f'<section id="{sid}">', 1)[1].split("<section", 1)[0]
+    examples = page.split('<section id="voorbeelden">', 1)[1]
+    table = indicators.compute_all(report.chapter("2025"))
+    real = table[~table["synthetisch"].astype(bool) & table["waarde"].notna()]
+    assert len(real) >= 1
+    for sid in ("bevindingen", "wat-aandacht-vraagt"):
+        assert 'data-herkomst="synthetisch"' not in sections[sid], sid
+    for label, doc in zip(real["label"], real["hoofdstuk"], strict=True):
+        link = f'href="{doc.split("/")[-1]}.html"'
+        assert link in sections["bevindingen"] and label in _text_of(sections["bevindingen"])
+    # every example verdict is there, marked, and no stand-in appears among the findings
+    fake = table[table["synthetisch"].astype(bool) & table["oordeel"].ne("onvoldoende gegevens")]
+    assert _text_of(examples).count("in voorbeeldgegevens:") == len(fake) > 0
+    for label in fake["label"]:
+        assert label not in _text_of(sections["bevindingen"])
+    gaps = _text_of(sections["wat-nog-niet-te-beoordelen-is"])
+    assert "levert de gemeente aan" in gaps and "publiceert CBS" in gaps
 
 
 def test_demography_chapter_shows_the_computed_figures(edition):

@@ -34,6 +34,7 @@ SHORT_NAMES = {
         for name in (
             "access",
             "agenda",
+            "conclusions",
             "costs",
             "dementia",
             "findings",
@@ -49,7 +50,15 @@ SHORT_NAMES = {
     },
     **{
         name: f"analysis.present.{name}"
-        for name in ("actions", "catalog", "charts", "report", "summary", "tables")
+        for name in (
+            "actions",
+            "catalog",
+            "charts",
+            "conclusion_page",
+            "report",
+            "summary",
+            "tables",
+        )
     },
     "fmt": "analysis.core.numbers",
 }

@@ -27,6 +27,19 @@ def _coverage(df: pd.DataFrame) -> str:
     return "–"
 
 
+def record_manifest_dependency(manifest: dict[str, Any]) -> None:
+    """Record every dataset of the manifest as a dependency of the calling chapter, so the build
+    re-executes it when any entry or file changes (also when an optional file is removed).
+
+    Outside a build (no ``WMO_DEPS_FILE``) this does nothing.
+    """
+    deps = os.environ.get("WMO_DEPS_FILE")
+    if deps:
+        with open(deps, "a", encoding="utf-8") as fh:
+            for name in sorted(manifest):
+                fh.write(json.dumps({"dataset": name, "file": manifest[name]["file"]}) + "\n")
+
+
 def catalog(folder: Path | None = None) -> pd.DataFrame:
     """One row per dataset in the manifest, with Dutch column names, sorted by name.
 
@@ -66,11 +79,7 @@ def catalog(folder: Path | None = None) -> pd.DataFrame:
                 "Leverancier": e.get("supplier", "–"),
             }
         )
-    deps = os.environ.get("WMO_DEPS_FILE")
-    if deps:
-        with open(deps, "a", encoding="utf-8") as fh:
-            for name in sorted(manifest):
-                fh.write(json.dumps({"dataset": name, "file": manifest[name]["file"]}) + "\n")
+    record_manifest_dependency(manifest)
     columns = [
         "Dataset",
         "Titel",

@@ -180,6 +180,52 @@ def years_text(years: Iterable[int]) -> str:
     return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in runs)
 
 
+def reconstructed(df_agenda: pd.DataFrame) -> pd.DataFrame:
+    """The action points whose planned years were reconstructed, with the reason in words.
+
+    In the text of the plan's appendix the position of the crosses under the years was lost; where
+    not all four years are crossed, the years were reconstructed (``jaren_zeker = nee``) and
+    ``jaren_toelichting`` says how. Without a ``jaren_zeker`` column every year counts as certain.
+
+    Returns
+    -------
+    DataFrame
+        ``id, toelichting``, one row per action point, in the plan's order.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"actie_id": ["A1", "A1", "A2"], "thema": ["t"] * 3,
+    ...     "actiepunt": ["a", "a", "b"], "jaar": [2025, 2026, 2025],
+    ...     "jaren_zeker": ["nee", "nee", "ja"], "jaren_toelichting": ["eerste twee jaren", "", ""]})
+    >>> reconstructed(d).values.tolist()
+    [['A1', 'eerste twee jaren']]
+    """
+    if "jaren_zeker" not in df_agenda.columns:
+        return pd.DataFrame(columns=["id", "toelichting"])
+    cid = _pick(df_agenda, "id")
+    d = df_agenda[df_agenda["jaren_zeker"].map(_norm) == "nee"]
+    notes = d["jaren_toelichting"] if "jaren_toelichting" in d.columns else pd.Series("", d.index)
+    out = pd.DataFrame(
+        {
+            "id": d[cid].astype(str).to_numpy(),
+            "toelichting": notes.fillna("").astype(str).to_numpy(),
+        }
+    )
+    return out.drop_duplicates("id").reset_index(drop=True)
+
+
+def reconstructed_ids(df_agenda: pd.DataFrame) -> set[str]:
+    """The ids of :func:`reconstructed` as a set.
+
+    Examples
+    --------
+    >>> reconstructed_ids(pd.DataFrame({"id": ["A"], "thema": ["t"], "actiepunt": ["a"],
+    ...     "jaar": [2025], "jaren_zeker": ["nee"]}))
+    {'A'}
+    """
+    return set(reconstructed(df_agenda)["id"])
+
+
 def themes(df_agenda: pd.DataFrame) -> list[str]:
     """The themes of the agenda in the plan's order.
 

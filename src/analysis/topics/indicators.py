@@ -359,9 +359,11 @@ def compute_all(
         One row per indicator, in book order (``_toc.yml``) then file order: ``id, label,
         hoofdstuk, eenheid, decimalen, waarde, vorige, verandering, vergelijking,
         vergelijking_naam, doel, oordeel, regel, synthetisch, bron, periode, vorige_periode,
-        vergelijking_periode, vergelijking_synthetisch, herkomst``. ``synthetisch`` means the
-        verdict is an example (it rests on synthetic data). An indicator whose computation fails
-        on missing data is reported as *onvoldoende gegevens* with the reason, never dropped.
+        vergelijking_periode, vergelijking_synthetisch, herkomst, richting, doelwaarde``
+        (``richting`` and ``doelwaarde`` of the plan's target: empty and ``None`` without one).
+        ``synthetisch`` means the verdict is an example (it rests on synthetic data). An
+        indicator whose computation fails on missing data is reported as *onvoldoende gegevens*
+        with the reason, never dropped.
     """
     items = list(indicators if indicators is not None else registry().values())
     order = book_order()
@@ -374,6 +376,7 @@ COLUMNS = [
     "id", "label", "hoofdstuk", "eenheid", "decimalen", "waarde", "vorige", "verandering",
     "vergelijking", "vergelijking_naam", "doel", "oordeel", "regel", "synthetisch", "bron",
     "periode", "vorige_periode", "vergelijking_periode", "vergelijking_synthetisch", "herkomst",
+    "richting", "doelwaarde",
 ]  # fmt: skip
 
 
@@ -403,6 +406,8 @@ def _row(r: Result) -> dict[str, Any]:
         "vergelijking_periode": m.vergelijking_periode if m.vergelijking is not None else "",
         "vergelijking_synthetisch": r.vergelijking_synthetisch,
         "herkomst": r.herkomst,
+        "richting": m.doel.richting if m.doel else "",
+        "doelwaarde": m.doel.waarde if m.doel else None,
     }
 
 
