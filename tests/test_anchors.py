@@ -329,6 +329,9 @@ NO_STANDIN = {
     "wmo_uitgaven_nl": "landelijk; geen landelijke stand-in",
     "uitvoeringsagenda": "actiepunten, geen cijfers (tests/test_consistency.py)",
     "beleidsdoelen": "doelen, geen cijfers",
+    "begroting_2026_wmo": "citaten uit de Begroting 2026, zonder bedragen",
+    "productcategorie_cbs": "een koppeling, geen cijfers (tests/test_municipal_data.py)",
+    "indicatoren_monitor": "een koppeling, geen cijfers",
 }
 
 

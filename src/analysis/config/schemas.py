@@ -26,6 +26,7 @@ SCHEMA_FILE = Path(__file__).with_name("schemas.yml")
 #: Column types the loader knows (see ``analysis.data.datasets.validate``).
 TYPES = ("regio", "periode", "categorie", "tekst", "aantal", "getal", "percentage", "datum")
 _OPTIONS = {"type", "nullable", "min", "max", "allowed", "lijst"}
+_DATASET_FIELDS = {"key", "columns", "optioneel"}
 
 
 @functools.lru_cache(maxsize=4)
@@ -72,12 +73,31 @@ def _expand(name: str, spec: Any, lists: dict[str, list[Any]], path: Path) -> di
     key = [str(k) for k in spec.get("key") or []]
     if missing := [k for k in key if k not in columns]:
         raise DataError(f"schema '{name}': sleutelkolom {missing[0]} ontbreekt", file=str(path))
+    if unknown := set(spec) - _DATASET_FIELDS:
+        raise DataError(f"schema '{name}': onbekend veld {sorted(unknown)[0]}", file=str(path))
     return {"key": key, "columns": columns}
+
+
+@functools.lru_cache(maxsize=4)
+def _optional(path: Path) -> frozenset[str]:
+    doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return frozenset(n for n, spec in (doc.get("datasets") or {}).items() if spec.get("optioneel"))
 
 
 @functools.lru_cache(maxsize=4)
 def _lists(path: Path) -> dict[str, list[Any]]:
     return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("lijsten") or {}
+
+
+def is_optional(name: str, path: Path = SCHEMA_FILE) -> bool:
+    """Whether dataset ``name`` is an optional municipal dataset (the report survives without it).
+
+    Examples
+    --------
+    >>> is_optional("wachttijden"), is_optional("bevolking_leeftijd"), is_optional("onbekend")
+    (True, False, False)
+    """
+    return name in _optional(path)
 
 
 def names(path: Path = SCHEMA_FILE) -> list[str]:

@@ -66,6 +66,26 @@ class DataErrors(DataError):
         return "\n".join(str(e) for e in self.errors)
 
 
+class NotSupplied(DataError):
+    """An optional municipal dataset (``optioneel: true``) has not been supplied (yet).
+
+    Not a defect: a chapter catches it and says plainly that the data were not supplied, and the
+    checks skip it. The message names the template the municipality can fill in.
+
+    Examples
+    --------
+    >>> str(NotSupplied("wachttijden"))
+    "dataset 'wachttijden' is nog niet aangeleverd (sjabloon: data/templates/wachttijden.csv)"
+    """
+
+    def __init__(self, name: str, *, file: str | None = None) -> None:
+        self.dataset = name
+        super().__init__(
+            f"dataset '{name}' is nog niet aangeleverd (sjabloon: data/templates/{name}.csv)",
+            file=file,
+        )
+
+
 class PrivacyError(DataError):
     """A dataset holds person-level data, which the pipeline refuses."""
 

@@ -3,7 +3,9 @@
 This is the only way chapters read data. :func:`load` checks, in this order, and stops at the first
 problem with a :class:`~analysis.core.errors.DataError` naming file, row and column:
 
-1. the dataset is in the manifest and its file exists and is not empty;
+1. the dataset is in the manifest and its file exists and is not empty (an optional municipal
+   dataset, ``optioneel: true``, that is missing raises
+   :class:`~analysis.core.errors.NotSupplied`: the chapter says "nog niet aangeleverd");
 2. the file's sha256 equals the manifest's (no silent edits);
 3. it holds no person-level data (:mod:`analysis.data.privacy`);
 4. its columns are exactly the schema's; every value has the schema's type (counts whole and ≥ 0,
@@ -39,9 +41,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from analysis.config import schemas
 from analysis.config.manifest import load_manifest, sha256_file
 from analysis.core.codes import PERIOD_RE, REGION_RE, period_months, period_within
-from analysis.core.errors import DataError, DataErrors
+from analysis.core.errors import DataError, DataErrors, NotSupplied
 from analysis.core.paths import data_dir, project_root
 from analysis.core.provenance import Provenance, union
 from analysis.data.privacy import check_no_personal_data
@@ -282,6 +285,8 @@ def dataset_entry(name: str, folder: Path | None = None) -> dict[str, Any]:
         When the dataset is not in the manifest (lists the ones that are).
     """
     manifest = load_manifest(folder)
+    if name not in manifest and schemas.is_optional(name):
+        raise NotSupplied(name, file=_shown((folder or data_dir()) / "manifest.yml"))
     if name not in manifest:
         raise DataError(
             f"dataset '{name}' staat niet in het manifest (wel: {', '.join(sorted(manifest))})",
@@ -296,6 +301,8 @@ def read_dataset(
     """Read and validate one dataset described by its manifest ``entry`` (no recording)."""
     path = folder / entry["file"]
     shown = _shown(path)
+    if not path.is_file() and entry.get("optioneel"):
+        raise NotSupplied(name, file=shown)
     if not path.is_file():
         raise DataError(
             f"bestand van dataset '{name}' ontbreekt (zie data/manifest.yml)", file=shown
@@ -553,6 +560,8 @@ def check_all(folder: Path | None = None, regions: list[str] | None = None) -> l
                             column="gemeente_code",
                         )
                     )
+        except NotSupplied:
+            continue  # an optional municipal dataset not supplied yet: the report says so
         except DataErrors as exc:
             problems.extend(exc.errors)
         except DataError as exc:

@@ -12,7 +12,10 @@ settings). One small producer per dataset (:data:`PRODUCERS`, dataset name → f
   ``beschermd_wonen_prognose``, ``uitstroom_pact``, ``begroting_sociaal_domein``,
   ``wmo_clienten_nl``, ``wmo_clienten_wijk``, ``wmo_uitgaven_nl``, ``gezondheid_referentie``,
   ``loket_referentie``, ``clientervaring_2022``, ``woningvoorraad_referentie``;
-* the policy data from the plan: ``uitvoeringsagenda`` and ``beleidsdoelen``.
+* the policy data from the plan: ``uitvoeringsagenda`` and ``beleidsdoelen``, and what the
+  Begroting 2026 says about the Wmo (``begroting_2026_wmo``);
+* documented mappings: ``productcategorie_cbs`` (the plan's product categories and the CBS types)
+  and ``indicatoren_monitor`` (the report's indicators and their national counterparts).
 
 Each is written in the columns of its schema (:mod:`analysis.config.schemas`) and registered in the
 manifest. Deterministic: the same sources give byte-identical files (``wmo-rapport data importeer``).
@@ -27,7 +30,16 @@ from analysis.config.manifest import register
 from analysis.core.paths import data_dir as default_data_dir
 from analysis.data.sources.bronnen import FOLDER, Sources
 from analysis.data.sources.common import Producer, manifest_entry, write_dataset
-from analysis.data.sources.reference import figures, finance, health, housing, plan, population, wmo
+from analysis.data.sources.reference import (
+    figures,
+    finance,
+    health,
+    housing,
+    mappings,
+    plan,
+    population,
+    wmo,
+)
 from analysis.data.sources.reference.inputs import SETTINGS, Inputs
 
 #: Every imported dataset and the function that makes it.
@@ -44,6 +56,7 @@ PRODUCERS: dict[str, Producer] = {
     "uitstroom_pact": housing.uitstroom_pact,
     "woningvoorraad_referentie": housing.woningvoorraad_referentie,
     "begroting_sociaal_domein": finance.begroting_sociaal_domein,
+    "begroting_2026_wmo": finance.begroting_2026_wmo,
     "wmo_clienten_nl": wmo.wmo_clienten_nl,
     "wmo_clienten_wijk": wmo.wmo_clienten_wijk,
     "wmo_uitgaven_nl": wmo.wmo_uitgaven_nl,
@@ -51,6 +64,8 @@ PRODUCERS: dict[str, Producer] = {
     "clientervaring_2022": wmo.clientervaring_2022,
     "uitvoeringsagenda": plan.uitvoeringsagenda,
     "beleidsdoelen": plan.beleidsdoelen,
+    "productcategorie_cbs": mappings.productcategorie_cbs,
+    "indicatoren_monitor": mappings.indicatoren_monitor,
 }
 
 

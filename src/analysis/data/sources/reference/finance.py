@@ -22,6 +22,15 @@ def _kind(period: str, indicator: str) -> str:
     return "stand" if "stand" in indicator else "begroting"
 
 
+BUDGET_2026 = "plan/begroting_2026_wmo.csv"
+
+
+def begroting_2026_wmo(inp: Inputs) -> Produced:
+    """What the Begroting 2026 says about the Wmo (quotes): the starting point that costs
+    stabilise, new contracts, pressures. The excerpt has no amounts."""
+    return Produced(inp.src.csv(BUDGET_2026))
+
+
 def begroting_sociaal_domein(inp: Inputs) -> Produced:
     """Budgets 2019-2023 of the previous plan and the Wmo budget lines 2019 (euro)."""
     rows = []

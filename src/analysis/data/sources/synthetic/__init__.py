@@ -22,7 +22,16 @@ from analysis.config.manifest import register
 from analysis.core.paths import data_dir as default_data_dir
 from analysis.data.sources.bronnen import FOLDER, Sources, regions
 from analysis.data.sources.common import Producer, manifest_entry, write_dataset
-from analysis.data.sources.synthetic import agenda, health, housing, municipal, population, wmo
+from analysis.data.sources.synthetic import (
+    agenda,
+    health,
+    housing,
+    municipal,
+    population,
+    pressure,
+    products,
+    wmo,
+)
 from analysis.data.sources.synthetic.prognosis import bevolkingsprognose
 from analysis.data.sources.synthetic.run import ASSUMPTIONS, MAPPINGS, Run
 
@@ -42,6 +51,12 @@ PRODUCERS: dict[str, Producer] = {
     "mantelzorgondersteuning": municipal.mantelzorgondersteuning,
     "wonen_realisatie": housing.wonen_realisatie,
     "agenda_status": agenda.agenda_status,
+    # issue 15: municipal data in the plan's terms and the pressures it names (all optional)
+    "wmo_clienten_product": products.wmo_clienten_product,
+    "wmo_budget_posten": products.wmo_budget_posten,
+    "wachttijden": pressure.wachttijden,
+    "veilig_thuis_wachtlijst": pressure.veilig_thuis_wachtlijst,
+    "klankbordgroep_signalen": pressure.klankbordgroep_signalen,
 }
 
 

@@ -26,9 +26,12 @@ def loket_meldingen(run: Run) -> Produced:
         return {"gemeente_code": run.region, "periode": per, "indicator": indicator,
                 "soort": soort, "waarde": value, "eenheid": unit}  # fmt: skip
 
+    last = str(cfg.get("laatste_maand", "9999-12"))
     for y in year_range(cfg["jaren"]):
         for mth in range(1, 13):
             per = f"{y}-{mth:02d}"
+            if per > last:
+                break
             season = 1 + cfg["seizoen"] * np.cos((mth - 1) / 12 * 2 * np.pi)
             for kind, share in cfg["soorten"].items():
                 lam = per_year / 12 * share * season * (1 + cfg["trend"] * (y - ref_year))
@@ -79,8 +82,22 @@ def clientervaring(run: Run) -> Produced:
     return Produced(rows)
 
 
+def _volunteer_rows(run: Run, per: str, grp: str, vac: int, match: int) -> list[dict]:
+    return [
+        {
+            "gemeente_code": run.region,
+            "periode": per,
+            "indicator": ind,
+            "leeftijd": grp,
+            "waarde": v,
+        }
+        for ind, v in (("vacatures", vac), ("matches", match))
+    ]
+
+
 def vrijwilligerscentrale(run: Run) -> Produced:
-    """Vacancies and matches of the volunteer desk per age group (no real anchor)."""
+    """Vacancies and matches of the volunteer desk per age group (no real anchor); the half-year
+    of ``halfjaar`` from its own random stream, after the yearly rows."""
     cfg = run.settings("vrijwilligerscentrale")
     rng = run.random(cfg["zaad"])
     years = year_range(cfg["jaren"])
@@ -89,32 +106,39 @@ def vrijwilligerscentrale(run: Run) -> Produced:
         for grp, base in cfg["matches"].items():
             vac = int(rng.poisson(base * cfg["vacatures_per_match"]))
             match = int(rng.poisson(base * (1 + cfg["groei_matches"] * (y - years[0]))))
-            for ind, v in (("vacatures", vac), ("matches", match)):
-                rows.append(
-                    {
-                        "gemeente_code": run.region,
-                        "periode": str(y),
-                        "indicator": ind,
-                        "leeftijd": grp,
-                        "waarde": v,
-                    }  # fmt: skip
-                )
+            rows += _volunteer_rows(run, str(y), grp, vac, match)
+    half = cfg.get("halfjaar")
+    if half:
+        hrng, per, f = run.random(half["zaad"]), str(half["periode"]), float(half["factor"])
+        growth = 1 + cfg["groei_matches"] * (int(per[:4]) - years[0])
+        for grp, base in cfg["matches"].items():
+            vac = int(hrng.poisson(base * cfg["vacatures_per_match"] * f))
+            match = int(hrng.poisson(base * growth * f))
+            rows += _volunteer_rows(run, per, grp, vac, match)
     return Produced(rows)
 
 
 def mantelzorgondersteuning(run: Run) -> Produced:
-    """Registrations of mantelzorg support per year (no real anchor)."""
+    """Registrations of mantelzorg support per year (no real anchor); the half-year of
+    ``halfjaar`` from its own random stream (a stand such as registered carers counts whole)."""
     cfg = run.settings("mantelzorgondersteuning")
     rng = run.random(cfg["zaad"])
     years = year_range(cfg["jaren"])
+
+    def row(per: str, ind: str, value: int) -> dict:
+        return {"gemeente_code": run.region, "periode": per, "indicator": ind, "waarde": value}
+
     rows = [
-        {
-            "gemeente_code": run.region,
-            "periode": str(y),
-            "indicator": ind,
-            "waarde": int(rng.poisson(base * (1 + cfg["groei"] * (y - years[0])))),
-        }
+        row(str(y), ind, int(rng.poisson(base * (1 + cfg["groei"] * (y - years[0])))))
         for y in years
         for ind, base in cfg["niveau"].items()
     ]
+    half = cfg.get("halfjaar")
+    if half:
+        hrng, per = run.random(half["zaad"]), str(half["periode"])
+        growth = 1 + cfg["groei"] * (int(per[:4]) - years[0])
+        rows += [
+            row(per, ind, int(hrng.poisson(base * growth * half["factor"][ind])))
+            for ind, base in cfg["niveau"].items()
+        ]
     return Produced(rows)

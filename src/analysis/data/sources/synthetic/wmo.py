@@ -23,7 +23,8 @@ def client_periods(cfg: dict[str, Any]) -> list[str]:
     first, last = (str(p) for p in cfg["halfjaren"])
     halves = [f"{y}H{h}" for y in range(int(first[:4]), int(last[:4]) + 1) for h in (1, 2)]
     halves = [p for p in halves if first <= p <= last]
-    return sorted(halves + [str(y) for y in year_range(cfg["jaarcijfers"])])
+    later = [str(p) for p in (cfg.get("later") or {}).get("perioden", [])]
+    return sorted(set(halves + [str(y) for y in year_range(cfg["jaarcijfers"])] + later))
 
 
 def _expected(
@@ -50,7 +51,9 @@ def _counts(
 ) -> dict[str, float]:
     """Clients per type for one region, period and age group, with the CBS counting rules."""
     types = schemas.vocabulary("wmo_type")
-    rng = run.random(cfg["zaad"])
+    later = cfg.get("later") or {}
+    seed = later["zaad"] if per in [str(p) for p in later.get("perioden", [])] else cfg["zaad"]
+    rng = run.random(seed)
     counts: dict[str, float] = {}
     for t in types[2:]:
         expected = _expected(run, cfg, level, code, per, groups, t)
@@ -168,4 +171,18 @@ def wmo_uitgaven(run: Run) -> Produced:
                         "status": "voorlopig" if y == final else "definitief",
                     }
                 )
+    rows += _stable_budget(run, rows, cfg)
     return Produced(rows, {"overig": other})
+
+
+def _stable_budget(run: Run, rows: list[dict[str, Any]], cfg: dict[str, Any]) -> list[dict]:
+    """Budget rows of the year ``begroot_stabiel``: each type's realisation of the year before."""
+    year = cfg.get("begroot_stabiel")
+    if year is None:
+        return []
+    before = str(int(year) - 1)
+    return [
+        {**r, "periode": str(year), "soort": "begroot", "status": "voorlopig"}
+        for r in rows
+        if r["periode"] == before and r["soort"] == "gerealiseerd"
+    ]
