@@ -177,8 +177,8 @@ def browser_pass(scheme: str = "light") -> dict[Path, PageResult]:
     """Load every page of :func:`site_pages` offline in Chromium (two tabs in parallel).
 
     ``scheme`` is the reader's system colour scheme (``prefers-color-scheme``). With ``"dark"``
-    each page is also loaded a second time after storing the theme's own "dark" preference, so
-    what is audited is what a reader with every dark setting gets.
+    the theme's own "dark" preference is also stored before each page's scripts run, so what is
+    audited is what a reader with every dark setting gets.
     """
     from analysis.pipeline.browser import Browser
 
@@ -200,6 +200,10 @@ def browser_pass(scheme: str = "light") -> dict[Path, PageResult]:
         tab = browser.new_page(offline=True)
         features = [{"name": "prefers-color-scheme", "value": scheme}]
         tab.send("Emulation.setEmulatedMedia", {"features": features})
+        if scheme == "dark":
+            # stored before any script of a page runs (a redirecting page gives no time between
+            # loading and navigating on to store it afterwards)
+            tab.send("Page.addScriptToEvaluateOnNewDocument", {"source": _PREFER_DARK})
         while True:
             with lock:
                 if not queue:
@@ -207,9 +211,6 @@ def browser_pass(scheme: str = "light") -> dict[Path, PageResult]:
                 page = queue.pop(0)
             tab.requests.clear()
             tab.goto(page.as_uri())
-            if scheme == "dark":
-                tab.evaluate(_PREFER_DARK)
-                tab.goto(page.as_uri())
             res = PageResult(theme=tab.evaluate(_THEME))
             res.charts, res.charts_drawn, res.charts_interactive, res.english_dates = tab.evaluate(
                 _CHARTS
