@@ -269,3 +269,49 @@ def test_demografie_shows_the_real_anchors_unmarked(edition):
     totaal = population.real_totals(data.load("bevolking_totaal"), load_params(2025).gemeente_code)
     for year in ("2019", "2024"):
         assert f"telde {naam} {getal(totaal[year])} inwoners" in _text_of(page)
+
+
+# ------------------------------------------------------- Sociale basis: stand-ins and real figures
+
+
+def _real_sentences(page: str) -> list[str]:
+    return re.findall(r'data-herkomst="echt">([^<]*)</span>', page)
+
+
+@pytest.mark.parametrize("name", ["mantelzorg", "vrijwillige_inzet", "kwetsbaarheid"])
+def test_sociale_basis_states_no_stand_in_as_a_fact(edition, name):
+    """Issue 14.2/15.2: every finding from the health-monitor stand-in reads as an example, in
+    plain Dutch; no invented national trend is said to be what the plan works against."""
+    page = _text(edition / "chapters" / f"{name}.html")
+    assert "significant" not in page and "procentpunt" not in page and "95%-interval" not in page
+    assert "waar het plan tegenin wil gaan" not in page
+    assert re.search(r"In \d{4} (gaf|deed|ervoer|was) \d", page) is None  # "In 2024 gaf 14,4% …"
+    assert page.count("In deze voorbeeldgegevens") >= 5
+    assert "Met deze voorbeeldgegevens zou het oordeel" in page
+
+
+def test_sociale_basis_shows_the_real_public_figures_unmarked(edition):
+    """Real first (14.3): the GGD region's 14,1% heavily burdened carers, the CBS 49,7%
+    volunteering of 15+ and the municipality's own 35,3% lonely (against 42,9%) stand on their
+    pages as real figures, taken from the data."""
+    from analysis.topics import social
+
+    p = load_params(2025)
+    ref = data.load("gezondheid_referentie")
+
+    def figure(gebied: str, *words: str):
+        table = social.reference_figures(ref, [""], gebieden=[gebied])
+        return social.reference_value(table, *words)
+
+    own_region = social.reference_figures(ref, ["zwaarbelast"], gemeente=p.gemeente_naam)
+    checks = {
+        "mantelzorg": social.reference_value(own_region, "zwaarbelaste mantelzorgers"),
+        "vrijwillige_inzet": figure(p.land["naam"], "vrijwilligerswerk, 15 jaar en ouder"),
+        "kwetsbaarheid": figure(p.gemeente_naam, "waarstaatjegemeente"),
+    }
+    for name, row in checks.items():
+        page = (edition / "chapters" / f"{name}.html").read_text(encoding="utf-8")
+        shown = procent(row["Waarde"], 1)
+        assert any(shown in s for s in _real_sentences(page)), (name, shown)
+        # never a seed file name as a source
+        assert not re.search(r"\d{3}_[0-9a-f]{16}\.txt", page), name

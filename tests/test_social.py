@@ -59,22 +59,120 @@ def test_compare_waves_significant(survey):
     assert c["verschil"] == pytest.approx(10.0)
     # se = sqrt(.2*.8/400 + .3*.7/400) = 0.03041; margin = 1.96 * 3.041 = 5.96 pp
     assert c["marge"] == pytest.approx(5.96, abs=0.01)
-    assert c["significant"] and c["tekst"] == "steeg significant"
+    assert c["significant"] and c["tekst"] == "steeg"
 
 
 def test_compare_waves_not_significant_and_too_few(survey):
     c = social.compare_waves(survey, "eenzaam", "A", "18+", "2020", "2024")
-    assert not c["significant"] and c["tekst"] == "veranderde niet significant"
+    assert not c["significant"]
+    assert c["tekst"] == "bleef ongeveer gelijk; het verschil is niet zeker"
     c = social.compare_waves(survey, "mantelzorger", "A", "65+", "2020", "2024")
     assert c["verschil"] is None and "te weinig" in c["tekst"]
 
 
-def test_compare_regions(survey):
-    t = social.compare_regions(survey, "mantelzorger", "A", "NL01", "Nederland", "18+", "2024")
-    # 30 vs 25: margin sqrt(.3*.7/400+.25*.75/10000)*1.96 = 4.55 pp < 5 pp
-    assert t == "ligt significant hoger dan Nederland"
+def _plain(finding) -> str:
+    from analysis.core.provenance import plain
+
+    return plain(finding.zin())
+
+
+def test_wave_change_reads_right_for_rise_fall_equal_and_too_few(survey):
+    rise = social.wave_change(survey, "mantelzorger", "A", "18+", "2020", "2024", herkomst=False)
+    assert rise.zin() == "Tussen 2020 en 2024 steeg het aandeel van 20,0% naar 30,0%."
+    # 40% -> 42% of 400 each: difference 2 pp, margin 6.8 pp: not a finding
+    same = social.wave_change(survey, "eenzaam", "A", "18+", "2020", "2024", herkomst=False)
+    assert same.zin() == (
+        "Tussen 2020 en 2024 bleef het aandeel ongeveer gelijk (van 40,0% naar 42,0%); "
+        "het verschil is niet zeker."
+    )
+    fall = social.wave_change(
+        survey.assign(percentage=survey["percentage"].where(survey["periode"] == "2020", 10.0)),
+        "mantelzorger",
+        "A",
+        "18+",
+        "2020",
+        "2024",
+        onderwerp="het aandeel mantelzorgers",
+        herkomst=False,
+    )
+    assert (
+        fall.zin() == "Tussen 2020 en 2024 daalde het aandeel mantelzorgers van 20,0% naar 10,0%."
+    )
+    few = social.wave_change(survey, "mantelzorger", "A", "65+", "2020", "2024", herkomst=False)
+    assert (
+        few.zin()
+        == "Tussen 2020 en 2024 is het aandeel niet te vergelijken (te weinig ondervraagden)."
+    )
+    # from a stand-in: an example with marked numbers, never a statement
+    example = social.wave_change(survey, "mantelzorger", "A", "18+", "2020", "2024", herkomst=True)
+    assert _plain(example).startswith("In deze voorbeeldgegevens steeg het aandeel tussen 2020")
+    assert "(synthetisch)" in _plain(example)
+
+
+def test_region_difference(survey):
+    # 30 vs 25: margin 1.96*sqrt(.3*.7/400+.25*.75/10000) = 4.55 pp < 5 pp: higher
+    f = social.region_difference(
+        survey, "mantelzorger", "A", "NL01", "Nederland", "18+", "2024", herkomst=False
+    )
+    assert f.zin() == "In 2024 was het aandeel 30,0%: hoger dan in Nederland (25,0%)."
+    lower = social.region_difference(
+        survey.assign(percentage=survey["percentage"].where(survey["gemeente_code"] == "A", 40.0)),
+        "mantelzorger",
+        "A",
+        "NL01",
+        "Nederland",
+        "18+",
+        "2024",
+        herkomst=False,
+    )
+    assert lower.zin() == "In 2024 was het aandeel 30,0%: lager dan in Nederland (40,0%)."
+    unsure = social.region_difference(
+        survey.assign(n=100),
+        "mantelzorger",
+        "A",
+        "NL01",
+        "Nederland",
+        "18+",
+        "2024",
+        herkomst=False,
+    )
+    assert unsure.zin().endswith("tegen 25,0% in Nederland; het verschil is niet zeker.")
+    few = social.region_difference(
+        survey.assign(n=10),
+        "mantelzorger",
+        "A",
+        "NL01",
+        "Nederland",
+        "18+",
+        "2024",
+        herkomst=False,
+    )
+    assert "niet te vergelijken met Nederland (te weinig ondervraagden)" in few.zin()
     with pytest.raises(KeyError):
-        social.compare_regions(survey, "mantelzorger", "A", "NL01", "NL", "65+", "2024")
+        social.region_difference(survey, "mantelzorger", "A", "NL01", "NL", "65+", "2024")
+    assert _plain(
+        social.region_difference(
+            survey, "mantelzorger", "A", "NL01", "Nederland", "18+", "2024", herkomst=True
+        )
+    ).startswith("In deze voorbeeldgegevens was het aandeel in 2024 30,0% (synthetisch)")
+
+
+def test_share_level(survey):
+    f = social.share_level(
+        survey,
+        "mantelzorger",
+        "A",
+        "18+",
+        "2024",
+        onderwerp="het aandeel mantelzorgers",
+        herkomst=False,
+    )
+    # Wilson 95% for 120/400: 25,7% - 34,7%
+    assert f.zin() == "In 2024 was het aandeel mantelzorgers 30,0% (marge 25,7 tot 34,7%)."
+    few = social.share_level(
+        survey, "mantelzorger", "A", "65+", "2024", onderwerp="het aandeel", herkomst=False
+    )
+    assert few.zin() == "In 2024 was het aandeel niet te schatten (te weinig ondervraagden)."
 
 
 def test_residents_aged_prorates_straddling_group():
@@ -143,6 +241,35 @@ def test_reference_figures():
     assert social.reference_figures(d, ["eenzaam"])["Indicator"].tolist() == [
         "Ernstig eenzaam, 75+"
     ]
+
+
+def test_reference_figures_name_sources_and_regions_in_words():
+    d = pd.DataFrame(
+        {
+            "indicator": ["Zwaar belast (2016)", "Zwaar belast (2016)", "eenzaam, ouderen"],
+            "regio": ["GGD Kennemerland (regio)", "GGD Amsterdam (regio)", "Gemeente"],
+            "periode_tekst": ["2016", "2016", "c. 2016"],
+            "waarde": [14.1, 17.1, 10.0],
+            "eenheid": ["%"] * 3,
+            "bron": [
+                "https://www.ggdzw.nl/zwaarbelaste-mantelzorgers-2016-per-ggd-regio/",
+                "https://www.ggdzw.nl/x",
+                "001_472be077156590ad.txt (Concept Beleidsplan Sociaal Domein 2019-2023, mei 2019)",
+            ],
+        }
+    )
+    t = social.reference_figures(
+        d, ["belast", "eenzaam"], gebieden=["GGD Kennemerland", "Gemeente"]
+    )
+    assert t["Waarde"].tolist() == [14.1, 10.0]
+    # a document by its title, a web page by its site: never a file name
+    assert t["Bron"].tolist() == [
+        "ggdzw.nl",
+        "Concept Beleidsplan Sociaal Domein 2019-2023, mei 2019",
+    ]
+    assert float(social.reference_value(t, "zwaar", "belast")["Waarde"]) == 14.1
+    with pytest.raises(KeyError):
+        social.reference_value(t, "roken")
 
 
 def test_ambition():
@@ -327,9 +454,21 @@ def test_count_change():
     # 3000 -> 3600; se of the counts 10000*0.00458 = 45.8 and 55.0: margin 1.96*71.6 = 140
     assert (c["start"], c["end"]) == pytest.approx((3000.0, 3600.0))
     assert c["marge"] == pytest.approx(140.3, abs=0.5)
-    assert c["significant"] and c["tekst"] == "steeg significant"
+    assert c["significant"] and c["tekst"] == "steeg"
     small = social.count_change(d.assign(n=20), pop, "x", "A", "18+", "2020", "2024")
     assert small["verschil"] is None
+    assert (
+        social.count_finding(c, "het aantal", herkomst=False).zin() == "Het aantal steeg met 20%."
+    )
+    wide = {**c, "marge": 700.0}
+    assert social.count_finding(wide, "het aantal", herkomst=False).zin() == (
+        "Het aantal bleef ongeveer gelijk (van 3.000 naar 3.600); het verschil is niet zeker."
+    )
+    down = {**c, "start": 3600.0, "end": 3000.0}
+    assert social.count_finding(down, "het aantal", herkomst=False).zin() == (
+        "Het aantal daalde met 17%."
+    )
+    assert "te weinig" in social.count_finding(small, "het aantal", herkomst=False).zin()
 
 
 def test_desk_table_without_totals():
@@ -343,12 +482,6 @@ def test_desk_table_without_totals():
         }
     )
     assert social.desk_table(d, "A", totals=False)["Leeftijd"].tolist() == ["jong"]
-
-
-def test_rise_text():
-    assert "geen aantoonbare stijging" in social.rise_text({"significant": False, "verschil": 5})
-    assert "te beperkt" in social.rise_text({"significant": False, "verschil": None})
-    assert "daling" in social.rise_text({"significant": True, "verschil": -1})
 
 
 def test_survey_series_period_filters(survey):
@@ -379,7 +512,7 @@ def test_age_comparison_against_land_and_over_time():
     assert t.columns.tolist() == [
         "Leeftijd",
         "Aa (%)",
-        "95%-interval",
+        "Marge",
         "NL (%)",
         "Verschil met NL",
         "Aa sinds 2020",
@@ -388,11 +521,11 @@ def test_age_comparison_against_land_and_over_time():
     first, second = t.iloc[0], t.iloc[1]
     assert first["Leeftijd"] == "65 jaar en ouder"
     assert first["Aa (%)"] == 35.0 and first["NL (%)"] == 28.0
-    assert first["95%-interval"] == "30,5 - 39,8"
-    assert first["Verschil met NL"] == "significant hoger"
-    assert first["Aa sinds 2020"] == "veranderde niet significant"
-    assert first["NL sinds 2020"] == "daalde significant"
-    assert pd.isna(second["Aa (%)"]) and second["95%-interval"] == ""
-    assert second["Verschil met NL"] == "te weinig respondenten"
+    assert first["Marge"] == "30,5 - 39,8"
+    assert first["Verschil met NL"] == "hoger"
+    assert first["Aa sinds 2020"] == "bleef ongeveer gelijk; het verschil is niet zeker"
+    assert first["NL sinds 2020"] == "daalde"
+    assert pd.isna(second["Aa (%)"]) and second["Marge"] == ""
+    assert second["Verschil met NL"] == "te weinig ondervraagden"
     assert second["Aa sinds 2020"].startswith("is niet te vergelijken")
-    assert second["NL sinds 2020"] == "veranderde niet significant"
+    assert second["NL sinds 2020"] == "bleef ongeveer gelijk; het verschil is niet zeker"

@@ -5,13 +5,17 @@ indicator and age group with ``percentage`` and number of respondents ``n``). Th
 
 * select one indicator as a series with 95% Wilson intervals, masking percentages based on too
   few respondents (:func:`survey_series`);
-* compare two waves or two regions honestly, calling a difference significant only when the 95%
-  interval of the difference excludes zero (:func:`compare_waves`, :func:`compare_regions`);
+* compare two waves or two regions honestly: a difference counts only when the 95% interval of
+  the difference excludes zero, otherwise the text says *het verschil is niet zeker*
+  (:func:`compare_waves`, :func:`wave_change`, :func:`region_difference`); the sentences are
+  :class:`~analysis.topics.findings.Finding` objects, so from synthetic data they read as an example;
 * turn a share into an estimated number of residents, with the interval carried through
   (:func:`estimated_count`, :func:`residents_aged`);
 * prepare the volunteer desk's and the carer support's registration counts for publication
   (:func:`desk_table`, :func:`support_table`), always through :func:`analysis.data.privacy.suppress_counts`;
-* register the chapters' key indicators (share of mantelzorgers, zwaar belast, vrijwilligerswerk,
+* show the real public figures next to the survey series, with their source named in words
+  (:func:`public_figures`, :func:`readable_source`);
+* measure the chapters' key indicators (share of mantelzorgers, zwaar belast, vrijwilligerswerk,
   ernstig eenzaam 65+).
 
 "Kwetsbaarheid (gezondheid en eenzaamheid)" is not defined in the plan; the report operationalises
@@ -22,6 +26,7 @@ it as the three GGD indicators *ervaren gezondheid (zeer) goed* (the complement:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -31,6 +36,8 @@ from analysis.core import stats
 from analysis.core.codes import age_bounds, is_total_label
 from analysis.core.numbers import getal, procent
 from analysis.data.privacy import mask_percentages, suppress_counts
+from analysis.topics import findings
+from analysis.topics.findings import Finding
 from analysis.topics.indicators import Measurement, Target, goal_target
 
 MANTELZORGER = "mantelzorger"
@@ -60,6 +67,20 @@ AGE_LABELS = {
     "65+": "65 jaar en ouder",
     "75+": "75 jaar en ouder",
 }
+
+
+#: A change or difference within its 95% margin: not a finding.
+NIET_ZEKER = "bleef ongeveer gelijk; het verschil is niet zeker"
+#: Too few respondents in one of the two measurements.
+TE_WEINIG = "is niet te vergelijken (te weinig ondervraagden)"
+
+
+def _change_text(verschil: float, zeker: bool) -> str:
+    """Plain Dutch for a change: *steeg*, *daalde*, or *bleef ongeveer gelijk; het verschil is
+    niet zeker* when it lies within its margin."""
+    if not zeker:
+        return NIET_ZEKER
+    return "steeg" if verschil > 0 else "daalde"
 
 
 def survey_series(
@@ -297,9 +318,10 @@ def count_change(
     Returns
     -------
     dict
-        ``start, end`` (unrounded estimates), ``verschil``, ``marge``, ``significant`` and
-        ``tekst`` (*steeg significant*, *daalde significant* or *veranderde niet significant*);
-        ``None`` values when a wave has fewer than ``min_n`` respondents.
+        ``start, end`` (unrounded estimates), ``verschil``, ``marge``, ``significant`` (the
+        margin excludes zero) and ``tekst`` (*steeg*, *daalde* or *bleef ongeveer gelijk; het
+        verschil is niet zeker*); ``None`` values when a wave has fewer than ``min_n``
+        respondents.
 
     Examples
     --------
@@ -310,7 +332,7 @@ def count_change(
     ...                   "waarde": [1000.0, 1100.0]})
     >>> c = count_change(d, p, "x", "A", "65+", "2020", "2024")
     >>> c["verschil"], round(c["marge"], 1), c["tekst"]
-    (30.0, 66.8, 'veranderde niet significant')
+    (30.0, 66.8, 'bleef ongeveer gelijk; het verschil is niet zeker')
     """
     import math
 
@@ -323,7 +345,7 @@ def count_change(
             "verschil": None,
             "marge": None,
             "significant": False,
-            "tekst": "is niet te vergelijken (te weinig respondenten)",
+            "tekst": TE_WEINIG,
         }
     lo_age, hi_age = age_bounds(leeftijd)
     totals = []
@@ -336,41 +358,145 @@ def count_change(
     d = totals[1][0] - totals[0][0]
     m = stats.Z95 * math.sqrt(totals[0][1] ** 2 + totals[1][1] ** 2)
     sig = abs(d) > m
-    tekst = (
-        ("steeg significant" if d > 0 else "daalde significant")
-        if sig
-        else ("veranderde niet significant")
-    )
     return {
         "start": totals[0][0],
         "end": totals[1][0],
         "verschil": d,
         "marge": m,
         "significant": sig,
-        "tekst": tekst,
+        "tekst": _change_text(d, sig),
     }
 
 
-def rise_text(change: Mapping[str, Any]) -> str:
-    """Dutch sentence on whether a change (:func:`compare_waves`, :func:`count_change`) shows
-    the rise an ambition asks for.
+def count_finding(
+    change: Mapping[str, Any],
+    onderwerp: str,
+    *,
+    bepaling: str = "",
+    herkomst: Any = None,
+    afronding: int = 10,
+) -> Finding:
+    """The change of an estimated number (:func:`count_change`) as a finding.
+
+    Both estimates are rounded to ``afronding`` (an estimate is not more precise than that); a
+    change within the 95% margin reads *bleef ongeveer gelijk …; het verschil is niet zeker*. From
+    synthetic data (``herkomst``) the finding is an example.
 
     Examples
     --------
-    >>> rise_text({"significant": False, "verschil": 2.0})
-    'De gegevens laten (nog) geen aantoonbare stijging zien.'
-    >>> rise_text({"significant": True, "verschil": 2.0})
-    'De gegevens laten een aantoonbare stijging zien.'
-    >>> rise_text({"significant": True, "verschil": -2.0})
-    'De gegevens laten een aantoonbare daling zien.'
+    >>> c = {"start": 8004.0, "end": 8996.0, "verschil": 992.0, "marge": 700.0}
+    >>> count_finding(c, "het geschatte aantal vrijwilligers", herkomst=False,
+    ...               bepaling="tussen 2020 en 2024").zin()
+    'Tussen 2020 en 2024 steeg het geschatte aantal vrijwilligers met 12%.'
+    >>> count_finding({**c, "marge": 1500.0}, "het aantal", herkomst=False).zin()
+    'Het aantal bleef ongeveer gelijk (van 8.000 naar 9.000); het verschil is niet zeker.'
+    >>> count_finding({"start": None, "end": None}, "het aantal", herkomst=False).zin()
+    'Het aantal is niet te vergelijken (te weinig ondervraagden).'
     """
-    if change.get("verschil") is None:
-        return "De gegevens zijn te beperkt om een stijging of daling vast te stellen."
-    if not change.get("significant"):
-        return "De gegevens laten (nog) geen aantoonbare stijging zien."
-    if change["verschil"] > 0:
-        return "De gegevens laten een aantoonbare stijging zien."
-    return "De gegevens laten een aantoonbare daling zien."
+    prov = findings.provenance(herkomst)
+    if change.get("start") is None or change.get("end") is None:
+        return Finding(onderwerp, "is", TE_WEINIG[3:], bepaling, prov.is_synthetic, prov)
+
+    def r(x: float) -> float:
+        return float(round(float(x) / afronding) * afronding)
+
+    return findings.change(
+        onderwerp,
+        r(change["start"]),
+        r(change["end"]),
+        herkomst=prov,
+        bepaling=bepaling,
+        marge=float(change["marge"]) if change.get("marge") is not None else None,
+    )
+
+
+def residents_level(
+    est: Mapping[str, Any], onderwerp: str, periode: str, *, herkomst: Any = None
+) -> Finding:
+    """An estimated number of residents (:func:`estimated_residents`) with its margin, as a
+    finding: *In 2024 was het geschatte aantal mantelzorgers 3.190 (marge 2.640 tot 3.840).*
+
+    Examples
+    --------
+    >>> e = {"aantal": 3190.0, "ondergrens": 2640.0, "bovengrens": 3840.0}
+    >>> residents_level(e, "het geschatte aantal mantelzorgers", "2024", herkomst=False).zin()
+    'In 2024 was het geschatte aantal mantelzorgers 3.190 (marge 2.640 tot 3.840).'
+    >>> residents_level({"aantal": None}, "het aantal", "2024", herkomst=False).zin()
+    'In 2024 was het aantal niet te schatten (te weinig ondervraagden).'
+    """
+    prov = findings.provenance(herkomst)
+    when = f"in {periode}"
+    if est.get("aantal") is None:
+        rest = "niet te schatten (te weinig ondervraagden)"
+        return Finding(onderwerp, "was", rest, when, prov.is_synthetic, prov)
+    ex = prov.is_synthetic
+    lo, hi = (findings.number(float(est[k]), voorbeeld=ex) for k in ("ondergrens", "bovengrens"))
+    return findings.level(
+        onderwerp,
+        "was",
+        float(est["aantal"]),
+        herkomst=prov,
+        bepaling=when,
+        toelichting=f"marge {lo} tot {hi}",
+    )
+
+
+def count_level(
+    value: Any,
+    onderwerp: str,
+    werkwoord: str,
+    eenheid: str,
+    *,
+    bepaling: str = "",
+    herkomst: Any = None,
+) -> Finding:
+    """A published count (after :func:`analysis.data.privacy.suppress_counts`) as a finding; a
+    suppressed count reads *minder dan tien*, never a number.
+
+    Examples
+    --------
+    >>> count_level(1060, "het steunpunt", "registreerde", "mantelzorgers", bepaling="in 2025",
+    ...             herkomst=False).zin()
+    'In 2025 registreerde het steunpunt 1.060 mantelzorgers.'
+    >>> count_level(pd.NA, "het steunpunt", "bereikte", "jonge mantelzorgers",
+    ...             herkomst=False).zin()
+    'Het steunpunt bereikte minder dan tien jonge mantelzorgers.'
+    """
+    prov = findings.provenance(herkomst)
+    if value is None or pd.isna(value):
+        rest = f"minder dan tien {eenheid}"
+        return Finding(onderwerp, werkwoord, rest, bepaling, prov.is_synthetic, prov)
+    return findings.level(
+        onderwerp, werkwoord, float(value), herkomst=prov, eenheid=eenheid, bepaling=bepaling
+    )
+
+
+def count_series_change(
+    values: pd.Series, onderwerp: str, *, herkomst: Any = None, meervoud: bool = False
+) -> Finding | None:
+    """How a published count changed from its first to its last shown year (suppressed years
+    skipped), as a finding; ``None`` when fewer than two years are shown.
+
+    Examples
+    --------
+    >>> s = pd.Series([870, pd.NA, 1060], index=["2022", "2023", "2025"], dtype="Int64")
+    >>> count_series_change(s, "het aantal geregistreerde mantelzorgers", herkomst=False).zin()
+    'Tussen 2022 en 2025 steeg het aantal geregistreerde mantelzorgers met 22%.'
+    >>> count_series_change(s.iloc[:1], "het aantal", herkomst=False) is None
+    True
+    """
+    shown = values.dropna()
+    if len(shown) < 2:
+        return None
+    first, last = shown.index[0], shown.index[-1]
+    return findings.change(
+        onderwerp,
+        float(shown.iloc[0]),
+        float(shown.iloc[-1]),
+        herkomst=herkomst,
+        bepaling=f"tussen {first} en {last}",
+        meervoud=meervoud,
+    )
 
 
 def with_progress_indicator(
@@ -413,9 +539,10 @@ def compare_waves(
     -------
     dict
         ``start, end`` (percentages), ``verschil`` (percentage points, end - start), ``marge``
-        (half-width of its 95% interval), ``significant`` (bool) and ``tekst`` (Dutch: *steeg
-        significant*, *daalde significant* or *veranderde niet significant*). Values are ``None``
-        and the text says so when one of the two waves has fewer than ``min_n`` respondents.
+        (half-width of its 95% interval), ``significant`` (bool: the interval excludes zero) and
+        ``tekst`` (plain Dutch: *steeg*, *daalde* or *bleef ongeveer gelijk; het verschil is niet
+        zeker*). Values are ``None`` and the text says so when one of the two waves has fewer than
+        ``min_n`` respondents.
 
     Examples
     --------
@@ -424,7 +551,7 @@ def compare_waves(
     ...     "percentage": [25.0, 30.0], "n": [2000, 2000]})
     >>> c = compare_waves(d, "x", "A", "18+", "2020", "2024")
     >>> round(c["verschil"], 1), c["significant"], c["tekst"]
-    (5.0, True, 'steeg significant')
+    (5.0, True, 'steeg')
     """
     a = _row(df, indicator, code, leeftijd, start)
     b = _row(df, indicator, code, leeftijd, end)
@@ -435,28 +562,70 @@ def compare_waves(
             "verschil": None,
             "marge": None,
             "significant": False,
-            "tekst": "is niet te vergelijken (te weinig respondenten)",
+            "tekst": TE_WEINIG,
         }
     d, m = stats.difference(
         float(b["percentage"]), float(b["n"]), float(a["percentage"]), float(a["n"])
     )
     sig = abs(d) > m
-    tekst = (
-        ("steeg significant" if d > 0 else "daalde significant")
-        if sig
-        else ("veranderde niet significant")
-    )
     return {
         "start": float(a["percentage"]),
         "end": float(b["percentage"]),
         "verschil": d,
         "marge": m,
         "significant": sig,
-        "tekst": tekst,
+        "tekst": _change_text(d, sig),
     }
 
 
-def compare_regions(
+def wave_change(
+    df: pd.DataFrame,
+    indicator: str,
+    code: str,
+    leeftijd: str,
+    start: str,
+    end: str,
+    *,
+    onderwerp: str = "het aandeel",
+    min_n: int = 50,
+    herkomst: Any = None,
+    bepaling: str | None = None,
+) -> Finding:
+    """How a survey percentage changed between two waves, as a finding.
+
+    Both values are named ("steeg van 20,0% naar 30,0%"); a change within the 95% margin of the
+    difference (:func:`compare_waves`) reads *bleef ongeveer gelijk (van … naar …); het verschil is
+    niet zeker*; too few respondents in either wave says so. From synthetic data (``herkomst``,
+    default: everything loaded) it is an example with marked numbers.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"gemeente_code": ["A", "A"], "periode": ["2020", "2024"],
+    ...     "indicator": ["x", "x"], "leeftijd": ["18+", "18+"],
+    ...     "percentage": [20.0, 30.0], "n": [400, 400]})
+    >>> wave_change(d, "x", "A", "18+", "2020", "2024", herkomst=False).zin()
+    'Tussen 2020 en 2024 steeg het aandeel van 20,0% naar 30,0%.'
+    >>> wave_change(d.assign(n=50), "x", "A", "18+", "2020", "2024", herkomst=False).zin()
+    'Tussen 2020 en 2024 bleef het aandeel ongeveer gelijk (van 20,0% naar 30,0%); het verschil is niet zeker.'
+    """
+    c = compare_waves(df, indicator, code, leeftijd, start, end, min_n=min_n)
+    prov = findings.provenance(herkomst)
+    when = f"tussen {start} en {end}" if bepaling is None else bepaling
+    if c["start"] is None:
+        return Finding(onderwerp, "is", TE_WEINIG[3:], when, prov.is_synthetic, prov)
+    return findings.change(
+        onderwerp,
+        c["start"],
+        c["end"],
+        herkomst=prov,
+        eenheid="%",
+        decimalen=1,
+        bepaling=when,
+        marge=c["marge"],
+    )
+
+
+def region_difference(
     df: pd.DataFrame,
     indicator: str,
     code: str,
@@ -464,28 +633,95 @@ def compare_regions(
     other_name: str,
     leeftijd: str,
     periode: str,
-) -> str:
-    """Dutch fragment comparing the municipality with another region in one wave.
+    *,
+    onderwerp: str = "het aandeel",
+    min_n: int = 50,
+    herkomst: Any = None,
+    bepaling: str | None = None,
+) -> Finding:
+    """The municipality's survey percentage against another region's in one wave, as a finding.
 
-    Uses :func:`analysis.core.stats.compare_text` (significant only when the interval of the
-    difference excludes zero).
+    "hoger" or "lager" only when the 95% interval of the difference excludes zero, otherwise *het
+    verschil is niet zeker* (:func:`analysis.core.stats.difference`); too few respondents says
+    so. From synthetic data it is an example.
 
     Examples
     --------
     >>> d = pd.DataFrame({"gemeente_code": ["A", "NL01"], "periode": ["2024"] * 2,
     ...     "indicator": ["x"] * 2, "leeftijd": ["18+"] * 2,
     ...     "percentage": [30.0, 25.0], "n": [400, 400]})
-    >>> compare_regions(d, "x", "A", "NL01", "Nederland", "18+", "2024")
-    'verschilt niet significant van Nederland'
+    >>> region_difference(d, "x", "A", "NL01", "Nederland", "18+", "2024", herkomst=False).zin()
+    'In 2024 was het aandeel 30,0%, tegen 25,0% in Nederland; het verschil is niet zeker.'
+    >>> region_difference(d.assign(n=4000), "x", "A", "NL01", "Nederland", "18+", "2024",
+    ...                   herkomst=False).zin()
+    'In 2024 was het aandeel 30,0%: hoger dan in Nederland (25,0%).'
     """
     a = _row(df, indicator, code, leeftijd, periode)
     b = _row(df, indicator, other, leeftijd, periode)
-    return stats.compare_text(
-        float(a["percentage"]),
-        float(a["n"]),
-        float(b["percentage"]),
-        float(b["n"]),
-        ("de gemeente", other_name),
+    prov = findings.provenance(herkomst)
+    when = f"in {periode}" if bepaling is None else bepaling
+    if min(float(a["n"]), float(b["n"])) < min_n:
+        rest = f"niet te vergelijken met {other_name} (te weinig ondervraagden)"
+        return Finding(onderwerp, "was", rest, when, prov.is_synthetic, prov)
+    p1, p2 = float(a["percentage"]), float(b["percentage"])
+    _, m = stats.difference(p1, float(a["n"]), p2, float(b["n"]))
+    return findings.compare(
+        onderwerp,
+        p1,
+        p2,
+        tegen=f"in {other_name}",
+        herkomst=prov,
+        eenheid="%",
+        decimalen=1,
+        bepaling=when,
+        marge=m,
+    )
+
+
+def share_level(
+    df: pd.DataFrame,
+    indicator: str,
+    code: str,
+    leeftijd: str,
+    periode: str,
+    *,
+    onderwerp: str,
+    min_n: int = 50,
+    herkomst: Any = None,
+    werkwoord: str = "was",
+) -> Finding:
+    """One survey percentage with its 95% interval as a finding: *In 2024 was het aandeel … 14,4%
+    (marge 11,9 tot 17,3%).* Too few respondents says so instead of a number.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"gemeente_code": ["A"], "periode": ["2024"], "indicator": ["x"],
+    ...     "leeftijd": ["18+"], "percentage": [90.0], "n": [50]})
+    >>> share_level(d, "x", "A", "18+", "2024", onderwerp="het aandeel", herkomst=False).zin()
+    'In 2024 was het aandeel 90,0% (marge 78,6 tot 95,7%).'
+    >>> share_level(d, "x", "A", "18+", "2024", onderwerp="het aandeel", herkomst=False,
+    ...             min_n=100).zin()
+    'In 2024 was het aandeel niet te schatten (te weinig ondervraagden).'
+    """
+    e = estimate(df, indicator, code, leeftijd, periode, min_n=min_n)
+    prov = findings.provenance(herkomst)
+    when = f"in {periode}"
+    pct, lower, upper = e["percentage"], e["ondergrens"], e["bovengrens"]
+    if pct is None or lower is None or upper is None:
+        rest = "niet te schatten (te weinig ondervraagden)"
+        return Finding(onderwerp, werkwoord, rest, when, prov.is_synthetic, prov)
+    ex = prov.is_synthetic
+    lo = findings.number(lower, "", 1, voorbeeld=ex)
+    hi = findings.number(upper, "%", 1, voorbeeld=ex)
+    return findings.level(
+        onderwerp,
+        werkwoord,
+        pct,
+        herkomst=prov,
+        eenheid="%",
+        decimalen=1,
+        bepaling=when,
+        toelichting=f"marge {lo} tot {hi}",
     )
 
 
@@ -503,17 +739,17 @@ def age_comparison(
     min_n: int = 50,
 ) -> pd.DataFrame:
     """Per age group: the municipality's percentage in wave ``periode`` with its 95% interval,
-    the national percentage, whether they differ (*significant hoger*, *significant lager* or
-    *niet significant*), and how both changed since wave ``start``.
+    the national percentage, whether they differ (*hoger*, *lager* or *verschil niet zeker*), and
+    how both changed since wave ``start`` (:func:`compare_waves`).
 
-    Differences and changes are called significant only when the 95% interval of the difference
-    excludes zero (:func:`analysis.core.stats.compare_text`, :func:`compare_waves`). Percentages based
-    on fewer than ``min_n`` respondents are left empty and the comparison says so.
+    A difference or change counts only when the 95% interval of the difference excludes zero.
+    Percentages based on fewer than ``min_n`` respondents are left empty and the comparison says
+    so.
 
     Returns
     -------
     DataFrame
-        Columns ``Leeftijd``, ``<naam> (%)``, ``95%-interval``, ``<land_naam> (%)``,
+        Columns ``Leeftijd``, ``<naam> (%)``, ``Marge``, ``<land_naam> (%)``,
         ``Verschil met <land_naam>``, ``<naam> sinds <start>``, ``<land_naam> sinds <start>``.
 
     Examples
@@ -523,32 +759,27 @@ def age_comparison(
     ...     "percentage": [30.0, 35.0, 30.0, 28.0], "n": [400, 400, 10000, 10000]})
     >>> t = age_comparison(d, "x", "A", "Aa", "NL01", "NL", ["65+"], "2024", "2020")
     >>> r = t.iloc[0]
-    >>> float(r["Aa (%)"]), r["95%-interval"], float(r["NL (%)"]), r["Verschil met NL"]
-    (35.0, '30,5 - 39,8', 28.0, 'significant hoger')
+    >>> float(r["Aa (%)"]), r["Marge"], float(r["NL (%)"]), r["Verschil met NL"]
+    (35.0, '30,5 - 39,8', 28.0, 'hoger')
     >>> r["Aa sinds 2020"], r["NL sinds 2020"]
-    ('veranderde niet significant', 'daalde significant')
+    ('bleef ongeveer gelijk; het verschil is niet zeker', 'daalde')
     """
     rows = []
     for age in ages:
         e = estimate(df, indicator, code, age, periode, min_n=min_n)
         e_land = estimate(df, indicator, land, age, periode, min_n=min_n)
         if e["percentage"] is None or e_land["percentage"] is None:
-            verschil = "te weinig respondenten"
-            interval = ""
+            verschil, interval = "te weinig ondervraagden", ""
         else:
             p1, p2 = float(e["percentage"]), float(e_land["percentage"])
             sig = stats.significant(p1, float(e["n"] or 0), p2, float(e_land["n"] or 0))
-            verschil = (
-                ("significant hoger" if p1 > p2 else "significant lager")
-                if sig
-                else "niet significant"
-            )
+            verschil = ("hoger" if p1 > p2 else "lager") if sig else "verschil niet zeker"
             interval = f"{getal(e['ondergrens'], 1)} - {getal(e['bovengrens'], 1)}"
         rows.append(
             {
                 "Leeftijd": AGE_LABELS.get(age, age),
                 f"{naam} (%)": None if e["percentage"] is None else float(e["percentage"]),
-                "95%-interval": interval,
+                "Marge": interval,
                 f"{land_naam} (%)": None
                 if e_land["percentage"] is None
                 else float(e_land["percentage"]),
@@ -753,22 +984,75 @@ def support_text(table: pd.DataFrame) -> str:
     return "; ".join(parts)
 
 
-def reference_figures(df: pd.DataFrame, words: Iterable[str]) -> pd.DataFrame:
-    """Public reference figures (``gezondheid_referentie``) whose indicator mentions any word.
+#: A policy document cited by its file name in the data: ``000_…txt (Title, date)`` or
+#: ``Title (seeds/000_…txt), paragraaf 3.1``.
+_DOC_FIRST = re.compile(r"^(?:echt:\s*)?(?:\S*/)?\d{3}_[0-9a-f]+\.txt\s*\((?P<titel>.+)\)\s*$")
+_DOC_INSIDE = re.compile(r"\s*\((?:\S*/)?\d{3}_[0-9a-f]+\.txt\)")
+_URL = re.compile(r"^(?:echt:\s*)?https?://(?:www\.)?(?P<host>[^/\s]+)")
 
-    Rows without a numeric value are dropped. Returns Dutch columns ``Indicator, Gebied, Jaar,
-    Waarde, Eenheid, Bron``.
+
+def readable_source(bron: str) -> str:
+    """A source as a reader can find it: a document by its title (never its file name), a web
+    page by its site.
 
     Examples
     --------
-    >>> d = pd.DataFrame({"indicator": ["Eenzaam, 75+", "Roken"], "regio": ["Nederland"] * 2,
-    ...     "periode_tekst": ["2020"] * 2, "waarde": [56.0, 20.0], "eenheid": ["%"] * 2,
-    ...     "bron": ["https://x"] * 2})
+    >>> readable_source("001_472be077156590ad.txt (Concept Beleidsplan Sociaal Domein 2019-2023, mei 2019)")
+    'Concept Beleidsplan Sociaal Domein 2019-2023, mei 2019'
+    >>> readable_source("Beleidsplan 2025-2028 (seeds/000_efd20162d3471d10.txt), paragraaf 3.2")
+    'Beleidsplan 2025-2028, paragraaf 3.2'
+    >>> readable_source("https://www.volksgezondheidenzorg.info/onderwerp/participatie")
+    'volksgezondheidenzorg.info'
+    """
+    text = str(bron).strip()
+    if m := _DOC_FIRST.match(text):
+        return m["titel"].strip()
+    if m := _URL.match(text):
+        return m["host"]
+    return _DOC_INSIDE.sub("", text)
+
+
+def reference_figures(
+    df: pd.DataFrame,
+    words: Iterable[str],
+    *,
+    gebieden: Iterable[str] | None = None,
+    gemeente: str | None = None,
+) -> pd.DataFrame:
+    """Public reference figures (``gezondheid_referentie``) whose indicator mentions any word.
+
+    Rows without a numeric value are dropped. With ``gebieden`` and/or ``gemeente`` only rows of
+    those regions: a region that is one of ``gebieden`` (or starts with one), the municipality
+    itself, or a region the source says includes it (*GGD …, incl. <gemeente>*), so the
+    municipality's own GGD region is found in the data, not named in code. The source is named as
+    a reader can find it (:func:`readable_source`). Returns Dutch columns ``Indicator, Gebied,
+    Jaar, Waarde, Eenheid, Bron``.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"indicator": ["Eenzaam, 75+", "Roken", "Eenzaam, 18+"],
+    ...     "regio": ["Nederland", "Nederland", "GGD Elders"], "periode_tekst": ["2020"] * 3,
+    ...     "waarde": [56.0, 20.0, 40.0], "eenheid": ["%"] * 3,
+    ...     "bron": ["https://www.vzinfo.nl/x"] * 3})
     >>> reference_figures(d, ["eenzaam"])["Waarde"].tolist()
-    [56.0]
+    [56.0, 40.0]
+    >>> reference_figures(d, ["eenzaam"], gebieden=["Nederland"])[["Waarde", "Bron"]].values.tolist()
+    [[56.0, 'vzinfo.nl']]
+    >>> d.loc[2, "regio"] = "GGD Elders (regio, incl. Aa)"
+    >>> reference_figures(d, ["eenzaam"], gemeente="Aa")["Gebied"].tolist()
+    ['GGD Elders (regio, incl. Aa)']
     """
     keys = [w.lower() for w in words]
     mask = df["indicator"].str.lower().map(lambda s: any(k in s for k in keys)).astype(bool)
+    if gebieden is not None or gemeente is not None:
+        names = list(gebieden or [])
+
+        def keep(region: str) -> bool:
+            if any(region.startswith(g) for g in names):
+                return True
+            return gemeente is not None and (region == gemeente or f"incl. {gemeente}" in region)
+
+        mask &= df["regio"].astype(str).map(keep).astype(bool)
     sel = df[mask & df["waarde"].notna()]
     return pd.DataFrame(
         {
@@ -777,9 +1061,42 @@ def reference_figures(df: pd.DataFrame, words: Iterable[str]) -> pd.DataFrame:
             "Jaar": sel["periode_tekst"].to_numpy(),
             "Waarde": sel["waarde"].to_numpy(),
             "Eenheid": sel["eenheid"].to_numpy(),
-            "Bron": sel["bron"].to_numpy(),
+            "Bron": [readable_source(b) for b in sel["bron"]],
         }
     ).reset_index(drop=True)
+
+
+def short_region(name: str) -> str:
+    """A region's name without the explanation in brackets that the source adds.
+
+    Examples
+    --------
+    >>> short_region("GGD Kennemerland (regio, incl. de gemeente)")
+    'GGD Kennemerland'
+    >>> short_region("Nederland")
+    'Nederland'
+    """
+    return str(name).split(" (", 1)[0].strip()
+
+
+def reference_value(table: pd.DataFrame, *words: str) -> pd.Series:
+    """The one row of a :func:`reference_figures` table whose indicator mentions every word.
+
+    Raises ``KeyError`` when none or several match, so a chapter cannot silently quote the wrong
+    figure.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"Indicator": ["Zwaar belast (2016)", "Mantelzorg geven, 16+"],
+    ...     "Gebied": ["GGD", "NL"], "Jaar": ["2016", "2016"], "Waarde": [14.1, 13.9]})
+    >>> float(reference_value(t, "zwaar")["Waarde"])
+    14.1
+    """
+    keys = [w.lower() for w in words]
+    hit = table[table["Indicator"].str.lower().map(lambda s: all(k in s for k in keys))]
+    if len(hit) != 1:
+        raise KeyError(f"{len(hit)} referentiecijfers voor {words!r} (verwacht: precies één)")
+    return hit.iloc[0]
 
 
 def ambition(doelen: pd.DataFrame, doel_id: str) -> Target:
