@@ -29,6 +29,8 @@ from analysis.core.codes import age_bounds, is_total_label
 from analysis.core.errors import DataError, ParamsError
 from analysis.core.numbers import parse_range
 from analysis.data.privacy import suppress_counts
+from analysis.topics import findings
+from analysis.topics.findings import Finding
 
 SCENARIOS = ("laag", "midden", "hoog")
 
@@ -481,22 +483,6 @@ def pool_small_counts(counts: pd.Series, *, min_cel: int = 10, afronding: int = 
     return out.drop(columns="ruw")
 
 
-def pooled_against_target(pooled: pd.DataFrame, target_per_year: float) -> pd.DataFrame:
-    """Pooled counts against a yearly target: target over the same years and % realised.
-
-    Examples
-    --------
-    >>> p = pd.DataFrame({"periode": ["2022-2023"], "jaren": [2], "aantal": [10],
-    ...     "per_jaar": [5.0]})
-    >>> pooled_against_target(p, 12)[["doel", "pct_gerealiseerd"]].values.tolist()
-    [[24.0, 41.66666666666667]]
-    """
-    out = pooled.copy()
-    out["doel"] = out["jaren"] * float(target_per_year)
-    out["pct_gerealiseerd"] = out["aantal"].astype("Float64").astype(float) / out["doel"] * 100
-    return out
-
-
 # ------------------------------------------------------------ plan figures per target group
 
 _LABEL_COLS = ("indicator", "omschrijving", "onderwerp", "wat", "label", "vorm", "kenmerk")
@@ -534,11 +520,9 @@ def value_range(row: Mapping[str, Any]) -> tuple[float, float]:
     raise KeyError("geen waarde")
 
 
-def find_figure(df: pd.DataFrame, *words: str, doelgroep: str | None = None) -> tuple[float, float]:
-    """The (low, high) value of the one row whose description contains all ``words``.
-
-    Matching is case-insensitive on the description column (``indicator``, ``omschrijving``, …),
-    optionally within one ``doelgroep``.
+def find_row(df: pd.DataFrame, *words: str, doelgroep: str | None = None) -> pd.Series:
+    """The one row whose description contains all ``words`` (case-insensitive), optionally
+    within one ``doelgroep``.
 
     Raises
     ------
@@ -548,9 +532,9 @@ def find_figure(df: pd.DataFrame, *words: str, doelgroep: str | None = None) -> 
     Examples
     --------
     >>> d = pd.DataFrame({"indicator": ["pauzeplekken nodig", "kleinschalige voorziening"],
-    ...     "waarde_min": [1, 4], "waarde_max": [2, 6]})
-    >>> find_figure(d, "pauzeplek")
-    (1.0, 2.0)
+    ...     "periode_tekst": ["2025-2028", "2022"], "waarde_min": [1, 4], "waarde_max": [2, 6]})
+    >>> find_row(d, "kleinschalig")["periode_tekst"]
+    '2022'
     """
     col = _label_col(df)
     d = df
@@ -562,7 +546,40 @@ def find_figure(df: pd.DataFrame, *words: str, doelgroep: str | None = None) -> 
     hits = d[mask]
     if len(hits) != 1:
         raise KeyError(f"{len(hits)} rijen met {' + '.join(words)!r} in {df.attrs.get('dataset')}")
-    return value_range(hits.iloc[0].to_dict())
+    return hits.iloc[0]
+
+
+def find_figure(df: pd.DataFrame, *words: str, doelgroep: str | None = None) -> tuple[float, float]:
+    """The (low, high) value of the one row whose description contains all ``words``
+    (see :func:`find_row`).
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"indicator": ["pauzeplekken nodig", "kleinschalige voorziening"],
+    ...     "waarde_min": [1, 4], "waarde_max": [2, 6]})
+    >>> find_figure(d, "pauzeplek")
+    (1.0, 2.0)
+    """
+    return value_range(find_row(df, *words, doelgroep=doelgroep).to_dict())
+
+
+def document_title(bron: str) -> str:
+    """The document a ``bron`` cell cites, without the file name: the text in brackets after it,
+    else the text itself without file names.
+
+    Examples
+    --------
+    >>> document_title("003_4f3f.txt (Uitvoeringsprogramma opvang, wonen en herstel 2024-2027); x")
+    'Uitvoeringsprogramma opvang, wonen en herstel 2024-2027'
+    >>> document_title("Nota wonen, 2024")
+    'Nota wonen, 2024'
+    """
+    import re
+
+    m = re.search(r"\S+\.(?:txt|pdf|csv)\s*\(([^()]+)\)", bron)
+    if m:
+        return m[1].strip()
+    return re.sub(r"\s*\S+\.(?:txt|pdf|csv)\b", "", bron).strip(" ;,")
 
 
 def plan_figures(df: pd.DataFrame, doelgroep: str | None = None) -> pd.DataFrame:
@@ -708,28 +725,215 @@ def pact_data(df: pd.DataFrame) -> tuple[float, pd.Series]:
     return target, s
 
 
+def is_published(df: pd.DataFrame) -> bool:
+    """True when a loaded dataset holds published figures (manifest ``supplier: publiek``).
+
+    Published counts (e.g. placements a public document names per year) may be shown per year;
+    counts from a municipal registration are pooled first (:func:`pool_small_counts`). A frame
+    without manifest information counts as a registration (the careful default).
+
+    Examples
+    --------
+    >>> d = pd.DataFrame(); d.attrs = {"manifest": {"supplier": "publiek"}}
+    >>> is_published(d), is_published(pd.DataFrame())
+    (True, False)
+    """
+    return (df.attrs.get("manifest") or {}).get("supplier") == "publiek"
+
+
+def pact_years(
+    df: pd.DataFrame, *, min_cel: int = 10, afronding: int = 5, tot: str | None = None
+) -> pd.DataFrame:
+    """Pact voor uitstroom per year against the yearly target, ready for the page.
+
+    Published figures (:func:`is_published`) stay per year: the source names them, so hiding the
+    trend behind an average would only hide what the source stresses. Figures from a registration
+    are pooled over consecutive years and rounded first (:func:`pool_small_counts`).
+
+    Parameters
+    ----------
+    df
+        ``uitstroom_pact`` (see :func:`pact_data`).
+    tot
+        Report period: years after it are left out (a half-year period counts up to its year).
+
+    Returns
+    -------
+    DataFrame
+        ``periode, jaren, aantal, per_jaar, doel`` (``doel`` = the yearly target), oldest first.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"indicator": ["doel per jaar", "gerealiseerd", "gerealiseerd"],
+    ...     "periode": ["2023", "2022", "2023"], "waarde": [12, 7, 3]})
+    >>> d.attrs = {"manifest": {"supplier": "publiek"}}
+    >>> pact_years(d)[["periode", "aantal", "doel"]].values.tolist()
+    [['2022', 7.0, 12.0], ['2023', 3.0, 12.0]]
+    >>> d.attrs = {}
+    >>> pact_years(d)[["periode", "aantal", "per_jaar"]].values.tolist()
+    [['2022-2023', 10, 5.0]]
+    """
+    target, real = pact_data(df)
+    if tot is not None:
+        real = real[[k for k in real.index if k[:4] <= str(tot)[:4]]]
+    if is_published(df):
+        out = pd.DataFrame(
+            {
+                "periode": list(real.index),
+                "jaren": 1,
+                "aantal": real.to_numpy(dtype=float),
+                "per_jaar": real.to_numpy(dtype=float),
+            }
+        )
+    else:
+        pools = pool_small_counts(real, min_cel=min_cel, afronding=afronding)
+        out = pools[["periode", "jaren", "aantal", "per_jaar"]].copy()
+    out["doel"] = float(target)
+    return out.reset_index(drop=True)
+
+
+_TELWOORD = "geen één twee drie vier vijf zes zeven acht negen tien elf twaalf".split()
+
+
+def _words(n: int, voorbeeld: bool) -> str:
+    from analysis.core.numbers import getal
+    from analysis.core.provenance import mark
+
+    text = _TELWOORD[n] if 0 <= n < len(_TELWOORD) else getal(n)
+    return mark(text) if voorbeeld and n >= len(_TELWOORD) else text
+
+
+def years_target_met(values: pd.Series, target: float, *, herkomst: Any = None) -> Finding:
+    """In how many of the years (or pooled periods) the yearly target was reached.
+
+    Reads right for one, two and more periods, for none, some and all of them.
+
+    Examples
+    --------
+    >>> years_target_met(pd.Series({"2022": 7.0, "2023": 3.0}), 12, herkomst=False).zin()
+    'Het doel werd in geen van beide jaren gehaald.'
+    >>> years_target_met(pd.Series({"2023": 3.0}), 12, herkomst=False).zin()
+    'Het doel werd in 2023 niet gehaald.'
+    >>> years_target_met(pd.Series({"a": 12.0, "b": 3.0, "c": 15.0}), 12, herkomst=False).zin()
+    'Het doel werd in twee van de drie jaren gehaald.'
+    >>> years_target_met(pd.Series({"a": 12.0, "b": 13.0}), 12, herkomst=False).zin()
+    'Het doel werd in beide jaren gehaald.'
+    >>> years_target_met(pd.Series({"a": 12.0, "b": 13.0, "c": 14.0}), 12, herkomst=True).zin()
+    'In deze voorbeeldgegevens werd het doel in alle drie jaren gehaald.'
+    """
+    prov = findings.provenance(herkomst)
+    ex = prov.is_synthetic
+    v = values.dropna()
+    n, hit = len(v), int((v >= target).sum())
+    if n == 0:
+        rest = "in geen enkel jaar te beoordelen: er zijn geen cijfers"
+    elif n == 1:
+        rest = f"in {v.index[0]} {'' if hit else 'niet '}gehaald".replace("  ", " ")
+    elif n == 2:
+        rest = {0: "in geen van beide jaren", 1: "in één van beide jaren", 2: "in beide jaren"}[hit]
+        rest += " gehaald"
+    else:
+        total = _words(n, ex)
+        if hit == 0:
+            rest = f"in geen van de {total} jaren gehaald"
+        elif hit == n:
+            rest = f"in alle {total} jaren gehaald"
+        else:
+            rest = f"in {_words(hit, ex)} van de {total} jaren gehaald"
+    return Finding("het doel", "werd", rest, "", ex, prov)
+
+
+def pact_findings(years: pd.DataFrame, *, herkomst: Any = None) -> dict[str, Any]:
+    """What the Pact figures say, as findings: the trend between the first and last year, the
+    last year against the target, and in how many years the target was reached.
+
+    Parameters
+    ----------
+    years
+        Output of :func:`pact_years`.
+    herkomst
+        The loaded ``uitstroom_pact`` (or ``True``/``False``), see
+        :func:`analysis.topics.findings.provenance`.
+
+    Returns
+    -------
+    dict
+        ``trend`` (a :class:`~analysis.topics.findings.Finding`, or ``""`` with one period),
+        ``doel`` and ``jaren`` (findings); ``laatste`` (the last period); ``toelichting`` (why
+        the figures are pooled, or ``""``).
+
+    Examples
+    --------
+    >>> y = pd.DataFrame({"periode": ["2022", "2023"], "jaren": [1, 1], "aantal": [7.0, 3.0],
+    ...     "per_jaar": [7.0, 3.0], "doel": [12.0, 12.0]})
+    >>> f = pact_findings(y, herkomst=False)
+    >>> f["trend"].zin()
+    'Tussen 2022 en 2023 daalde het aantal plaatsingen van 7 naar 3.'
+    >>> f["doel"].zin()
+    'In 2023 was het aantal plaatsingen 3: lager dan het doel (12 per jaar).'
+    """
+    pooled = bool((years["jaren"] > 1).any())
+    what = "het gemiddelde aantal plaatsingen per jaar" if pooled else "het aantal plaatsingen"
+    decimals = 1 if pooled else 0
+    known = years.dropna(subset=["per_jaar"])
+    out: dict[str, Any] = {"trend": "", "laatste": "", "toelichting": ""}
+    if pooled:
+        out["toelichting"] = (
+            "Deze aantallen komen uit een registratie en zijn klein; daarom staan ze samengevoegd "
+            "over meer jaren en afgerond."
+        )
+    if known.empty:
+        out["doel"] = findings.caveat(True, "het Pact voor uitstroom") or ""
+        out["jaren"] = ""
+        return out
+    first, last = known.iloc[0], known.iloc[-1]
+    out["laatste"] = str(last["periode"])
+    if len(known) > 1:
+        out["trend"] = findings.change(
+            what, float(first["per_jaar"]), float(last["per_jaar"]), herkomst=herkomst,
+            decimalen=decimals, van_naar=True,
+            bepaling=f"tussen {first['periode']} en {last['periode']}",
+        )  # fmt: skip
+    target = float(last["doel"])
+    prov = findings.provenance(herkomst)
+    value = findings.number(float(last["per_jaar"]), "", decimals, voorbeeld=prov.is_synthetic)
+    d = findings.direction(target, float(last["per_jaar"]))
+    word = {1: "hoger dan", -1: "lager dan", 0: "gelijk aan"}[d]
+    out["doel"] = Finding(
+        what, "was", f"{value}: {word} het doel ({range_text(target)} per jaar)",
+        f"in {last['periode']}", prov.is_synthetic, prov,
+    )  # fmt: skip
+    out["jaren"] = years_target_met(
+        known.set_index("periode")["per_jaar"], target, herkomst=herkomst
+    )
+    return out
+
+
 # ------------------------------------------------------------------------ key indicators
 
 
-def pact_measure(ctx: Any) -> Any:
-    """Pact voor uitstroom: average placements per year over the latest publishable pool, vs target."""
+def pact_measure(ctx: Any) -> Any:  # noqa: ANN401 - key indicator
+    """Pact voor uitstroom: placements in the latest year of the report (per year where the
+    source publishes them, else the average of the latest publishable pool) against the yearly
+    target, with the year before (``kernindicatoren.yml``)."""
     from analysis.topics.indicators import Measurement, Target
 
     df = ctx.load("uitstroom_pact")
-    target, real = pact_data(df)
-    real = real[[k for k in real.index if k[:4] <= ctx.params.periode]]
     priv = ctx.params.privacy
-    pools = pool_small_counts(real, min_cel=priv["min_cel"], afronding=priv["afronding"])
-    cur = pools["per_jaar"].iloc[-1]
-    prev = pools["per_jaar"].iloc[-2] if len(pools) > 1 else None
-    periods = [str(p) for p in pools["periode"]]
+    years = pact_years(
+        df, min_cel=priv["min_cel"], afronding=priv["afronding"], tot=str(ctx.params.periode)
+    )
+    target = float(years["doel"].iloc[-1])
+    cur = years["per_jaar"].iloc[-1]
+    prev = years["per_jaar"].iloc[-2] if len(years) > 1 else None
+    periods = [str(p) for p in years["periode"]]
     return Measurement(
         waarde=None if pd.isna(cur) else float(cur),
         vorige=None if prev is None or pd.isna(prev) else float(prev),
         doel=Target(
             "hoger", target, f"{range_text(target)} plaatsingen per jaar (Pact voor uitstroom)"
         ),
-        bron=f"uitstroom_pact; gemiddelde over {pools['periode'].iloc[-1]}",
+        bron=f"uitstroom_pact; {periods[-1]}",
         periode=periods[-1],
         vorige_periode=periods[-2] if len(periods) > 1 else "",
     )
@@ -903,49 +1107,163 @@ def national_context(
     return pd.DataFrame(rows)
 
 
-def pact_chart_data(pools: pd.DataFrame, target_per_year: float) -> pd.DataFrame:
-    """Pooled Pact placements per year next to the target, for a grouped bar chart.
+def pact_chart_data(years: pd.DataFrame) -> pd.DataFrame:
+    """Pact placements per year (or per pooled period, as a yearly average) next to the yearly
+    target, for a grouped bar chart (:func:`pact_years` in, Dutch headers out).
 
     Examples
     --------
-    >>> p = pd.DataFrame({"periode": ["2022-2023"], "jaren": [2], "aantal": [10], "per_jaar": [5.0]})
-    >>> pact_chart_data(p, 12).values.tolist()
-    [['2022-2023', 'gerealiseerd, gemiddeld per jaar', 5.0], ['2022-2023', 'doel per jaar', 12.0]]
+    >>> y = pd.DataFrame({"periode": ["2022", "2023"], "jaren": [1, 1], "per_jaar": [7.0, 3.0],
+    ...     "doel": [12.0, 12.0]})
+    >>> pact_chart_data(y).values.tolist()[:2]
+    [['2022', 'gerealiseerd', 7.0], ['2022', 'doel per jaar', 12.0]]
     """
     rows = []
-    for _, r in pools.iterrows():
+    for _, r in years.iterrows():
         v = r["per_jaar"]
+        label = "gerealiseerd" if r["jaren"] == 1 else "gerealiseerd, gemiddeld per jaar"
         rows.append(
             {
                 "Periode": r["periode"],
-                "Reeks": "gerealiseerd, gemiddeld per jaar",
+                "Reeks": label,
                 "Plaatsingen per jaar": None if pd.isna(v) else float(v),
             }
         )
         rows.append(
-            {
-                "Periode": r["periode"],
-                "Reeks": "doel per jaar",
-                "Plaatsingen per jaar": float(target_per_year),
-            }
+            {"Periode": r["periode"], "Reeks": "doel per jaar", "Plaatsingen per jaar": r["doel"]}
         )
     return pd.DataFrame(rows)
 
 
-def growth_title(growth: pd.DataFrame) -> str:
-    """Title stating whether households 75+ grew faster than the dwelling stock.
+def growth_finding(growth: pd.DataFrame, base: str | int, *, herkomst: Any = None) -> Finding:
+    """Did households aged 75+ grow faster than the dwelling stock? A finding from the chart's
+    own numbers (:func:`growth_chart_data`: index, ``base`` = 100), from ``base`` to the last
+    year.
 
     Examples
     --------
-    >>> g = pd.DataFrame({"Jaar": ["2025", "2025"], "Reeks": ["huishoudens 75+", "woningvoorraad"],
-    ...     "Index": [120.0, 103.0]})
-    >>> growth_title(g)
-    'Huishoudens 75+ groeien sneller dan de woningvoorraad'
+    >>> g = pd.DataFrame({"Jaar": ["2020", "2020", "2025", "2025"],
+    ...     "Reeks": ["huishoudens 75+", "woningvoorraad"] * 2, "Index": [100, 100, 115.0, 101.0]})
+    >>> growth_finding(g, 2020, herkomst=False).zin()
+    'Tussen 2020 en 2025 groeide het aantal huishoudens 75+ sneller dan de woningvoorraad: met 15% tegen 1%.'
+    >>> growth_finding(g.assign(Index=[100, 100, 101.0, 103.0]), 2020, herkomst=False).titel()
+    'Tussen 2020 en 2025 groeide het aantal huishoudens 75+ langzamer dan de woningvoorraad: met 1% tegen 3%'
+    >>> growth_finding(g.assign(Index=[100, 100, 97.0, 101.0]), 2020, herkomst=False).zin()
+    'Tussen 2020 en 2025 kromp het aantal huishoudens 75+ met 3%, terwijl de woningvoorraad met 1% groeide.'
+    >>> growth_finding(g.assign(Index=[100, 100, 100.0, 100.0]), 2020, herkomst=False).zin()
+    'Tussen 2020 en 2025 bleef het aantal huishoudens 75+ gelijk, net als de woningvoorraad.'
     """
-    last = growth[growth["Jaar"] == growth["Jaar"].max()].set_index("Reeks")["Index"]
-    faster = last["huishoudens 75+"] > last["woningvoorraad"]
-    verb = "sneller" if faster else "niet sneller"
-    return f"Huishoudens 75+ groeien {verb} dan de woningvoorraad"
+    last_year = growth["Jaar"].max()
+    last = growth[growth["Jaar"] == last_year].set_index("Reeks")["Index"]
+    h, w = float(last["huishoudens 75+"]) - 100, float(last["woningvoorraad"]) - 100
+    prov = findings.provenance(herkomst)
+    ex = prov.is_synthetic
+
+    def pct(v: float) -> str:
+        return findings.number(abs(v), "%", 0, voorbeeld=ex)
+
+    hd, wd = (findings.direction(0, round(v)) for v in (h, w))
+    stock = {1: f"met {pct(w)} groeide", -1: f"met {pct(w)} kromp", 0: "gelijk bleef"}[wd]
+    if hd > 0 and wd >= 0:
+        word = {1: "sneller dan", -1: "langzamer dan", 0: "even snel als"}[
+            findings.direction(round(w), round(h))
+        ]
+        verb, rest = "groeide", f"{word} de woningvoorraad: met {pct(h)} tegen {pct(w)}"
+    elif hd > 0:
+        verb, rest = "groeide", f"met {pct(h)}, terwijl de woningvoorraad {stock}"
+    elif hd < 0:
+        verb, rest = "kromp", f"met {pct(h)}, terwijl de woningvoorraad {stock}"
+    else:
+        verb = "bleef"
+        rest = (
+            "gelijk, net als de woningvoorraad"
+            if wd == 0
+            else f"gelijk, terwijl de woningvoorraad {stock}"
+        )
+    return Finding(
+        "het aantal huishoudens 75+", verb, rest, f"tussen {base} en {last_year}", ex, prov
+    )
+
+
+def households_per_dwelling_finding(
+    per100: pd.DataFrame, *, groep: str = "75+", herkomst: Any = None
+) -> Finding:
+    """Households of ``groep`` per 100 dwellings in the latest period, as a sentence
+    (:func:`households_vs_stock` in).
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"periode": ["2024", "2025"], "groep": ["75+", "75+"],
+    ...     "per_100_woningen": [25.2, 25.8]})
+    >>> households_per_dwelling_finding(t, herkomst=False).zin()
+    'In 2025 waren er 26 huishoudens 75+ per 100 woningen.'
+    """
+    g = per100[per100["groep"] == groep].sort_values("periode")
+    last = g.iloc[-1]
+    prov = findings.provenance(herkomst)
+    n = findings.number(float(last["per_100_woningen"]), voorbeeld=prov.is_synthetic)
+    return Finding(
+        "er", "waren", f"{n} huishoudens {groep} per 100 woningen", f"in {last['periode']}",
+        prov.is_synthetic, prov,
+    )  # fmt: skip
+
+
+def real_stock_finding(ref: pd.DataFrame, region: str, naam: str) -> Finding | str:
+    """The real total dwelling stock of ``region`` from ``woningvoorraad_referentie`` (the latest
+    ``Woningen (totaal)`` or ``Woningvoorraad op 1 januari``), or ``""`` when there is none.
+
+    Examples
+    --------
+    >>> r = pd.DataFrame({"gemeente_code": ["A", "A"], "periode": ["2019", "2019"],
+    ...     "indicator": ["Woningen (totaal)", "Koopwoningen, aandeel"],
+    ...     "waarde": [12561.0, 65.0], "periode_tekst": ["c. 2019", "c. 2019"]})
+    >>> real_stock_finding(r, "A", "Stad").zin()
+    'Rond 2019 telde Stad 12.561 woningen.'
+    >>> real_stock_finding(r, "B", "Dorp")
+    ''
+    """
+    d = ref[ref["gemeente_code"] == region]
+    label = d["indicator"].astype(str).str.lower()
+    d = d[label.str.startswith("woningen (totaal)") | label.str.startswith("woningvoorraad op")]
+    if d.empty:
+        return ""
+    last = d.sort_values("periode").iloc[-1]
+    when = str(last.get("periode_tekst", last["periode"]))
+    bepaling = f"rond {when[3:]}" if when.startswith("c. ") else f"op 1 januari {last['periode']}"
+    return findings.level(
+        naam, "telde", float(last["waarde"]), eenheid="woningen", herkomst=ref, bepaling=bepaling
+    )
+
+
+def demand_finding(chart_data: pd.DataFrame, year: str, *, herkomst: Any = None) -> Finding:
+    """The indicative extra demand per dwelling type in ``year`` as one sentence (ranges low to
+    high, the central value for geclusterde woningen), from :func:`demand_chart_data`.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"Woningtype": ["nultredenwoningen", "geclusterde woningen"],
+    ...     "Jaar": ["2025", "2025"], "Laag": [270, 130], "Midden": [535, 255], "Hoog": [810, 380]})
+    >>> demand_finding(d, "2025", herkomst=False).zin()
+    'In 2025 komt de indicatieve extra opgave met deze aannames uit op 270 tot 810 nultredenwoningen en 130 tot 380 geclusterde woningen (middenwaarde 255).'
+    """
+    from analysis.core.provenance import mark
+
+    prov = findings.provenance(herkomst)
+    ex = prov.is_synthetic
+    rows = chart_data[chart_data["Jaar"].astype(str) == str(year)]
+    parts = []
+    for _, r in rows.iterrows():
+        text = range_text(r["Laag"], r["Hoog"])
+        part = f"{mark(text) if ex else text} {r['Woningtype']}"
+        if "geclusterd" in str(r["Woningtype"]):
+            mid = findings.number(r["Midden"], voorbeeld=ex)
+            part += f" (middenwaarde {mid})"
+        parts.append(part)
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " en " + parts[-1]
+    return Finding(
+        "de indicatieve extra opgave", "komt", f"met deze aannames uit op {listed}",
+        f"in {year}", ex, prov,
+    )  # fmt: skip
 
 
 def growth_description(growth: pd.DataFrame, base: str | int) -> str:
@@ -967,41 +1285,43 @@ def growth_description(growth: pd.DataFrame, base: str | int) -> str:
     return f"Lijndiagram, index {base} = 100. In {last_year}: {parts}."
 
 
-def demand_title(chart_data: pd.DataFrame) -> str:
-    """Title for the demand chart: the range for geclusterde woningen in the last year, and whether
-    the central estimate grows, falls or stays the same since the first year.
+def demand_title(chart_data: pd.DataFrame, *, herkomst: Any = None) -> Finding:
+    """Title for the demand chart: whether the central estimate for geclusterde woningen grows,
+    falls or stays the same from the first to the last year, and its range in the last year.
 
-    The direction is computed from the chart's own numbers (first and last year of the central
-    estimate for geclusterde woningen), never assumed.
+    The direction is computed from the chart's own numbers, never assumed; from synthetic data
+    the title is an example.
 
     Examples
     --------
     >>> d = pd.DataFrame({"Woningtype": ["geclusterde woningen"] * 2, "Jaar": ["2025", "2040"],
     ...     "Midden": [125, 150], "Laag": [60, 75], "Hoog": [190, 225]})
-    >>> demand_title(d)
-    'Opgave voor ouderen groeit met het aantal 75-plussers, tot 75 à 225 geclusterde woningen in 2040'
-    >>> demand_title(d.assign(Midden=[175, 150]))
-    'Opgave voor ouderen daalt met het aantal 75-plussers, tot 75 à 225 geclusterde woningen in 2040'
-    >>> demand_title(d.assign(Midden=[150, 150]))
-    'Opgave voor ouderen blijft gelijk met het aantal 75-plussers: 75 à 225 geclusterde woningen in 2040'
-    >>> demand_title(d.iloc[[1]])
-    'Indicatieve opgave voor ouderen: 75 à 225 geclusterde woningen in 2040'
+    >>> demand_title(d, herkomst=False).titel()
+    'Tussen 2025 en 2040 groeit de indicatieve opgave aan geclusterde woningen tot 75 à 225'
+    >>> demand_title(d.assign(Midden=[175, 150]), herkomst=False).titel()
+    'Tussen 2025 en 2040 daalt de indicatieve opgave aan geclusterde woningen tot 75 à 225'
+    >>> demand_title(d.assign(Midden=[150, 150]), herkomst=False).titel()
+    'Tussen 2025 en 2040 blijft de indicatieve opgave aan geclusterde woningen gelijk: 75 à 225'
+    >>> demand_title(d.iloc[[1]], herkomst=False).titel()
+    'In 2040 is de indicatieve opgave aan geclusterde woningen 75 à 225'
     """
+    from analysis.core.provenance import mark
+
+    prov = findings.provenance(herkomst)
+    ex = prov.is_synthetic
     g = chart_data[chart_data["Woningtype"].str.contains("geclusterd")].sort_values("Jaar")
+    subject = "de indicatieve opgave aan geclusterde woningen"
     if g.empty:
-        return "Indicatieve opgave aan geschikte woningen voor ouderen"
+        return Finding(subject, "is", "niet te berekenen", "", ex, prov)
     first, last = g.iloc[0], g.iloc[-1]
-    what = (
-        f"{range_text(last['Laag'], last['Hoog']).replace(' tot ', ' à ')} geclusterde woningen "
-        f"in {last['Jaar']}"
-    )
+    span = range_text(last["Laag"], last["Hoog"]).replace(" tot ", " à ")
+    span = mark(span) if ex else span
     if len(g) == 1:
-        return f"Indicatieve opgave voor ouderen: {what}"
-    if last["Midden"] > first["Midden"]:
-        return f"Opgave voor ouderen groeit met het aantal 75-plussers, tot {what}"
-    if last["Midden"] < first["Midden"]:
-        return f"Opgave voor ouderen daalt met het aantal 75-plussers, tot {what}"
-    return f"Opgave voor ouderen blijft gelijk met het aantal 75-plussers: {what}"
+        return Finding(subject, "is", span, f"in {last['Jaar']}", ex, prov)
+    d = findings.direction(float(first["Midden"]), float(last["Midden"]))
+    verb = {1: "groeit", -1: "daalt", 0: "blijft"}[d]
+    rest = f"gelijk: {span}" if d == 0 else f"tot {span}"
+    return Finding(subject, verb, rest, f"tussen {first['Jaar']} en {last['Jaar']}", ex, prov)
 
 
 def demand_description(chart_data: pd.DataFrame) -> str:
@@ -1051,37 +1371,59 @@ def range_description(chart_data: pd.DataFrame, label: str) -> str:
     return "Per categorie de bandbreedte: " + "; ".join(parts) + "."
 
 
-def pact_title(pools: pd.DataFrame, target: float) -> str:
-    """Title for the Pact chart: whether the latest pooled average reached the target.
+def pact_description(years: pd.DataFrame) -> str:
+    """Text alternative for the Pact chart (:func:`pact_years` in).
 
     Examples
     --------
-    >>> pact_title(pd.DataFrame({"periode": ["2022-2023"], "per_jaar": [5.0]}), 12)
-    'Pact voor uitstroom: minder plaatsingen dan het doel van 12 per jaar'
-    """
-    v = pools["per_jaar"].iloc[-1]
-    if pd.isna(v):
-        return "Pact voor uitstroom: te weinig plaatsingen om te publiceren"
-    word = "minder" if float(v) < target else "minstens zoveel"
-    return f"Pact voor uitstroom: {word} plaatsingen dan het doel van {range_text(target)} per jaar"
-
-
-def pact_description(pools: pd.DataFrame, target: float) -> str:
-    """Text alternative for the Pact chart.
-
-    Examples
-    --------
-    >>> pact_description(pd.DataFrame({"periode": ["2022-2023"], "per_jaar": [5.0]}), 12)
-    'Staafdiagram: gemiddeld aantal plaatsingen per jaar naast het doel van 12. 2022-2023: 5,0.'
+    >>> y = pd.DataFrame({"periode": ["2022", "2023"], "jaren": [1, 1], "per_jaar": [7.0, 3.0],
+    ...     "doel": [12.0, 12.0]})
+    >>> pact_description(y)
+    'Staafdiagram: plaatsingen per jaar naast het doel van 12 per jaar. 2022: 7; 2023: 3.'
     """
     from analysis.core.numbers import getal
 
-    parts = [f"{r['periode']}: {getal(r['per_jaar'], 1)}" for _, r in pools.iterrows()]
+    parts = [
+        f"{r['periode']}: {getal(r['per_jaar'], 0 if r['jaren'] == 1 else 1)}"
+        + ("" if r["jaren"] == 1 else " gemiddeld per jaar")
+        for _, r in years.iterrows()
+    ]
+    target = range_text(float(years["doel"].iloc[-1]))
     return (
-        f"Staafdiagram: gemiddeld aantal plaatsingen per jaar naast het doel van {range_text(target)}. "
+        f"Staafdiagram: plaatsingen per jaar naast het doel van {target} per jaar. "
         + "; ".join(parts)
         + "."
     )
+
+
+def realisation_finding(table: pd.DataFrame, *, herkomst: Any = None) -> Finding:
+    """New dwellings delivered over all years of :func:`realisation_vs_plan`, in one sentence.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"Jaar": ["2022", "2025"], "Cumulatief nieuwbouw": [14, 60],
+    ...     "Cumulatief sociaal": [3, 17], "Cumulatief midden": [7, 25]})
+    >>> realisation_finding(t, herkomst=False).zin()
+    'In 2022-2025 werden 60 nieuwe woningen opgeleverd, waarvan 17 sociale huur en 25 in het middensegment.'
+    >>> realisation_finding(t.assign(**{"Cumulatief nieuwbouw": [0, 0], "Cumulatief sociaal": [0, 0],
+    ...     "Cumulatief midden": [0, 0]}), herkomst=False).zin()
+    'In 2022-2025 werden geen nieuwe woningen opgeleverd.'
+    """
+    prov = findings.provenance(herkomst)
+    ex = prov.is_synthetic
+    last = table.iloc[-1]
+    years = f"{table['Jaar'].iloc[0]}-{last['Jaar']}" if len(table) > 1 else str(last["Jaar"])
+    total = int(last["Cumulatief nieuwbouw"])
+    if total == 0:
+        return Finding("", "werden", "geen nieuwe woningen opgeleverd", f"in {years}", ex, prov)
+    n = findings.number
+    rest = (
+        f"{n(total, voorbeeld=ex)} nieuwe {'woning' if total == 1 else 'woningen'} opgeleverd, "
+        f"waarvan {n(last['Cumulatief sociaal'], voorbeeld=ex)} sociale huur en "
+        f"{n(last['Cumulatief midden'], voorbeeld=ex)} in het middensegment"
+    )
+    verb = "werd" if total == 1 else "werden"
+    return Finding("", verb, rest, f"in {years}", ex, prov)
 
 
 def realisation_vs_plan(
@@ -1134,3 +1476,78 @@ def realisation_vs_plan(
     out["Cumulatief sociaal"] = out["Sociale huur"].cumsum()
     out["Cumulatief midden"] = out["Middensegment"].cumsum()
     return out.reset_index(drop=True)
+
+
+def social_share_finding(table: pd.DataFrame, *, herkomst: Any = None) -> Finding:
+    """The social-rent share of all new dwellings together (:func:`realisation_vs_plan`) against
+    the target (its column ``Doel (%)``), named but not repeated: the target is a real figure of
+    the plan, the share may be an example.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"Jaar": ["2022", "2025"], "Cumulatief nieuwbouw": [14, 60],
+    ...     "Cumulatief sociaal": [3, 17], "Doel (%)": [30.0, 30.0]})
+    >>> social_share_finding(t, herkomst=False).zin()
+    'Over 2022-2025 samen was het aandeel sociale huur in de nieuwbouw 28%: lager dan het doel van het Woonakkoord.'
+    >>> social_share_finding(t.assign(**{"Cumulatief nieuwbouw": [0, 0]}), herkomst=False).zin()
+    'Over 2022-2025 samen was het aandeel sociale huur in de nieuwbouw niet te berekenen: er werden geen woningen opgeleverd.'
+    """
+    prov = findings.provenance(herkomst)
+    ex = prov.is_synthetic
+    last = table.iloc[-1]
+    years = f"{table['Jaar'].iloc[0]}-{last['Jaar']}" if len(table) > 1 else str(last["Jaar"])
+    subject = "het aandeel sociale huur in de nieuwbouw"
+    when = f"over {years} samen"
+    total = float(last["Cumulatief nieuwbouw"])
+    if total == 0:
+        rest = "niet te berekenen: er werden geen woningen opgeleverd"
+        return Finding(subject, "was", rest, when, ex, prov)
+    share = 100 * float(last["Cumulatief sociaal"]) / total
+    target = float(last["Doel (%)"])
+    word = {1: "hoger dan", -1: "lager dan", 0: "gelijk aan"}[
+        findings.direction(target, round(share))
+    ]
+    rest = f"{findings.number(share, '%', 0, voorbeeld=ex)}: {word} het doel van het Woonakkoord"
+    return Finding(subject, "was", rest, when, ex, prov)
+
+
+def social_share_chart_data(table: pd.DataFrame) -> pd.DataFrame:
+    """The social-rent share per year next to the target, in long form for a line chart
+    (:func:`realisation_vs_plan` in).
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"Jaar": ["2024"], "Aandeel sociaal (%)": [20.0], "Doel (%)": [30.0]})
+    >>> social_share_chart_data(t).values.tolist()
+    [['2024', 'gerealiseerd aandeel sociale huur', 20.0], ['2024', 'doel Woonakkoord', 30.0]]
+    """
+    names = {
+        "Aandeel sociaal (%)": "gerealiseerd aandeel sociale huur",
+        "Doel (%)": "doel Woonakkoord",
+    }
+    out = table.melt(id_vars="Jaar", value_vars=list(names), var_name="Reeks", value_name="Procent")
+    out["Reeks"] = out["Reeks"].map(names)
+    return out.sort_values(["Jaar", "Reeks"], ascending=[True, False]).reset_index(drop=True)
+
+
+def social_share_description(table: pd.DataFrame) -> str:
+    """Text alternative for the social-rent chart.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"Jaar": ["2024", "2025"], "Aandeel sociaal (%)": [20.0, 40.4],
+    ...     "Doel (%)": [30.0, 30.0]})
+    >>> social_share_description(t)
+    'Lijngrafiek van het aandeel sociale huur in de nieuwbouw per jaar naast het doel van 30%. 2024: 20%; 2025: 40%.'
+    """
+    from analysis.core.numbers import procent
+
+    parts = "; ".join(
+        f"{j}: {procent(v, 0)}"
+        for j, v in zip(table["Jaar"], table["Aandeel sociaal (%)"], strict=True)
+    )
+    target = procent(float(table["Doel (%)"].iloc[-1]), 0)
+    return (
+        "Lijngrafiek van het aandeel sociale huur in de nieuwbouw per jaar naast het doel van "
+        f"{target}. {parts}."
+    )

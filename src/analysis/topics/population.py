@@ -11,6 +11,7 @@ from typing import Any
 import pandas as pd
 
 from analysis.core.codes import age_bounds, is_total_label
+from analysis.core.provenance import union
 from analysis.topics import findings
 
 
@@ -331,3 +332,129 @@ def real_total_findings(totaal: pd.DataFrame, code: str, naam: str) -> dict[str,
         )  # fmt: skip
         out["zin_echt_groei"] = out["groei"]
     return out
+
+
+def combined_changes(changes: list[findings.Finding]) -> findings.Finding | str:
+    """Several changes over the same period in one sentence, a verb said once while it repeats:
+    *Tussen 2019 en 2025 steeg het aantal inwoners met 1,5%, het aantal 75-plussers met 18% en
+    daalde het aantal kinderen met 3%.* An example when any of them is one.
+
+    Parameters
+    ----------
+    changes
+        Findings from :func:`analysis.topics.findings.change` with the same ``bepaling``.
+
+    Examples
+    --------
+    >>> a = findings.change("het aantal inwoners", 100, 102, herkomst=False, bepaling="sinds 2019")
+    >>> b = findings.change("het aantal 85-plussers", 10, 12, herkomst=False, bepaling="sinds 2019")
+    >>> c = findings.change("het aantal kinderen", 20, 19, herkomst=False, bepaling="sinds 2019")
+    >>> combined_changes([a, b, c]).zin()
+    'Sinds 2019 steeg het aantal inwoners met 2%, het aantal 85-plussers met 20% en daalde het aantal kinderen met 5%.'
+    >>> combined_changes([a]).zin()
+    'Sinds 2019 steeg het aantal inwoners met 2%.'
+    >>> from analysis.core.provenance import plain
+    >>> plain(combined_changes([a, findings.change("het aantal", 1, 2, herkomst=True,
+    ...     bepaling="sinds 2019")]).zin(), "")
+    'In deze voorbeeldgegevens steeg sinds 2019 het aantal inwoners met 2% en het aantal met 100%.'
+    """
+    if not changes:
+        return ""
+    parts, verb = [], None
+    for f in changes:
+        words = [f.onderwerp, f.rest] if f.werkwoord == verb else [f.werkwoord, f.onderwerp, f.rest]
+        parts.append(" ".join(w for w in words if w))
+        verb = f.werkwoord
+    parts[0] = parts[0].partition(" ")[2]  # the first verb leads the sentence
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " en " + parts[-1]
+    first = changes[0]
+    prov = union(findings.provenance(f) for f in changes)
+    return findings.Finding("", first.werkwoord, listed, first.bepaling, prov.is_synthetic, prov)
+
+
+def age_profile_finding(
+    row: pd.Series, naam: str, *, bepaling: str, herkomst: Any = None
+) -> findings.Finding:
+    """The population of one period and its shares aged 65+, 75+ and 85+ in one sentence, from a
+    row of :func:`ageing_table`; numbers marked and the sentence an example when synthetic.
+
+    Examples
+    --------
+    >>> r = pd.Series({"totaal": 27700.0, "pct_65": 29.5, "n_75": 4441.0, "pct_75": 16.03,
+    ...     "n_85": 1669.0, "pct_85": 6.02})
+    >>> age_profile_finding(r, "Stad", bepaling="op 1 januari 2025", herkomst=False).zin()
+    'Op 1 januari 2025 telde Stad 27.700 inwoners: 29,5% was 65 jaar of ouder, 16,0% 75 jaar of ouder (4.441 mensen) en 6,0% 85 jaar of ouder (1.669 mensen).'
+    """
+    prov = findings.provenance(herkomst)
+    ex = prov.is_synthetic
+    n = findings.number
+    rest = (
+        f"{n(row['totaal'], 'inwoners', voorbeeld=ex)}: "
+        f"{n(row['pct_65'], '%', 1, voorbeeld=ex)} was 65 jaar of ouder, "
+        f"{n(row['pct_75'], '%', 1, voorbeeld=ex)} 75 jaar of ouder "
+        f"({n(row['n_75'], 'mensen', voorbeeld=ex)}) en "
+        f"{n(row['pct_85'], '%', 1, voorbeeld=ex)} 85 jaar of ouder "
+        f"({n(row['n_85'], 'mensen', voorbeeld=ex)})"
+    )
+    return findings.Finding(naam, "telde", rest, bepaling, ex, prov)
+
+
+def plan_table_date(plan: pd.DataFrame, totaal: pd.DataFrame, code: str) -> str:
+    """Which 1 January the age table of an earlier plan describes, and why, in a sentence.
+
+    The plan names no date; the data hold the table under a year. When a real total exists for
+    the next year and differs, the table cannot be of that later date, which the sentence says.
+
+    Examples
+    --------
+    >>> p = pd.DataFrame({"gemeente_code": ["A"], "periode": ["2018"], "leeftijd": ["totaal"],
+    ...     "geslacht": ["totaal"], "waarde": [27302]})
+    >>> t = pd.DataFrame({"gemeente_code": ["A"], "periode": ["2019"], "waarde": [27286]})
+    >>> plan_table_date(p, t, "A")
+    'Het plan noemt geen peildatum. Het totaal van de tabel (27.302) wijkt af van de 27.286 inwoners op 1 januari 2019; daarom is de tabel hier opgenomen als de stand op 1 januari 2018.'
+    >>> plan_table_date(p, t.iloc[:0], "A")
+    'Het plan noemt geen peildatum; de tabel is hier opgenomen als de stand op 1 januari 2018.'
+    """
+    from analysis.core.numbers import getal
+
+    sel = plan[plan["gemeente_code"] == code]
+    year = str(sel["periode"].iloc[0])
+    total = sel[sel["leeftijd"].map(is_total_label) & sel["geslacht"].map(is_total_label)]
+    real = real_totals(totaal, code)
+    later = str(int(year[:4]) + 1)
+    if total.empty or later not in real.index or float(total["waarde"].iloc[0]) == real[later]:
+        return f"Het plan noemt geen peildatum; de tabel is hier opgenomen als de stand op 1 januari {year}."
+    return (
+        f"Het plan noemt geen peildatum. Het totaal van de tabel ({getal(total['waarde'].iloc[0])}) "
+        f"wijkt af van de {getal(real[later])} inwoners op 1 januari {later}; daarom is de tabel "
+        f"hier opgenomen als de stand op 1 januari {year}."
+    )
+
+
+def total_sources(totaal: pd.DataFrame, code: str, years: list[str]) -> str:
+    """Where the real totals of ``years`` come from, by publisher (a CBS table, or the website
+    that published the CBS figure), for the prose.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"gemeente_code": ["A", "A", "B"], "periode": ["2019", "2024", "2024"],
+    ...     "tabel": [None, "70072NED", None], "betrouwbaarheid": ["secondary", "official", "x"],
+    ...     "bron": ["https://www.krant.nl/artikel", "https://www.cbs.nl/x", ""]})
+    >>> total_sources(t, "A", ["2019", "2024"])
+    'Bron: voor 2019 krant.nl (een CBS-cijfer, overgenomen), voor 2024 CBS, tabel 70072NED.'
+    """
+    from urllib.parse import urlparse
+
+    sel = totaal[totaal["gemeente_code"] == code]
+    sel = sel.set_index(sel["periode"].astype(str))
+    parts = []
+    for y in years:
+        if y not in sel.index:
+            continue
+        r = sel.loc[y]
+        if r.get("betrouwbaarheid") == "official" and isinstance(r.get("tabel"), str):
+            parts.append(f"voor {y} CBS, tabel {r['tabel']}")
+        else:
+            host = urlparse(str(r.get("bron", ""))).netloc.removeprefix("www.")
+            parts.append(f"voor {y} {host or 'een publieke bron'} (een CBS-cijfer, overgenomen)")
+    return "Bron: " + ", ".join(parts) + "." if parts else ""
