@@ -31,12 +31,17 @@ def _text(path: Path) -> str:
 
 
 def test_edition_opens_with_conclusies_and_then_the_summary(edition):
-    """Issue 15.1: the book opens with Conclusies en aandachtspunten; the Samenvatting follows."""
+    """Issue 15.1: the book opens with Conclusies en aandachtspunten, then the Leeswijzer and the
+    Samenvatting."""
     index = (edition / "index.html").read_text(encoding="utf-8")
     assert "url=chapters/conclusies.html" in index
-    page = (edition / "chapters" / "conclusies.html").read_text(encoding="utf-8")
-    nxt = page.split('class="right-next"', 1)[1][:300]
-    assert 'href="samenvatting.html"' in nxt
+
+    def next_of(name: str) -> str:
+        page = (edition / "chapters" / f"{name}.html").read_text(encoding="utf-8")
+        return re.search(r'href="([^"]+)"', page.split('class="right-next"', 1)[1])[1]
+
+    assert next_of("conclusies") == "leeswijzer.html"
+    assert next_of("leeswijzer") == "samenvatting.html"
     assert "Samenvatting" in _text(edition / "chapters" / "samenvatting.html")
 
 
@@ -192,7 +197,9 @@ def test_every_shipped_period_builds(tmp_path, periode):
 
 def _pages_with_stand_ins(edition: Path) -> list[Path]:
     pages = sorted((edition / "chapters").glob("*.html"))
-    return [p for p in pages if "Let op: synthetische gegevens" in p.read_text(encoding="utf-8")]
+    # the warning itself (its title element), not a page that only names it (the Leeswijzer)
+    title = '<p class="admonition-title">Let op: synthetische gegevens</p>'
+    return [p for p in pages if title in p.read_text(encoding="utf-8")]
 
 
 def test_every_figure_on_a_page_with_stand_ins_says_where_it_comes_from(edition):
@@ -250,6 +257,46 @@ def test_samenvatting_counts_no_verdict_from_a_stand_in(edition):
 
 def _text_of(html: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+#: The Leeswijzer's explanations of the words chapter text avoids (issue 15.2), by section id.
+GLOSSARY = {
+    "procentpunt": "procentpunt",
+    "significant": "significant",
+    "noemer": "noemer",
+    "stand-in": "voorbeeldgegevens-synthetisch-en-stand-in",
+    "gekalibreerd": "afgestemd-of-gekalibreerd",
+}
+
+
+def test_leeswijzer_explains_margin_uncertainty_stand_ins_sign_and_periods(edition):
+    """Issue 15.2: a Leeswijzer explains once, in plain words, what the other pages use."""
+    from analysis.core.provenance import mark
+    from analysis.present.marks import markdown_fragment
+
+    page = (edition / "chapters" / "leeswijzer.html").read_text(encoding="utf-8")
+    text = _text_of(page)
+    for words in (
+        "Voorbeeldgegevens zijn cijfers die een computerprogramma heeft gemaakt",
+        "het verschil is niet zeker",
+        "interval",
+        "marge",
+        "1e halfjaar 2025",
+        "voorlopig",
+        "95%-interval",
+    ):
+        assert words in text, words
+    # the sign it explains is the one the pages use
+    assert markdown_fragment(mark("1.060")) in page
+    for section in GLOSSARY.values():
+        assert f'<section id="{section}">' in page
+    # it is reachable: from the Conclusies and from every page-top warning about stand-ins
+    assert 'href="leeswijzer.html"' in (edition / "chapters" / "conclusies.html").read_text(
+        encoding="utf-8"
+    )
+    for p in _pages_with_stand_ins(edition):
+        warning = p.read_text(encoding="utf-8").split('<div class="warning admonition">', 1)[1]
+        assert 'href="leeswijzer.html"' in warning.split("</details>", 1)[0], p.name
 
 
 def test_demografie_shows_the_real_anchors_unmarked(edition):

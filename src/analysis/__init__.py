@@ -55,6 +55,7 @@ SHORT_NAMES = {
             "catalog",
             "charts",
             "conclusion_page",
+            "reading_guide",
             "report",
             "summary",
             "tables",
