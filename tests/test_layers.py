@@ -109,3 +109,37 @@ def test_the_check_catches_an_upward_import(tmp_path, monkeypatch):
         ]
     finally:
         fake.unlink()
+
+
+# Small functions (issue 13.3): a function of the package that no longer fits on a screen is split
+# into named steps. Counted from ``def`` to its last line, docstring included.
+MAX_FUNCTION_LINES = 80
+
+
+def long_functions(path: Path, limit: int = MAX_FUNCTION_LINES) -> list[str]:
+    """``file:line name (n lines)`` for every function in ``path`` longer than ``limit`` lines."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            n = (node.end_lineno or node.lineno) - node.lineno + 1
+            if n > limit:
+                found.append(
+                    f"{path.relative_to(PKG.parent)}:{node.lineno} {node.name} ({n} lines)"
+                )
+    return found
+
+
+def test_no_function_is_longer_than_80_lines():
+    found = [f for p in sorted(PKG.rglob("*.py")) for f in long_functions(p)]
+    assert found == [], f"functions over {MAX_FUNCTION_LINES} lines:\n" + "\n".join(found)
+
+
+def test_the_size_check_catches_a_long_function(tmp_path):
+    probe = PKG / "core" / "_size_probe.py"
+    body = "".join(f"    x{i} = {i}\n" for i in range(80))
+    probe.write_text(f"def short():\n    return 1\n\n\ndef long():\n{body}", encoding="utf-8")
+    try:
+        assert long_functions(probe) == ["analysis/core/_size_probe.py:5 long (81 lines)"]
+    finally:
+        probe.unlink()

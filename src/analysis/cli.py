@@ -212,6 +212,22 @@ def _parser(prog: str = "wmo-rapport") -> argparse.ArgumentParser:
     def cmd(name: str, text: str) -> argparse.ArgumentParser:
         return sub.add_parser(name, help=text, description=text)
 
+    _build_commands(cmd)
+    c = cmd("check", "gegevens en parameters controleren (alle problemen tegelijk)")
+    c.add_argument(
+        "--periode", type=periode_arg, help="ook controleren of de gegevens deze periode dekken"
+    )
+
+    cmd("list", "perioden, hoofdstukken en datasets tonen")
+
+    _publish_commands(cmd)
+    _data_commands(cmd)
+    _period_commands(cmd)
+    return p
+
+
+def _build_commands(cmd: Any) -> None:  # noqa: ANN401 - the add_parser helper of _parser
+    """``build`` and ``bekijk``."""
     b = cmd("build", "rapport bouwen voor één of alle perioden")
     g = b.add_mutually_exclusive_group(required=True)
     g.add_argument(
@@ -250,13 +266,9 @@ def _parser(prog: str = "wmo-rapport") -> argparse.ArgumentParser:
         help="poort op 127.0.0.1 (standaard 8000; is die bezet, dan de volgende vrije)",
     )
 
-    c = cmd("check", "gegevens en parameters controleren (alle problemen tegelijk)")
-    c.add_argument(
-        "--periode", type=periode_arg, help="ook controleren of de gegevens deze periode dekken"
-    )
 
-    cmd("list", "perioden, hoofdstukken en datasets tonen")
-
+def _publish_commands(cmd: Any) -> None:  # noqa: ANN401 - the add_parser helper of _parser
+    """``publish`` and ``pdf``."""
     pub = cmd("publish", "gebouwde editie publiceren als onveranderlijke versie")
     pub.add_argument(
         "--periode", required=True, type=periode_arg, help="rapportageperiode, bv. 2025"
@@ -278,6 +290,9 @@ def _parser(prog: str = "wmo-rapport") -> argparse.ArgumentParser:
         help="PDF-bestand (standaard: _build/<periode>/wmo-monitor-<periode>.pdf)",
     )
 
+
+def _data_commands(cmd: Any) -> None:  # noqa: ANN401 - the add_parser helper of _parser
+    """``data`` with its actions."""
     d = cmd("data", "gegevens beheren: ophalen, genereren, manifest bijwerken")
     dsub = d.add_subparsers(dest="data_command", metavar="actie", required=True, title="acties")
     fetch_text = "publieke reeksen ophalen bij CBS StatLine (OData) en omzetten"
@@ -289,8 +304,6 @@ def _parser(prog: str = "wmo-rapport") -> argparse.ArgumentParser:
         "--bron", default=None, help="map met bronbestanden (standaard data/bronnen, zie manifest)"
     )
     dsub.add_parser("manifest", help="sha256 in het manifest bijwerken na een bewuste wijziging")
-    _period_commands(cmd)
-    return p
 
 
 def _period_commands(cmd: Any) -> None:  # noqa: ANN401 - the add_parser helper of _parser

@@ -187,45 +187,55 @@ def validate(
             file=file,
             column=extra[0],
         )
-    out = {}
-    for col, spec in columns.items():
-        kind = spec.get("type", "tekst")
-        nullable = bool(spec.get("nullable", False))
-        values = raw[col].fillna("")
-        converted: list[Any] = []
-        for idx, text in values.items():
-            row = int(idx) + 2
-            if text in MISSING_TOKENS:
-                if not nullable:
-                    raise DataError(
-                        f"lege waarde niet toegestaan (verwacht {_TYPE_DESC.get(kind, kind)})",
-                        file=file,
-                        row=row,
-                        column=col,
-                    )
-                converted.append(None)
-                continue
-            converted.append(_convert(text, kind, spec, dialect, file, row, col))
-        if kind == "aantal":
-            out[col] = pd.array(converted, dtype="Int64")
-        elif kind in ("getal", "percentage"):
-            out[col] = np.array([np.nan if v is None else v for v in converted], dtype="float64")
-        else:
-            out[col] = pd.array(converted, dtype="string")
+    out = {
+        col: _convert_column(raw[col], col, spec, dialect, file) for col, spec in columns.items()
+    }
     df = pd.DataFrame(out, index=raw.index)
-    key = schema.get("key") or []
-    if key:
-        dup = df.duplicated(subset=key, keep=False)
-        if dup.any():
-            rows = [int(i) + 2 for i in df.index[dup]]
-            first = df.loc[dup].iloc[0][key].tolist()
-            raise DataError(
-                f"dubbele sleutel {dict(zip(key, first, strict=True))} in rijen "
-                f"{', '.join(map(str, rows[:10]))} (sleutel: {', '.join(key)})",
-                file=file,
-                row=rows[0],
-            )
+    _check_key(df, schema.get("key") or [], file)
     return df.reset_index(drop=True)
+
+
+def _convert_column(
+    values: pd.Series, col: str, spec: dict[str, Any], dialect: str, file: str
+) -> Any:
+    """One column of a text table converted to its schema type (see :func:`validate`)."""
+    kind = spec.get("type", "tekst")
+    nullable = bool(spec.get("nullable", False))
+    converted: list[Any] = []
+    for idx, text in values.fillna("").items():
+        row = int(idx) + 2
+        if text in MISSING_TOKENS:
+            if not nullable:
+                raise DataError(
+                    f"lege waarde niet toegestaan (verwacht {_TYPE_DESC.get(kind, kind)})",
+                    file=file,
+                    row=row,
+                    column=col,
+                )
+            converted.append(None)
+            continue
+        converted.append(_convert(text, kind, spec, dialect, file, row, col))
+    if kind == "aantal":
+        return pd.array(converted, dtype="Int64")
+    if kind in ("getal", "percentage"):
+        return np.array([np.nan if v is None else v for v in converted], dtype="float64")
+    return pd.array(converted, dtype="string")
+
+
+def _check_key(df: pd.DataFrame, key: list[str], file: str) -> None:
+    """Refuse duplicate keys, naming the rows (as a spreadsheet shows them) and the key."""
+    if not key:
+        return
+    dup = df.duplicated(subset=key, keep=False)
+    if dup.any():
+        rows = [int(i) + 2 for i in df.index[dup]]
+        first = df.loc[dup].iloc[0][key].tolist()
+        raise DataError(
+            f"dubbele sleutel {dict(zip(key, first, strict=True))} in rijen "
+            f"{', '.join(map(str, rows[:10]))} (sleutel: {', '.join(key)})",
+            file=file,
+            row=rows[0],
+        )
 
 
 def _convert(

@@ -365,6 +365,40 @@ def _base(df: pd.DataFrame, cols: list[str]) -> alt.Chart:
     return alt.Chart(df[used].reset_index(drop=True))
 
 
+def _figure(
+    df: pd.DataFrame,
+    chart: Any,
+    *,
+    name: str,
+    title: tuple[str, Any],
+    subtitle: str,
+    description: str,
+    columns: list[str | None],
+    decimals: dict[str, int],
+    sources: list[pd.DataFrame] | None,
+    synthetisch_kolom: str | None,
+) -> Figure:
+    """The :class:`Figure` of a chart builder: its table (``columns`` of ``df``, ``None`` left
+    out), source line and provenance (from ``sources``, default ``df``), and per-row marks."""
+    text, title_prov = title
+    source, prov = _meta(df, sources)
+    return Figure(
+        name,
+        chart,
+        text,
+        subtitle,
+        description,
+        source,
+        df[[c for c in columns if c]].reset_index(drop=True),
+        prov.is_synthetic,
+        decimals,
+        prov,
+        _rows(df, synthetisch_kolom),
+        title_prov,
+        bool(sources) and not prov.is_synthetic,
+    )
+
+
 def line_chart(
     df: pd.DataFrame,
     *,
@@ -430,21 +464,17 @@ def line_chart(
         .encode(**enc)
         .properties(title=alt.TitleParams(title, subtitle=[subtitle]), description=description)
     )
-    source, prov = _meta(df, sources)
-    return Figure(
-        name,
+    return _figure(
+        df,
         chart,
-        title,
-        subtitle,
-        description,
-        source,
-        df[[c for c in (color, x, y) if c]].reset_index(drop=True),
-        prov.is_synthetic,
-        {y: decimals},
-        prov,
-        _rows(df, synthetisch_kolom),
-        title_prov,
-        bool(sources) and not prov.is_synthetic,
+        name=name,
+        title=(title, title_prov),
+        subtitle=subtitle,
+        description=description,
+        columns=[color, x, y],
+        decimals={y: decimals},
+        sources=sources,
+        synthetisch_kolom=synthetisch_kolom,
     )
 
 
@@ -516,21 +546,17 @@ def bar_chart(
     )
     if horizontal:
         chart = chart.properties(height=alt.Step(22 if not color else 12))
-    source, prov = _meta(df, sources)
-    return Figure(
-        name,
+    return _figure(
+        df,
         chart,
-        title,
-        subtitle,
-        description,
-        source,
-        df[[c for c in (color, x, y) if c]].reset_index(drop=True),
-        prov.is_synthetic,
-        {y: decimals},
-        prov,
-        _rows(df, synthetisch_kolom),
-        title_prov,
-        bool(sources) and not prov.is_synthetic,
+        name=name,
+        title=(title, title_prov),
+        subtitle=subtitle,
+        description=description,
+        columns=[color, x, y],
+        decimals={y: decimals},
+        sources=sources,
+        synthetisch_kolom=synthetisch_kolom,
     )
 
 
@@ -572,14 +598,9 @@ def interval_chart(
     x_enc = alt.X(f"{x}:O", title=xt, axis=alt.Axis(labelAngle=0))
     enc_color = {"color": alt.Color(f"{color}:N", title=None)} if color else {}
     off = {"xOffset": alt.XOffset(f"{color}:N")} if color and not band else {}
-    tooltip = [
-        alt.Tooltip(f"{x}:O"),
-        alt.Tooltip(f"{y}:Q", format=y_format),
-        alt.Tooltip(f"{lower}:Q", format=y_format),
-        alt.Tooltip(f"{upper}:Q", format=y_format),
-    ]
-    if color:
-        tooltip.insert(0, alt.Tooltip(f"{color}:N"))
+    tooltip = [alt.Tooltip(f"{color}:N")] if color else []
+    tooltip += [alt.Tooltip(f"{x}:O")]
+    tooltip += [alt.Tooltip(f"{c}:Q", format=y_format) for c in (y, lower, upper)]
     if band:
         spread = base.mark_area(opacity=0.25).encode(
             x=x_enc,
@@ -604,22 +625,17 @@ def interval_chart(
     chart = alt.layer(spread, centre).properties(
         title=alt.TitleParams(title, subtitle=[subtitle]), description=description
     )
-    source, prov = _meta(df, sources)
-    cols = [c for c in (color, x, y, lower, upper) if c]
-    return Figure(
-        name,
+    return _figure(
+        df,
         chart,
-        title,
-        subtitle,
-        description,
-        source,
-        df[cols].reset_index(drop=True),
-        prov.is_synthetic,
-        {y: decimals, lower: decimals, upper: decimals},
-        prov,
-        _rows(df, synthetisch_kolom),
-        title_prov,
-        bool(sources) and not prov.is_synthetic,
+        name=name,
+        title=(title, title_prov),
+        subtitle=subtitle,
+        description=description,
+        columns=[color, x, y, lower, upper],
+        decimals={y: decimals, lower: decimals, upper: decimals},
+        sources=sources,
+        synthetisch_kolom=synthetisch_kolom,
     )
 
 
