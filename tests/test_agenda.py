@@ -258,7 +258,7 @@ def test_chapter_helpers(agenda_long, status):
     ]
     assert actions.overdue_html(stand, 2025, bron="params").count("<tr") == 3  # header + 2 rows
     h = agenda.status_history(agenda_long, status)
-    assert agenda.history_title(h) == "Aantal gereed gemelde actiepunten van 0 naar 1"
+    assert agenda.history_title(h) == "Aantal actiepunten gereed van 0 naar 1"
     flat = h[h["Periode"] != "2026"]
-    assert agenda.history_title(flat) == "Nog 0 actiepunten gereed gemeld; 2 lopend in 2025H2"
+    assert agenda.history_title(flat) == "Nog geen actiepunt gereed; 2 lopend in 2025H2"
     assert agenda.history_description(h).startswith("Staafdiagram")

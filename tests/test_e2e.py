@@ -362,3 +362,22 @@ def test_sociale_basis_shows_the_real_public_figures_unmarked(edition):
         assert any(shown in s for s in _real_sentences(page)), (name, shown)
         # never a seed file name as a source
         assert not re.search(r"\d{3}_[0-9a-f]{16}\.txt", page), name
+
+
+def test_uitvoeringsagenda_says_what_is_an_example_and_which_years_are_guessed(edition):
+    """Issue 14.4: a stand-in status is never attributed to the municipality; each action point
+    with reconstructed years says so, and so do the counts; no clause starts with 0."""
+    text = _text(edition / "chapters" / "uitvoeringsagenda.html")
+    for wrong in (
+        "registratie van de gemeente",
+        "gemeld als",
+        "zoals de gemeente",
+        "meldt de stand",
+    ):
+        assert wrong not in text, wrong
+    assert "In deze voorbeeldgegevens is de stand in 2025" in text
+    assert "nog niet aangeleverd" in text and "{doc}" not in text
+    assert "Geplande jaren die niet zeker zijn" in text
+    assert "(niet zeker)" in text
+    assert re.search(r"Bij \S+ van die \S+ zijn de geplande jaren niet zeker", text)
+    assert not re.search(r"(^|[.:;] )0 actiepunt", text)

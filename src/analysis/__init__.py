@@ -52,6 +52,7 @@ SHORT_NAMES = {
         name: f"analysis.present.{name}"
         for name in (
             "actions",
+            "agenda_page",
             "catalog",
             "charts",
             "conclusion_page",

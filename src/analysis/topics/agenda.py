@@ -50,6 +50,9 @@ GEREED = "gereed"
 VERVALLEN = "vervallen"
 ONBEKEND = "status onbekend"
 SCHEDULE_STATES = [GEREED, OP_SCHEMA, ACHTER, NOG_NIET, ONBEKEND, VERVALLEN]
+#: Added to the planned years of an action point whose years were reconstructed (see
+#: :func:`reconstructed`), wherever those years are shown.
+NIET_ZEKER = " (niet zeker)"
 
 _ALIASES = {
     "id": ["id", "actie_id", "actiepunt_id", "nr", "nummer", "code"],
@@ -279,8 +282,9 @@ def action_points(
     Returns
     -------
     DataFrame
-        Columns ``Nr.``, ``Thema``, ``Actiepunt``, ``Gepland`` (e.g. ``"2025-2028"``), then the
-        optional year and status columns; one row per action point, in the plan's order.
+        Columns ``Nr.``, ``Thema``, ``Actiepunt``, ``Gepland`` (e.g. ``"2025-2028"``, followed by
+        :data:`NIET_ZEKER` when the years were reconstructed), then the optional year and status
+        columns; one row per action point, in the plan's order.
 
     Raises
     ------
@@ -293,6 +297,8 @@ def action_points(
     ...     "actiepunt": ["Respijtzorg", "Respijtzorg", "Trefpunten"], "jaar": [2025, 2026, 2027]})
     >>> action_points(d, "mantelzorg").values.tolist()
     [['A1', 'Mantelzorg', 'Respijtzorg', '2025-2026']]
+    >>> action_points(d.assign(jaren_zeker=["nee", "nee", "ja"]))["Gepland"].tolist()
+    ['2025-2026 (niet zeker)', '2027']
     """
     long = _select(planned_years(df_agenda), thema, df_agenda.attrs.get("dataset"))
     g = long.groupby("id", sort=False)
@@ -304,6 +310,11 @@ def action_points(
             "Gepland": g["jaar"].agg(years_text).to_numpy(),
         }
     )
+    guessed = reconstructed_ids(df_agenda)
+    out["Gepland"] = [
+        y + NIET_ZEKER if i in guessed else y
+        for i, y in zip(out["Nr."], out["Gepland"], strict=True)
+    ]
     if per_jaar:
         all_years = sorted(planned_years(df_agenda)["jaar"].unique())
         sets = g["jaar"].agg(set)
@@ -416,7 +427,8 @@ def status_for_period(
     -------
     DataFrame
         ``id, hoofdstuk, thema, actiepunt, eerste_jaar, laatste_jaar, gepland, status,
-        status_periode, schema, te_laat`` (``te_laat``: True when *achter op schema*), in the
+        status_periode, schema, te_laat, jaren_zeker`` (``te_laat``: True when *achter op
+        schema*; ``jaren_zeker``: False when the planned years were reconstructed), in the
         plan's order. Action points without a reported status have ``status`` missing.
 
     Examples
@@ -451,6 +463,7 @@ def status_for_period(
         for f, la, s in zip(out["eerste_jaar"], out["laatste_jaar"], out["status"], strict=True)
     ]
     out["te_laat"] = out["schema"] == ACHTER
+    out["jaren_zeker"] = ~out["id"].isin(reconstructed_ids(df_agenda))
     return out
 
 
@@ -686,12 +699,15 @@ def overdue(status: pd.DataFrame) -> pd.DataFrame:
     ...     "status": ["lopend"], "schema": ["achter op schema"], "laatste_jaar": [2025]})
     >>> overdue(s)["Waarom"].tolist()
     ['gepland tot en met 2025, nog niet gereed']
+    >>> overdue(s.assign(jaren_zeker=[False], status=["vertraagd"]))[["Gepland", "Waarom"]].values.tolist()
+    [['2025 (niet zeker)', 'de stand is vertraagd']]
     """
     t = status[status["schema"] == ACHTER]
+    sure_years = t["jaren_zeker"] if "jaren_zeker" in t.columns else pd.Series(True, t.index)
     reasons = []
     for _, r in t.iterrows():
         if r["status"] == "vertraagd":
-            reasons.append("gemeld als vertraagd")
+            reasons.append("de stand is vertraagd")
         elif r["status"] == "gepland":
             reasons.append(
                 f"aan de beurt sinds {r.get('eerste_jaar', '')}, nog niet begonnen".strip()
@@ -703,7 +719,10 @@ def overdue(status: pd.DataFrame) -> pd.DataFrame:
             "Nr.": t["id"].to_numpy(),
             "Thema": t["thema"].to_numpy(),
             "Actiepunt": t["actiepunt"].to_numpy(),
-            "Gepland": t["gepland"].to_numpy(),
+            "Gepland": [
+                y if sure else y + NIET_ZEKER
+                for y, sure in zip(t["gepland"], sure_years, strict=True)
+            ],
             "Stand": t["status"].to_numpy(),
             "Waarom": reasons,
         }
@@ -714,26 +733,39 @@ def overdue(status: pd.DataFrame) -> pd.DataFrame:
 
 
 def history_title(history: pd.DataFrame) -> str:
-    """Title for the status-per-period chart: the change in points *gereed* (first → last period).
+    """Title for the status-per-period chart: the change in points *gereed* (first → last period),
+    right for none, one and many (never a title that starts with 0).
 
     Examples
     --------
     >>> h = pd.DataFrame({"Periode": ["2025", "2026"], "Status": ["gereed", "gereed"],
     ...     "Actiepunten": [1, 4]})
     >>> history_title(h)
-    'Aantal gereed gemelde actiepunten van 1 naar 4'
+    'Aantal actiepunten gereed van 1 naar 4'
+    >>> history_title(h.iloc[:1]), history_title(h.iloc[:1].assign(Actiepunten=0))
+    ('1 actiepunt gereed in 2025', 'Nog geen actiepunt gereed in 2025')
+    >>> flat = pd.DataFrame({"Periode": ["2025", "2026", "2026"],
+    ...     "Status": ["gereed", "gereed", "lopend"], "Actiepunten": [0, 0, 2]})
+    >>> history_title(flat), history_title(flat.assign(Actiepunten=[3, 3, 0]))
+    ('Nog geen actiepunt gereed; 2 lopend in 2026', 'Nog steeds 3 actiepunten gereed in 2026')
     """
+
+    def points(n: int) -> str:
+        return "geen actiepunt" if n == 0 else f"{n} {'actiepunt' if n == 1 else 'actiepunten'}"
+
     g = history[history["Status"] == "gereed"]
     if len(g) < 2:
         per = g["Periode"].iloc[0] if len(g) else "–"
         n = int(g["Actiepunten"].iloc[0]) if len(g) else 0
-        return f"{n} actiepunten gereed gemeld in {per}"
+        return f"{'Nog ' if n == 0 else ''}{points(n)} gereed in {per}"
     a, b = int(g["Actiepunten"].iloc[0]), int(g["Actiepunten"].iloc[-1])
     if a == b:
-        last = history[history["Periode"] == g["Periode"].iloc[-1]]
+        per = g["Periode"].iloc[-1]
+        last = history[history["Periode"] == per]
         lopend = int(last.loc[last["Status"] == "lopend", "Actiepunten"].sum())
-        return f"Nog {b} actiepunten gereed gemeld; {lopend} lopend in {g['Periode'].iloc[-1]}"
-    return f"Aantal gereed gemelde actiepunten van {a} naar {b}"
+        head = f"Nog {points(b)} gereed" if b == 0 else f"Nog steeds {points(b)} gereed"
+        return f"{head}; {lopend} lopend in {per}" if lopend else f"{head} in {per}"
+    return f"Aantal actiepunten gereed van {a} naar {b}"
 
 
 def history_description(history: pd.DataFrame) -> str:
@@ -743,14 +775,10 @@ def history_description(history: pd.DataFrame) -> str:
     --------
     >>> h = pd.DataFrame({"Periode": ["2025"], "Status": ["lopend"], "Actiepunten": [3]})
     >>> history_description(h)
-    'Staafdiagram van het aantal actiepunten per gemelde stand en periode. 2025: lopend 3.'
+    'Staafdiagram van het aantal actiepunten per stand en periode. 2025: lopend 3.'
     """
     parts = []
     for per, g in history.groupby("Periode", sort=False):
         items = ", ".join(f"{s} {n}" for s, n in zip(g["Status"], g["Actiepunten"], strict=True))
         parts.append(f"{per}: {items}")
-    return (
-        "Staafdiagram van het aantal actiepunten per gemelde stand en periode. "
-        + "; ".join(parts)
-        + "."
-    )
+    return "Staafdiagram van het aantal actiepunten per stand en periode. " + "; ".join(parts) + "."
