@@ -272,9 +272,10 @@ def test_key_indicator_compares_with_the_national_figure():
         "wmo_uitgaven": _uitgaven(),
         "bevolking_leeftijd": bev,
         "wmo_uitgaven_nl": datasets.load("wmo_uitgaven_nl"),
+        "beleidsdoelen": datasets.load("beleidsdoelen"),
     }
     ctx = SimpleNamespace(
-        load=loads.__getitem__, code="GM1", params=SimpleNamespace(periode="2024")
+        load=loads.__getitem__, code="GM1", naam="X", params=SimpleNamespace(periode="2024")
     )
     m = costs.per_inhabitant_measure(ctx)
     assert m.waarde == 150.0 and m.vergelijking == 308.0
@@ -316,3 +317,132 @@ def test_uitgaven_chapter_types_no_direction_word():
             literals = [prose] if "{glue}" in src else []
         for text in literals:
             assert not typed.search(text), text
+
+
+# ----------------------------------------------------------------------------- per post (P&C 6.3)
+
+
+def _posten() -> pd.DataFrame:
+    rows = [
+        ("2024", "vervoer", "gerealiseerd", 300.0),
+        ("2025", "vervoer", "begroot", 400.0),
+        ("2025", "vervoer", "gerealiseerd", 440.0),
+        ("2025", "hulpmiddelen", "begroot", 200.0),
+        ("2025", "hulpmiddelen", "gerealiseerd", 180.0),
+        ("2026", "vervoer", "begroot", 440.0),
+        ("2026H1", "vervoer", "gerealiseerd", 230.0),
+        ("2026H1", "vervoer", "prognose", 462.0),
+    ]
+    d = pd.DataFrame(rows, columns=["periode", "post", "soort", "waarde"])
+    d.insert(0, "gemeente_code", "GM1")
+    return d
+
+
+def test_budget_posts_of_a_year_and_of_a_half_year():
+    year = costs.budget_posts(_posten(), "GM1", "2025").set_index("post")
+    assert year.loc["vervoer", ["begroot", "uitkomst", "verschil"]].tolist() == [400, 440, 40]
+    assert year.loc["hulpmiddelen", "verschil_pct"] == pytest.approx(-10.0)
+    assert year.loc[costs.POSTEN_TOTAAL, ["begroot", "uitkomst"]].tolist() == [600, 620]
+    half = costs.budget_posts(_posten(), "GM1", "2026H1").set_index("post")
+    # the forecast for the year (462) against the year's budget (440); 230 realised in the half
+    assert half.loc["vervoer", ["begroot", "uitkomst", "halfjaar"]].tolist() == [440, 462, 230]
+    assert half.loc["vervoer", "verschil_pct"] == pytest.approx(5.0)
+    with pytest.raises(DataError, match="prognose per post voor 2025H1"):
+        costs.budget_posts(_posten(), "GM1", "2025H1")
+
+
+@pytest.mark.parametrize(
+    ("uitkomst", "expected"),
+    [
+        (
+            [440.0, 180.0],
+            "Bij 1 van de 2 posten waren de gerealiseerde uitgaven hoger dan begroot, bij 1 lager.",
+        ),
+        ([440.0, 220.0], "Bij alle 2 posten waren de gerealiseerde uitgaven hoger dan begroot."),
+        (
+            [360.0, 200.0],
+            "Bij geen van de 2 posten waren de gerealiseerde uitgaven hoger dan begroot: bij 1 lager en bij 1 gelijk.",
+        ),
+    ],
+)
+def test_posts_text_reads_right_for_none_some_all(uitkomst, expected):
+    t = pd.DataFrame({"post": ["vervoer", "hulpmiddelen"], "begroot": [400.0, 200.0],
+                      "uitkomst": uitkomst})  # fmt: skip
+    text = costs.posts_text(t)
+    assert text.startswith(expected)
+    assert "-" not in text  # never "met -10%"
+
+
+def test_posts_text_of_synthetic_data_is_an_example_with_marked_counts():
+    from analysis.core.provenance import has_unmarked_figure
+
+    t = costs.budget_posts(_posten(), "GM1", "2026H1")
+    text = costs.posts_text(t, halfjaar=True, voorbeeld=True)
+    assert text.startswith(
+        "In deze voorbeeldgegevens is de prognose voor het hele jaar bij de enige post"
+    )
+    assert not has_unmarked_figure(text)
+
+
+def test_cost_target_is_the_begroting_2026_read_as_not_rising():
+    from analysis.data import datasets
+    from analysis.topics.indicators import Measurement, verdict
+
+    t = costs.cost_target(datasets.load("beleidsdoelen"), "X")
+    assert t.richting == "niet hoger"
+    assert t.tekst == (
+        "uitgangspunt: “de kosten stabiliseren” (Begroting 2026, programma sociaal domein, gemeente X)"
+    )
+    assert verdict(Measurement(waarde=201.0, vorige=197.0, doel=t))[0] == "aandacht nodig"
+    assert verdict(Measurement(waarde=197.0, vorige=197.0, doel=t))[0] == "op koers"
+    assert verdict(Measurement(waarde=190.0, vorige=197.0, doel=t))[0] == "op koers"
+
+
+def test_the_key_indicator_has_the_cost_ambition_and_a_half_year_shows_the_last_year():
+    from analysis.present.report import chapter
+    from analysis.topics.indicators import compute, registry
+
+    r = compute(chapter("2026H1"), registry()["wmo_uitgaven_per_inwoner"])
+    assert r.meting.periode == "2025" and r.meting.vorige_periode == "2024"
+    assert r.meting.doel is not None and r.meting.doel.richting == "niet hoger"
+    assert r.oordeel != "onvoldoende gegevens"
+
+
+def test_post_per_client_and_the_stand_in_budget_note():
+    c = pd.DataFrame({"gemeente_code": "GM1", "periode": ["2025", "2026H1"],
+                      "productcategorie": "vervoer", "aantal": [20, 10]})  # fmt: skip
+    pc = costs.post_per_client(_posten(), c, "GM1", ["2025", "2026H1"])
+    assert pc["euro_per_client"].tolist() == [22.0, 23.0]
+    note = costs.budget_calibration_note(_posten(), "GM1", "2026", voorbeeld=True, document="B")
+    assert "gelijk gezet aan wat in 2025 is uitgegeven" in note and "geen bewijs" in note
+    assert costs.budget_calibration_note(_posten(), "GM1", "2025", voorbeeld=True) == ""
+
+
+def test_uitgaven_says_not_supplied_when_the_posts_are_removed(tmp_path, monkeypatch):
+    """The optional per-post file removed: the chapter still runs and says so plainly."""
+    import json
+    import shutil
+    from pathlib import Path
+
+    import papermill
+
+    root = Path(__file__).resolve().parents[1]
+    folder = tmp_path / "data"
+    shutil.copytree(root / "data", folder)
+    (folder / "wmo_budget_posten.csv").unlink()
+    monkeypatch.setenv("WMO_DATA_DIR", str(folder))
+    out = tmp_path / "uitgaven.ipynb"
+    papermill.execute_notebook(
+        str(root / "chapters" / "uitgaven.ipynb"), str(out), parameters={"periode": "2025"},
+        cwd=str(root / "chapters"), progress_bar=False, kernel_name="python3",
+    )  # fmt: skip
+    text = out.read_text(encoding="utf-8")
+    glued = {}
+    for cell in json.loads(text)["cells"]:
+        for o in cell.get("outputs", []):
+            name = (o.get("metadata", {}).get("scrapbook") or {}).get("name")
+            if name:
+                glued[name] = o["data"].get("application/papermill.record/text/plain", "")
+    assert "nog niet aangeleverd" in glued["posten_intro"]
+    assert "P&C-documenten" in glued["posten_zin"]
+    assert "per post, 2025" not in text  # no table

@@ -39,6 +39,7 @@ _WISH = {
     "hoger": "het plan wil dat dit stijgt",
     "lager": "het plan wil dat dit daalt",
     "stabiel": "het plan wil dat dit ten minste gelijk blijft",
+    "niet hoger": "de gemeente wil dat dit niet stijgt",
 }
 
 
@@ -122,6 +123,7 @@ _NOT_AS_WISHED = {
     "hoger": "het plan wil dat dit stijgt, maar het steeg niet",
     "lager": "het plan wil dat dit daalt, maar het daalde niet",
     "stabiel": "het plan wil dat dit ten minste gelijk blijft, maar het daalde",
+    "niet hoger": "de gemeente wil dat dit niet stijgt, maar het steeg",
 }
 
 

@@ -60,8 +60,9 @@ een vaste regel die voor alle hoofdstukken gelijk is:
    met de vorige periode. Zonder waarde van de vorige periode is het oordeel **onvoldoende
    gegevens**. Bij cijfers uit een steekproef telt een verschil dat binnen de
    onzekerheidsmarge (95%-interval) valt als *geen verandering*. Het oordeel is **op koers** bij
-   een stijging als het plan stijgen wil, bij een daling als het plan dalen wil, en bij gelijk
-   blijven of stijgen als het plan ten minste gelijk blijven wil; anders **aandacht nodig**.
+   een stijging als het plan stijgen wil, bij een daling als het plan dalen wil, bij gelijk
+   blijven of stijgen als het plan ten minste gelijk blijven wil, en bij gelijk blijven of dalen
+   als de kosten moeten stabiliseren (niet stijgen); anders **aandacht nodig**.
 
 Het oordeel zegt alleen of de indicator de kant op gaat die het plan wil. Het zegt niet of het
 beleid de oorzaak is. Een oordeel over synthetische gegevens (voorbeeldgegevens) is alleen een

@@ -206,9 +206,74 @@ def inhabitants(ctx: Any) -> tuple[pd.Series, pd.DataFrame]:  # noqa: ANN401
     return tab, bev
 
 
+#: The ambition for Wmo costs in ``beleidsdoelen`` (the Begroting 2026's starting point).
+DOEL_KOSTEN = "wmo_kosten_stabiel"
+
+
+def document_title(bron: str) -> str:
+    """The document a ``bron`` cell names: its first two parts, without a file name in brackets.
+
+    Examples
+    --------
+    >>> document_title("Begroting 2026, programma sociaal domein, Hulp en ondersteuning: "
+    ...                "Passende ondersteuning (seeds/004_f06f.txt)")
+    'Begroting 2026, programma sociaal domein'
+    >>> document_title("Nota (uittreksel; bestand.txt)")
+    'Nota'
+    """
+    import re
+
+    text = re.sub(r"\s*\([^()]*\.(?:txt|pdf|csv)\)", "", str(bron)).strip()
+    return ", ".join(p.strip() for p in text.split(",")[:2])
+
+
+def cost_target(doelen: pd.DataFrame, gemeente: str) -> Any:  # noqa: ANN401 - Target
+    """The ambition for Wmo costs as a :class:`~analysis.topics.indicators.Target`.
+
+    The Begroting's starting point is that costs *stabilise*: for costs that means they should not
+    rise, so the direction is ``"niet hoger"`` (``beleidsdoelen`` says ``stabiel``, which for the
+    plan's other ambitions means "at least hold"). The text quotes the starting point with the
+    document and the municipality that publishes it.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"id": [DOEL_KOSTEN], "richting": ["stabiel"], "doelwaarde": [None],
+    ...     "ambitie": ["Voor de Wmo is het uitgangspunt dat de kosten stabiliseren, maar dit hangt af."],
+    ...     "bron": ["Begroting 2026, programma sociaal domein, Hulp (seeds/004.txt)"]})
+    >>> t = cost_target(d, "Ergens")
+    >>> t.richting, t.tekst
+    ('niet hoger', 'uitgangspunt: “de kosten stabiliseren” (Begroting 2026, programma sociaal domein, gemeente Ergens)')
+    """
+    import re
+
+    from analysis.topics.indicators import Target, goal_target
+
+    goal = goal_target(doelen, DOEL_KOSTEN)
+    row = doelen[doelen["id"] == DOEL_KOSTEN].iloc[0]
+    m = re.search(r"uitgangspunt (?:is )?dat ([^,.]+)", goal.tekst)
+    quote = f"“{m[1].strip()}”" if m else f"“{goal.tekst}”"
+    tekst = f"uitgangspunt: {quote} ({document_title(row['bron'])}, gemeente {gemeente})"
+    return Target("niet hoger", goal.waarde, tekst)
+
+
+def last_full_year(periode: str | int) -> str:
+    """The last calendar year with realised figures in an edition: the year itself, or for a
+    half-year edition the year before.
+
+    Examples
+    --------
+    >>> last_full_year("2025"), last_full_year("2026H1")
+    ('2025', '2025')
+    """
+    year = _year_of(periode)
+    return str(int(year) - 1) if is_half_year(periode) else year
+
+
 def per_inhabitant_measure(ctx: Any) -> Any:  # noqa: ANN401 - key indicator
     """Key indicator: realised spending on maatwerkvoorzieningen per inhabitant, against the
-    previous year and the national figure (``kernindicatoren.yml``)."""
+    previous year and the national figure (``kernindicatoren.yml``), with the Begroting's
+    starting point that costs stabilise as the ambition (:func:`cost_target`). A half-year
+    edition shows the last full year."""
     from analysis.data.datasets import provenance_of
     from analysis.topics.indicators import Measurement
 
@@ -218,7 +283,7 @@ def per_inhabitant_measure(ctx: Any) -> Any:  # noqa: ANN401 - key indicator
     s = pi[(pi["type"] == TOTAAL) & (pi["soort"] == "gerealiseerd")].set_index("periode")[
         "euro_per_inwoner"
     ]
-    per = str(ctx.params.periode)
+    per = last_full_year(ctx.params.periode)
     prev = str(int(per) - 1)
     nl_df = ctx.load("wmo_uitgaven_nl")
     nl = national_expenditure(nl_df)
@@ -232,8 +297,8 @@ def per_inhabitant_measure(ctx: Any) -> Any:  # noqa: ANN401 - key indicator
         vorige=float(s.loc[prev]) if prev in s.index else None,
         vergelijking=nl["euro_per_inwoner"] if nl else None,
         vergelijking_naam=naam,
-        doel=None,
-        bron="wmo_uitgaven, bevolking_leeftijd, wmo_uitgaven_nl",
+        doel=cost_target(ctx.load("beleidsdoelen"), ctx.naam),
+        bron="wmo_uitgaven, bevolking_leeftijd, wmo_uitgaven_nl, beleidsdoelen",
         periode=per,
         vorige_periode=prev,
         vergelijking_periode=str(nl["periode"]) if nl else "",
@@ -602,3 +667,350 @@ def national_expenditure(nl: pd.DataFrame, land: str = "NL01") -> dict[str, Any]
         "status": str(row.get("status", "") or ""),
         "vergelijkbaar": "exclusief verblijf en opvang" in typ.lower(),
     }
+
+
+# ----------------------------------------------------------------------------- per post (P&C 6.3)
+
+#: The row with the sum of the posts in :func:`budget_posts`.
+POSTEN_TOTAAL = "Totaal van de posten"
+
+
+def _year_of(periode: str | int) -> str:
+    """The calendar year of a period ("2026H1" -> "2026")."""
+    return str(periode)[:4]
+
+
+def is_half_year(periode: str | int) -> bool:
+    """True for a half-year period such as ``2026H1``.
+
+    Examples
+    --------
+    >>> is_half_year("2026H1"), is_half_year(2025)
+    (True, False)
+    """
+    return str(periode) != _year_of(periode)
+
+
+def budget_posts(df: pd.DataFrame, gemeente: str, periode: str | int) -> pd.DataFrame:
+    """Budget against the outcome per post (``wmo_budget_posten``), in euro, with a total row.
+
+    For a year the outcome is what was realised that year; for a half-year (``2026H1``) it is the
+    forecast for the whole year made at the half-year, and ``halfjaar`` is what was realised in
+    that half-year. The budget is always the budget of the calendar year.
+
+    Returns
+    -------
+    DataFrame
+        ``post, begroot, uitkomst, halfjaar, verschil, verschil_pct``; the last row is
+        :data:`POSTEN_TOTAAL` (sums over the posts that have the figure).
+
+    Raises
+    ------
+    DataError
+        When the period has no realised (or forecast) figures.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"gemeente_code": "GM1", "periode": ["2026", "2026H1", "2026H1"],
+    ...     "post": "vervoer", "soort": ["begroot", "gerealiseerd", "prognose"],
+    ...     "waarde": [400.0, 210.0, 440.0], "eenheid": "euro"})
+    >>> t = budget_posts(d, "GM1", "2026H1")
+    >>> t["post"].tolist(), t.iloc[0, 1:].astype(float).tolist()
+    (['vervoer', 'Totaal van de posten'], [400.0, 440.0, 210.0, 40.0, 10.0])
+    """
+    sel = df[df["gemeente_code"] == gemeente].copy()
+    sel["periode"] = sel["periode"].astype(str)
+    sel["waarde"] = pd.to_numeric(sel["waarde"], errors="coerce").astype(float)
+    per, year = str(periode), _year_of(periode)
+
+    def col(p: str, soort: str) -> pd.Series:
+        s = sel[(sel["periode"] == p) & (sel["soort"] == soort)]
+        return s.groupby("post", sort=False)["waarde"].sum()
+
+    half = is_half_year(per)
+    uitkomst = col(per, "prognose" if half else "gerealiseerd")
+    if uitkomst.empty:
+        wat = "prognose" if half else "realisatie"
+        raise DataError(f"geen {wat} per post voor {per}", file=df.attrs.get("dataset"))
+    out = pd.DataFrame(
+        {
+            "begroot": col(year, "begroot"),
+            "uitkomst": uitkomst,
+            "halfjaar": col(per, "gerealiseerd") if half else pd.Series(dtype=float),
+        }
+    )
+    out = out.loc[[p for p in out.index if p in uitkomst.index or p in col(year, "begroot")]]
+    total = out.sum(min_count=1).rename(POSTEN_TOTAAL)
+    out = pd.concat([out, total.to_frame().T])
+    out["verschil"] = out["uitkomst"] - out["begroot"]
+    out["verschil_pct"] = 100 * out["verschil"] / out["begroot"]
+    return out.rename_axis("post").reset_index().astype({"begroot": float, "uitkomst": float})
+
+
+def posts_text(tab: pd.DataFrame, *, halfjaar: bool = False, voorbeeld: bool = False) -> str:
+    """How many posts came out above or below their budget, and the largest deviation.
+
+    ``tab`` is :func:`budget_posts` (its total row is left out). With ``halfjaar=True`` the
+    outcome is the forecast for the whole year. Reads right for none, one, some and all posts;
+    from synthetic data it reads as an example and its figures are marked.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"post": ["vervoer", "hulpmiddelen", POSTEN_TOTAAL],
+    ...     "begroot": [100.0, 200.0, 300.0], "uitkomst": [110.0, 190.0, 300.0]})
+    >>> posts_text(t)
+    'Bij 1 van de 2 posten waren de gerealiseerde uitgaven hoger dan begroot, bij 1 lager. Het grootste verschil: vervoer, 10% meer dan begroot.'
+    >>> posts_text(t.iloc[[0]], halfjaar=True)
+    'Bij de enige post met beide cijfers is de prognose voor het hele jaar hoger dan begroot: vervoer, 10% meer dan begroot.'
+    >>> posts_text(t.assign(uitkomst=[120.0, 250.0, 370.0]))
+    'Bij alle 2 posten waren de gerealiseerde uitgaven hoger dan begroot. Het grootste verschil: hulpmiddelen, 25% meer dan begroot.'
+    >>> print(posts_text(t.assign(uitkomst=[90.0, 200.0, 290.0]), voorbeeld=True)
+    ...       .replace("\ue000", "").replace("\ue001", ""))
+    In deze voorbeeldgegevens waren de gerealiseerde uitgaven bij geen van de 2 posten hoger dan begroot: bij 1 lager en bij 1 gelijk. Het grootste verschil: vervoer, 10% minder dan begroot.
+    >>> posts_text(t.assign(uitkomst=[90.0, 200.0, 290.0]))
+    'Bij geen van de 2 posten waren de gerealiseerde uitgaven hoger dan begroot: bij 1 lager en bij 1 gelijk. Het grootste verschil: vervoer, 10% minder dan begroot.'
+    >>> posts_text(t.assign(begroot=float("nan")))
+    'Er zijn geen posten met zowel een begroting als gerealiseerde uitgaven.'
+    """
+    from analysis.topics.findings import VOORBEELD, number
+
+    d = tab[tab["post"] != POSTEN_TOTAAL].dropna(subset=["begroot", "uitkomst"])
+    d = d[d["begroot"] != 0]
+    wat = "de prognose voor het hele jaar" if halfjaar else "de gerealiseerde uitgaven"
+    verb = "is" if halfjaar else "waren"
+    if d.empty:
+        obj = "een prognose voor het hele jaar" if halfjaar else "gerealiseerde uitgaven"
+        return f"Er zijn geen posten met zowel een begroting als {obj}."
+    pct = 100 * (d["uitkomst"] - d["begroot"]) / d["begroot"]
+    signs = pct.map(_shown_sign)
+    n, hoger, lager = len(d), int((signs > 0).sum()), int((signs < 0).sum())
+    gelijk = n - hoger - lager
+
+    def k(x: int) -> str:
+        return number(x, voorbeeld=voorbeeld)
+
+    i = pct.abs().idxmax()
+    post = d.loc[i, "post"]
+    if signs[i] == 0:
+        largest = f"{post}, vrijwel gelijk aan de begroting"
+    else:
+        word = "meer" if pct[i] > 0 else "minder"
+        largest = (
+            f"{post}, {number(abs(float(pct[i])), '%', voorbeeld=voorbeeld)} {word} dan begroot"
+        )
+    w = {1: "hoger dan begroot", -1: "lager dan begroot", 0: "gelijk aan de begroting"}
+    if n == 1:
+        scope, how, tail = "bij de enige post met beide cijfers", w[int(signs[i])], f": {largest}."
+    else:
+        rest = [f"bij {k(lager)} lager"] if lager else []
+        rest += [f"bij {k(gelijk)} gelijk"] if gelijk else []
+        how, tail = "hoger dan begroot", f". Het grootste verschil: {largest}."
+        if hoger == n:
+            scope = f"bij alle {k(n)} posten"
+        elif hoger == 0:
+            scope = f"bij geen van de {k(n)} posten"
+            how += ": " + " en ".join(rest)
+        else:
+            scope = f"bij {k(hoger)} van de {k(n)} posten"
+            how += ", " + " en ".join(rest)
+    if voorbeeld:
+        return f"{VOORBEELD} {verb} {wat} {scope} {how}{tail}"
+    return f"{_cap(scope)} {verb} {wat} {how}{tail}"
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def post_per_client(
+    df: pd.DataFrame, clients: pd.DataFrame, gemeente: str, periodes: list[str]
+) -> pd.DataFrame:
+    """Realised expenditure per client per post for the given periods (a year or a half-year).
+
+    Clients come from ``wmo_clienten_product`` (clients per product category of the plan, the
+    same categories as the posts) for the same period code as the expenditure.
+
+    Returns
+    -------
+    DataFrame
+        ``post, periode, uitgaven, clienten, euro_per_client``; posts or periods without both
+        figures are left out.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"gemeente_code": "GM1", "periode": ["2025H1", "2025H1"],
+    ...     "post": "vervoer", "soort": ["gerealiseerd", "prognose"], "waarde": [2000.0, 4100.0]})
+    >>> c = pd.DataFrame({"gemeente_code": "GM1", "periode": ["2025H1"],
+    ...     "productcategorie": ["vervoer"], "aantal": [40]})
+    >>> post_per_client(d, c, "GM1", ["2025H1"])["euro_per_client"].tolist()
+    [50.0]
+    """
+    r = df[(df["gemeente_code"] == gemeente) & (df["soort"] == "gerealiseerd")].copy()
+    r["periode"] = r["periode"].astype(str)
+    r = r[r["periode"].isin([str(p) for p in periodes])]
+    r = r.groupby(["post", "periode"], as_index=False)["waarde"].sum()
+    c = clients[clients["gemeente_code"] == gemeente].copy()
+    c["periode"] = c["periode"].astype(str)
+    c = c.rename(columns={"productcategorie": "post", "aantal": "clienten"})
+    out = r.merge(c[["post", "periode", "clienten"]], on=["post", "periode"], how="inner")
+    out = out.rename(columns={"waarde": "uitgaven"})
+    out["clienten"] = pd.to_numeric(out["clienten"], errors="coerce").astype(float)
+    out = out[out["clienten"] > 0].copy()
+    out["euro_per_client"] = out["uitgaven"].astype(float) / out["clienten"]
+    return out.sort_values(["post", "periode"]).reset_index(drop=True)
+
+
+def posts_display(tab: pd.DataFrame, *, halfjaar: bool, jaar: str, label: str) -> pd.DataFrame:
+    """:func:`budget_posts` as a table with Dutch headers and amounts in whole euro.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"post": ["vervoer"], "begroot": [400.0], "uitkomst": [440.0],
+    ...     "halfjaar": [210.0], "verschil": [40.0], "verschil_pct": [10.0]})
+    >>> list(posts_display(t, halfjaar=True, jaar="2026", label="1e halfjaar 2026"))
+    ['Post', 'Begroot 2026 (euro)', 'Gerealiseerd 1e halfjaar 2026 (euro)', 'Prognose 2026 (euro)', 'Verschil met begroting (euro)', 'Verschil (%)']
+    >>> posts_display(t, halfjaar=False, jaar="2025", label="2025").iloc[0, -1]
+    '+10%'
+    """
+    from analysis.core.numbers import getal, procent
+
+    def euro(v: float) -> str:
+        return "" if pd.isna(v) else getal(round(float(v)), 0)
+
+    def pct(v: float) -> str:
+        if pd.isna(v):
+            return ""
+        shown = procent(abs(float(v)), 0)
+        return shown if _shown_sign(float(v)) == 0 else ("+" if v > 0 else "−") + shown
+
+    cols = {"Post": tab["post"].astype(str), f"Begroot {jaar} (euro)": tab["begroot"].map(euro)}
+    if halfjaar:
+        cols[f"Gerealiseerd {label} (euro)"] = tab["halfjaar"].map(euro)
+        cols[f"Prognose {jaar} (euro)"] = tab["uitkomst"].map(euro)
+    else:
+        cols[f"Gerealiseerd {jaar} (euro)"] = tab["uitkomst"].map(euro)
+    cols["Verschil met begroting (euro)"] = tab["verschil"].map(
+        lambda v: "" if pd.isna(v) else ("+" if v > 0 else "") + euro(v).replace("-", "−")
+    )
+    cols["Verschil (%)"] = tab["verschil_pct"].map(pct)
+    return pd.DataFrame(cols).reset_index(drop=True)
+
+
+def per_client_display(
+    pc: pd.DataFrame, vorige: str, huidige: str, labels: dict[str, str]
+) -> pd.DataFrame:
+    """Expenditure per client per post in two periods, with the change (Dutch headers).
+
+    Examples
+    --------
+    >>> pc = pd.DataFrame({"post": ["vervoer", "vervoer"], "periode": ["2024", "2025"],
+    ...     "euro_per_client": [1000.0, 1100.0]})
+    >>> per_client_display(pc, "2024", "2025", {"2024": "2024", "2025": "2025"}).values.tolist()
+    [['vervoer', '1.000', '1.100', '+10%']]
+    """
+    from analysis.core.numbers import getal, procent
+
+    w = pc.pivot_table(index="post", columns="periode", values="euro_per_client")
+    w = w.reindex(columns=[vorige, huidige])
+    rows = []
+    for post, r in w.iterrows():
+        a, b = r[vorige], r[huidige]
+        ch = ""
+        if not (pd.isna(a) or pd.isna(b)) and a:
+            p = 100 * (b - a) / a
+            ch = procent(abs(p), 0)
+            ch = ch if _shown_sign(p) == 0 else ("+" if p > 0 else "−") + ch
+        rows.append(
+            {
+                "Post": str(post),
+                f"Per cliënt {labels[vorige]} (euro)": "" if pd.isna(a) else getal(a, 0),
+                f"Per cliënt {labels[huidige]} (euro)": "" if pd.isna(b) else getal(b, 0),
+                "Verandering": ch,
+            }
+        )
+    out = pd.DataFrame(rows)
+    return out
+
+
+POSTS = "wmo_budget_posten"
+
+
+def load_optional(ctx: Any, name: str) -> pd.DataFrame | None:  # noqa: ANN401
+    """An optional municipal dataset as the chapter's loader gives it, or ``None`` when it was not
+    supplied (:class:`~analysis.core.errors.NotSupplied`).
+
+    Examples
+    --------
+    >>> load_optional(ctx, "wmo_clienten_product") is None  # doctest: +SKIP
+    False
+    """
+    from analysis.core.errors import NotSupplied
+
+    try:
+        return ctx.load(name)
+    except NotSupplied:
+        return None
+
+
+def load_posts(ctx: Any) -> pd.DataFrame | None:  # noqa: ANN401
+    """The optional ``wmo_budget_posten`` as an edition sees it, or ``None`` when it was not
+    supplied (:class:`~analysis.core.errors.NotSupplied`).
+
+    Rows after the report's period are left out, except the budget of the report's calendar
+    year: at the half-year the budget for the whole year is known (and needed).
+
+    Examples
+    --------
+    >>> load_posts(ctx) is None  # doctest: +SKIP
+    False
+    """
+    from analysis.core.errors import NotSupplied
+    from analysis.data import datasets as _data
+
+    try:
+        raw = _data.load(POSTS, regions=list(ctx.params.regions()))
+    except NotSupplied:
+        return None
+    shown = _data.up_to(raw, ctx.params.periode)
+    year = _year_of(ctx.params.periode)
+    budget = raw[(raw["periode"].astype(str) == year) & (raw["soort"] == "begroot")]
+    out = pd.concat([shown, budget]).drop_duplicates(
+        subset=["gemeente_code", "periode", "post", "soort"]
+    )
+    out = out.reset_index(drop=True)
+    out.attrs = dict(raw.attrs)
+    return out
+
+
+def budget_calibration_note(
+    df: pd.DataFrame, gemeente: str, jaar: str, *, voorbeeld: bool, document: str = "de begroting"
+) -> str:
+    """When stand-in budgets of ``jaar`` equal what was realised the year before (they were set
+    so, after the Begroting's starting point that costs stabilise), say so in plain words: such
+    a budget is no evidence that costs stabilise. Empty for real data or other budgets.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"gemeente_code": "GM1", "periode": ["2025", "2026"], "post": "x",
+    ...     "soort": ["gerealiseerd", "begroot"], "waarde": [10.0, 10.0]})
+    >>> print(budget_calibration_note(d, "GM1", "2026", voorbeeld=True, document="Begroting 2026"))
+    In deze voorbeeldgegevens is de begroting 2026 per post gelijk gezet aan wat in 2025 is uitgegeven, naar het uitgangspunt in de Begroting 2026 dat de kosten stabiliseren. Dat de begroting gelijk blijft, is dus geen bewijs dat de kosten stabiliseren.
+    >>> budget_calibration_note(d, "GM1", "2026", voorbeeld=False)
+    ''
+    """
+    if not voorbeeld:
+        return ""
+    sel = df[df["gemeente_code"] == gemeente].copy()
+    sel["periode"] = sel["periode"].astype(str)
+    prev = str(int(jaar) - 1)
+    b = sel[(sel["periode"] == jaar) & (sel["soort"] == "begroot")].set_index("post")["waarde"]
+    r = sel[(sel["periode"] == prev) & (sel["soort"] == "gerealiseerd")].set_index("post")["waarde"]
+    same = r.reindex(b.index).astype(float).round(0) == b.astype(float).round(0)
+    if b.empty or not same.all():
+        return ""
+    return (
+        f"In deze voorbeeldgegevens is de begroting {jaar} per post gelijk gezet aan wat in "
+        f"{prev} is uitgegeven, naar het uitgangspunt in de {document} dat de kosten "
+        "stabiliseren. Dat de begroting gelijk blijft, is dus geen bewijs dat de kosten "
+        "stabiliseren."
+    )

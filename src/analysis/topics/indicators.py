@@ -37,7 +37,7 @@ from analysis.data.datasets import session_provenance, tracking
 if TYPE_CHECKING:  # pragma: no cover
     from analysis.data.context import Chapter
 
-Direction = Literal["hoger", "lager", "stabiel"]
+Direction = Literal["hoger", "lager", "stabiel", "niet hoger"]
 OP_KOERS = "op koers"
 AANDACHT = "aandacht nodig"
 ONVOLDOENDE = "onvoldoende gegevens"
@@ -51,7 +51,8 @@ class Target:
     Attributes
     ----------
     richting
-        ``"hoger"`` (must rise), ``"lager"`` (must fall) or ``"stabiel"`` (must at least hold).
+        ``"hoger"`` (must rise), ``"lager"`` (must fall), ``"stabiel"`` (must at least hold) or
+        ``"niet hoger"`` (must not rise: costs that should stabilise).
     waarde
         A numeric target when the plan gives one (e.g. 12 placements a year), else ``None``.
     tekst
@@ -205,7 +206,8 @@ def verdict(m: Measurement) -> tuple[str, str]:
        otherwise *aandacht nodig*.
     3. Only a direction: needs the previous period's value (else *onvoldoende gegevens*). The change
        counts as zero when it is within ``marge`` (the 95% interval). ``hoger``: a rise → op koers;
-       ``lager``: a fall → op koers; ``stabiel``: no fall → op koers. Otherwise *aandacht nodig*.
+       ``lager``: a fall → op koers; ``stabiel``: no fall → op koers; ``niet hoger``: no rise → op
+       koers. Otherwise *aandacht nodig*.
 
     Examples
     --------
@@ -215,6 +217,8 @@ def verdict(m: Measurement) -> tuple[str, str]:
     'aandacht nodig'
     >>> verdict(Measurement(waarde=30.0, vorige=28.0, marge=3.0, doel=Target("stabiel")))[0]
     'op koers'
+    >>> verdict(Measurement(waarde=230.0, vorige=220.0, doel=Target("niet hoger")))[0]
+    'aandacht nodig'
     >>> verdict(Measurement(waarde=None, doel=Target("hoger")))[0]
     'onvoldoende gegevens'
     """
@@ -241,6 +245,8 @@ def verdict(m: Measurement) -> tuple[str, str]:
         ok, rule = change > 0, "ambitie: stijgen ten opzichte van de vorige periode"
     elif t.richting == "lager":
         ok, rule = change < 0, "ambitie: dalen ten opzichte van de vorige periode"
+    elif t.richting == "niet hoger":
+        ok, rule = change <= 0, "ambitie: niet stijgen ten opzichte van de vorige periode"
     else:
         ok, rule = change >= 0, "ambitie: ten minste gelijk blijven"
     if noise:
