@@ -16,6 +16,7 @@ byte with those of fresh kernels.
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from analysis.pipeline.chapters import chapter_env, execute_all, execute_page
 from analysis.pipeline.pages import toc_pages
 from analysis.pipeline.state import ChapterRun
 from analysis.pipeline.warm import PoolError, WarmPool
+from tests.conftest import ROOT
 from tests.test_incremental import make_small_project
 from tests.test_reproducible import CHART_BODY
 
@@ -173,3 +175,37 @@ def test_failing_cell_reports_the_cell_warm_as_fresh(project, tmp_path):
             pool.close()
     assert messages[0] == messages[1]
     assert "faalt in cel" in messages[0] and "ZeroDivisionError" in messages[0]
+
+
+SPEC = {
+    "data": {"values": [{"jaar": 2024, "n": 1234.5}, {"jaar": 2025, "n": 1300.25}]},
+    "mark": "bar",
+    "encoding": {
+        "x": {"field": "jaar", "type": "ordinal"},
+        "y": {"field": "n", "type": "quantitative", "axis": {"format": ",.1f"}},
+    },
+}
+LOCALE = {"format_locale": "nl-NL", "time_format_locale": "nl-NL"}
+
+
+def test_renderer_converts_as_vl_convert_does(tmp_path):
+    """Warm kernels have their charts converted by one shared renderer: the same SVG, the same
+    error; without a renderer a kernel converts itself."""
+    import vl_convert
+
+    from analysis.pipeline.render import Renderer, install
+
+    original = vl_convert.vegalite_to_svg
+    local = original(SPEC, **LOCALE)
+    try:
+        with Renderer({**os.environ, "PYTHONPATH": str(ROOT / "src")}) as renderer:
+            install(renderer.socket)
+            assert vl_convert.vegalite_to_svg is not original
+            assert vl_convert.vegalite_to_svg(SPEC, **LOCALE) == local
+            with pytest.raises(ValueError, match="conversion failed"):
+                vl_convert.vegalite_to_svg({"mark": "geen-mark"})
+        vl_convert.vegalite_to_svg = original
+        install(str(tmp_path / "geen-renderer.sock"))
+        assert vl_convert.vegalite_to_svg(SPEC, **LOCALE) == local
+    finally:
+        vl_convert.vegalite_to_svg = original

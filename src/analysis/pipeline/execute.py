@@ -121,6 +121,11 @@ def _kernel_main(connection_file: str, cwd: str | None) -> NoReturn:
         if cwd:
             os.chdir(cwd)
         os.environ["JPY_PARENT_PID"] = str(os.getppid())
+        renderer = os.environ.pop("WMO_RENDERER", None)
+        if renderer:
+            from analysis.pipeline.render import install
+
+            install(renderer)
         from ipykernel.kernelapp import IPKernelApp
 
         IPKernelApp.launch_instance(

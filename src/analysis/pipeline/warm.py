@@ -7,7 +7,9 @@ to importing pandas, Altair and the package. The warm pool pays that once per bu
   imports papermill, ipykernel, pandas, Altair and the package's basic modules, then waits;
 * for each chapter it **forks**: the fork runs :func:`analysis.pipeline.execute.run` with
   ``warm=True``, which forks once more for the kernel and executes the notebook through papermill
-  (parameters cell, cell by cell) exactly as with a fresh kernel.
+  (parameters cell, cell by cell) exactly as with a fresh kernel;
+* one **renderer** (:mod:`analysis.pipeline.render`) converts the charts of every chapter, so
+  the chart engine starts once per build instead of once per chapter.
 
 Every chapter gets a new process that starts from the template's memory as it was after the
 imports: a clean namespace, and no trace of what another chapter changed in a module (the template
@@ -39,27 +41,40 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NoReturn
 
+from analysis.pipeline.render import RENDER_SOCKET, Renderer
+
 #: Loaded by the template process: libraries a chapter imports anyway, and the package's modules
 #: that have no import side effect on other modules.
 PRELOAD = (
-    "numpy",
-    "pandas",
-    "altair",
-    "vl_convert",
+    # the kernel's own imports, in the order a fresh kernel makes them
     "IPython",
-    "IPython.display",
     "ipykernel.kernelapp",
     "ipykernel.ipkernel",
+    "ipykernel.debugger",
+    "IPython.core.completerlib",
+    "IPython.core.debugger",
+    "IPython.extensions.storemagic",
+    "IPython.display",
+    "sqlite3",
+    "psutil",
+    "tornado.platform.asyncio",
+    # the client side (papermill in the fork that drives the kernel)
     "jupyter_client.manager",
     "jupyter_client.provisioning.local_provisioner",
     "nbclient",
     "nbformat",
     "papermill",
     "papermill.engines",
+    # what every chapter imports
+    "numpy",
+    "pandas",
+    "altair",
+    "vl_convert",
     "myst_nb",
     "analysis.present.report",
     "analysis.present.charts",
     "analysis.pipeline.execute",
+    "analysis.pipeline.render",
 )
 
 
@@ -208,6 +223,8 @@ class WarmPool:
 
     def __init__(self, env: dict[str, str], key: str = "") -> None:
         self.key = key
+        self._renderer = Renderer(env)
+        env = {**env, RENDER_SOCKET: self._renderer.socket}
         self._lock = threading.Lock()
         self._jobs: dict[int, _Job] = {}
         self._next = 0
@@ -297,6 +314,7 @@ class WarmPool:
                 os.killpg(self._proc.pid, signal.SIGKILL)
             self._proc.wait()
         self._reader.join(timeout=5)
+        self._renderer.close()
 
     def __enter__(self) -> WarmPool:
         return self
