@@ -92,8 +92,8 @@ def test_bad_data_changes_nothing(project):
 def test_jupyter_book_failing_after_writing_changes_nothing(project, monkeypatch):
     original = assemble.run_jupyter_book
 
-    def failing(src, out, commit_time):
-        original(src, out, commit_time)  # it wrote a whole new book, then fails
+    def failing(src, out, epoch, server=None):
+        original(src, out, epoch, server)  # it wrote a whole new book, then fails
         raise BuildError("Jupyter Book kon het boek niet bouwen: opzettelijk")
 
     monkeypatch.setattr(assemble, "run_jupyter_book", failing)

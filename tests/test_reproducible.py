@@ -82,20 +82,45 @@ def test_incremental_build_equals_clean_build(project):
     assert _differences(_edition(project / "_build"), _edition(project / "_schoon")) == []
 
 
+def _written(project: Path) -> dict[str, int]:
+    """Modification times of the pages Sphinx keeps between builds."""
+    out = project / "_build/2025/work/out/_build/html"
+    return {p.relative_to(out).as_posix(): p.stat().st_mtime_ns for p in out.rglob("*.html")}
+
+
 def test_prose_edit_equals_clean_build(project):
     """Issue 17, item 2: a chapter remade from its new text without executing it gives the same
-    bytes as executing it (and the book the same HTML)."""
+    bytes as executing it, and the book the same HTML, although Sphinx wrote only that page
+    (and the page listing it): the others are kept from the build before."""
+    before = _written(project)
+    path = project / "chapters" / "c.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    nb.cells[0].source += "\n\nMet een gelijmd getal: {glue}`n65`."
+    nb.cells.insert(2, nbformat.v4.new_markdown_cell("Een cel tussen de code."))
+    nbformat.write(nb, path)
+    incremental, _ = run_build(project)
+    assert incremental.executed == [] and incremental.prose == ["c"]
+    after = _written(project)
+    rewritten = sorted(k for k in before if after.get(k) != before[k])
+    assert "chapters/c.html" in rewritten and "chapters/a.html" not in rewritten, rewritten
+    clean, _ = run_build(project, force=True, out_root=project / "_tekst")
+    assert sorted(clean.executed) == ["a", "b", "c"]
+    assert _differences(_edition(project / "_build"), _edition(project / "_tekst")) == []
+
+
+def test_new_title_rewrites_every_page(project):
+    """A page's title shows on every page (navigation): when it changes, every page is written
+    (analysis.pipeline.partial), and the result equals a clean build."""
     path = project / "chapters" / "c.ipynb"
     nb = nbformat.read(path, as_version=4)
     nb.cells[0].source = "# Een andere titel\n\nMet een gelijmd getal: {glue}`n65`."
-    nb.cells.insert(2, nbformat.v4.new_markdown_cell("Een cel tussen de code."))
     nb.cells.append(nbformat.v4.new_markdown_cell("## Slot\n\nNog een alinea."))
     nbformat.write(nb, path)
     incremental, _ = run_build(project)
     assert incremental.executed == [] and incremental.prose == ["c"]
-    clean, _ = run_build(project, force=True, out_root=project / "_tekst")
-    assert sorted(clean.executed) == ["a", "b", "c"]
-    assert _differences(_edition(project / "_build"), _edition(project / "_tekst")) == []
+    assert "Een andere titel" in (project / "_build/2025/html/chapters/a.html").read_text()
+    clean, _ = run_build(project, force=True, out_root=project / "_titel")
+    assert _differences(_edition(project / "_build"), _edition(project / "_titel")) == []
 
 
 def test_no_run_dependent_text_in_the_edition(project):

@@ -9,10 +9,12 @@ so Sphinx re-reads only changed pages; :func:`run_jupyter_book` builds the HTML.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import subprocess
 import sys
+import tempfile
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -28,9 +30,12 @@ from analysis.pipeline.chapters import kill_group
 from analysis.pipeline.pages import Page
 from analysis.pipeline.record import DATE_SOURCES, RECORD_FILE, TIMINGS_FILE, Provenance
 from analysis.pipeline.state import ChapterRun, sha_hex
+from analysis.pipeline.warm import PoolError, WarmPool
 from analysis.present.interface import HERE as INTERFACE_DIR
 from analysis.present.interface import files as interface_files
 
+#: The Sphinx extension that keeps an incremental build equal to a clean one.
+PARTIAL_EXTENSION = "analysis.pipeline.partial"
 #: Software whose version the Verantwoording page lists.
 LISTED_SOFTWARE = (
     "jupyter-book",
@@ -64,7 +69,9 @@ def book_config(root: Path, params: Params, stamp: str, build_date: str) -> dict
     html["extra_footer"] = (
         f'<p class="wmo-stempel">{stamp} · <a href="verantwoording.html">verantwoording</a></p>'
     )
-    sph = cfg.setdefault("sphinx", {}).setdefault("config", {})
+    sphinx = cfg.setdefault("sphinx", {})
+    sphinx["extra_extensions"] = [*(sphinx.get("extra_extensions") or []), PARTIAL_EXTENSION]
+    sph = sphinx.setdefault("config", {})
     sph["html_last_updated_fmt"] = long_date(build_date)
     return cfg
 
@@ -201,17 +208,50 @@ def verantwoording_page(
     return "\n".join(lines)
 
 
-def sync_tree(files: dict[str, bytes], dest: Path) -> bool:
-    """Make ``dest`` hold exactly ``files``; untouched files keep their mtime. True if changed."""
-    changed = False
-    for rel, data in files.items():
-        changed |= write_if_changed(dest / rel, data)
+def sync_tree(files: dict[str, bytes], dest: Path) -> list[str]:
+    """Make ``dest`` hold exactly ``files``; untouched files keep their mtime.
+
+    Returns the paths written or removed.
+    """
+    changed = [rel for rel, data in files.items() if write_if_changed(dest / rel, data)]
     if dest.exists():
         for f in sorted(dest.rglob("*")):
-            if f.is_file() and f.relative_to(dest).as_posix() not in files:
+            rel = f.relative_to(dest).as_posix()
+            if f.is_file() and rel not in files:
                 f.unlink()
-                changed = True
+                changed.append(rel)
     return changed
+
+
+#: Output files an extension writes only after the pages (Sphinx's ``build-finished``): a clean
+#: build writes its pages before they exist, so their links carry no checksum. A build that keeps
+#: the output removes them first, so the pages it writes link to them the same way.
+LATE_OUTPUT_FILES = ("_static/mystnb.*.css",)
+
+
+def forget_late_files(html: Path) -> None:
+    """Remove :data:`LATE_OUTPUT_FILES` from a kept HTML output (they are written again)."""
+    for pattern in LATE_OUTPUT_FILES:
+        for f in html.glob(pattern):
+            f.unlink()
+
+
+def pages_only(changed: list[str]) -> bool:
+    """Whether only pages of the book changed (not its configuration, contents or static files).
+
+    Then Sphinx may keep the pages it wrote before (see :mod:`analysis.pipeline.partial`).
+
+    Examples
+    --------
+    >>> pages_only(["chapters/a.ipynb", "verantwoording.md"]), pages_only(["_toc.yml"])
+    (True, False)
+    >>> pages_only(["_static/wmo.css"]), pages_only([])
+    (False, True)
+    """
+    return all(
+        rel.endswith((".ipynb", ".md")) and not rel.startswith(("_static/", "_interface/"))
+        for rel in changed
+    )
 
 
 def tree_hash(files: dict[str, bytes]) -> str:
@@ -228,20 +268,35 @@ def tree_hash(files: dict[str, bytes]) -> str:
     return h.hexdigest()
 
 
-def run_jupyter_book(src: Path, out: Path, epoch: int) -> None:
+def run_jupyter_book(src: Path, out: Path, epoch: int, server: WarmPool | None = None) -> None:
     """Build the HTML of the book source ``src`` into ``out/_build/html`` (Sphinx caches kept).
 
-    ``epoch`` is the edition's date (``SOURCE_DATE_EPOCH`` for Sphinx).
+    ``epoch`` is the edition's date (``SOURCE_DATE_EPOCH`` for Sphinx). With a warm ``server``
+    (the preview's, :mod:`analysis.pipeline.warm`) Jupyter Book runs in a fork of a process that
+    has it loaded; otherwise as a process of its own. The same command either way.
 
     Raises
     ------
     BuildError
         With the last lines of Jupyter Book's output when it fails.
     """
+    args = ["build", str(src), "--path-output", str(out), "--builder", "html"]
+    args += ["-W", "--keep-going"]  # a Sphinx warning fails the build (all of them reported)
+    result = None
+    if server is not None and server.alive:
+        with contextlib.suppress(PoolError):
+            result = _run_warm_book(server, args, epoch)
+    if result is None:
+        result = _run_book_process(args, epoch)
+    code, output = result
+    if code != 0 or not (out / "_build" / "html" / "index.html").is_file():
+        tail = "\n  ".join(output.strip().splitlines()[-15:])
+        raise BuildError(f"Jupyter Book kon het boek niet bouwen:\n  {tail}")
+
+
+def _run_book_process(args: list[str], epoch: int) -> tuple[int, str]:
     exe = Path(sys.executable).with_name("jupyter-book")
-    cmd = [str(exe) if exe.exists() else "jupyter-book", "build", str(src)]
-    cmd += ["--path-output", str(out), "--builder", "html"]
-    cmd += ["-W", "--keep-going"]  # a Sphinx warning fails the build (all of them reported)
+    cmd = [str(exe) if exe.exists() else "jupyter-book", *args]
     env = {**os.environ, "PYTHONHASHSEED": "0", "SOURCE_DATE_EPOCH": str(epoch)}
     proc = subprocess.Popen(
         cmd,
@@ -257,6 +312,19 @@ def run_jupyter_book(src: Path, out: Path, epoch: int) -> None:
         kill_group(proc.pid)
         proc.wait()
         raise
-    if proc.returncode != 0 or not (out / "_build" / "html" / "index.html").is_file():
-        tail = "\n  ".join(output.strip().splitlines()[-15:])
-        raise BuildError(f"Jupyter Book kon het boek niet bouwen:\n  {tail}")
+    return proc.returncode, output
+
+
+def _run_warm_book(server: WarmPool, args: list[str], epoch: int) -> tuple[int, str]:
+    fd, log = tempfile.mkstemp(prefix="wmo-boek-", suffix=".log")
+    os.close(fd)
+    pids: list[int] = []
+    try:
+        code = server.run(args, {"SOURCE_DATE_EPOCH": str(epoch)}, Path(log), pids.append)
+        return code, Path(log).read_text(encoding="utf-8", errors="replace")
+    except BaseException:
+        for pid in pids:
+            kill_group(pid)
+        raise
+    finally:
+        Path(log).unlink(missing_ok=True)

@@ -326,6 +326,19 @@ def _execute(
         raise errors[0]
 
 
+def pool_key(root: Path, package: str | None = None, environment: str | None = None) -> str:
+    """What a warm pool's loaded modules depend on: the project, its package, the environment.
+
+    Examples
+    --------
+    >>> pool_key(Path("/p"), "abc", "def")
+    '/p|abc|def'
+    """
+    package = package if package is not None else package_hash(root)
+    environment = environment if environment is not None else environment_hash()
+    return f"{Path(root).resolve()}|{package}|{environment}"
+
+
 @contextlib.contextmanager
 def _kernels(b: _Build, todo: list[ChapterRun]) -> Iterator[WarmPool | None]:
     """The warm pool for this build's chapters (None: fresh kernels, or nothing to run)."""
@@ -333,7 +346,7 @@ def _kernels(b: _Build, todo: list[ChapterRun]) -> Iterator[WarmPool | None]:
         yield None
         return
     env = chapter_env(b.root, "")
-    key = f"{b.root}|{b.current.package}|{b.current.environment}"
+    key = pool_key(b.root, b.current.package, b.current.environment)
     if b.options.kernels is not None:
         yield b.options.kernels.pool(env, key)
         return
@@ -388,13 +401,12 @@ def _book(b: _Build, runs: list[ChapterRun], exec_seconds: float) -> bool:
     prov = record.provenance(b.root)
     for warning in prov.warnings:
         b.options.say(f"  ! {warning}")
-    build_date = prov.date
     fingerprint = data_fingerprint(b.manifest)
     stamp = assemble.stamp_text(b.params, prov, fingerprint)
     executed = {p.doc: b.executed_dir / f"{p.doc}.ipynb" for p in b.pages if p.is_notebook}
     verantwoording = assemble.verantwoording_page(b.params, b.manifest, runs, prov, fingerprint)
     files = assemble.assemble_book(
-        b.root, b.pages, executed, b.params, stamp, build_date, {"verantwoording": verantwoording}
+        b.root, b.pages, executed, b.params, stamp, prov.date, {"verantwoording": verantwoording}
     )
     book_hash = assemble.tree_hash(files)
     book_src = b.work / "book"
@@ -403,30 +415,55 @@ def _book(b: _Build, runs: list[ChapterRun], exec_seconds: float) -> bool:
             assemble.sync_tree(files, book_src)
             b.options.say("  = boek ongewijzigd, niet opnieuw gebouwd")
             return False
-    say = b.options.say
+    _build_book(b, files, prov, runs, exec_seconds)
+    b.state["boek"] = book_hash
+    save_state(b.period_dir, b.state)
+    return True
+
+
+def _build_book(
+    b: _Build,
+    files: dict[str, bytes],
+    prov: record.Provenance,
+    runs: list[ChapterRun],
+    exec_seconds: float,
+) -> None:
+    """Run Jupyter Book on the book source and install the new edition atomically.
+
+    Sphinx keeps its parsed pages (only changed pages are read again). When only pages changed,
+    it also keeps the HTML of the others (:mod:`analysis.pipeline.partial` makes it write all of
+    them when needed); otherwise every page is written afresh. Either way the result equals a
+    clean build's.
+    """
+    say, out = b.options.say, b.work / "out"
     say("  > boek bouwen met Jupyter Book")
     tb = time.perf_counter()
     try:
         if b.options.force:
             shutil.rmtree(b.work, ignore_errors=True)
-        assemble.sync_tree(files, book_src)
-        # keep Sphinx's parsed pages (only changed pages are read again) but write every
-        # HTML page afresh, so the result equals a clean build's
-        shutil.rmtree(b.work / "out" / "_build" / "html", ignore_errors=True)
-        assemble.run_jupyter_book(book_src, b.work / "out", prov.epoch)
+        changed = assemble.sync_tree(files, b.work / "book")
+        if not assemble.pages_only(changed):
+            shutil.rmtree(out / "_build" / "html", ignore_errors=True)
+        assemble.forget_late_files(out / "_build" / "html")
+        assemble.run_jupyter_book(b.work / "book", out, prov.epoch, _book_server(b))
         book_seconds = time.perf_counter() - tb
         say(f"  ✓ boek gebouwd ({book_seconds:.1f} s)")
         extra = _records(b, runs, prov, exec_seconds, book_seconds)
-        extra.update(_data_package(b, runs, build_date))
-        swap.install_edition(b.period_dir, b.work / "out" / "_build" / "html", extra)
+        extra.update(_data_package(b, runs, prov.date))
+        swap.install_edition(b.period_dir, out / "_build" / "html", extra)
     except BaseException as exc:
         # a failed book build may leave Sphinx's cache half-written: start clean next time
         if not isinstance(exc, DataError):
-            shutil.rmtree(b.work / "out", ignore_errors=True)
+            shutil.rmtree(out, ignore_errors=True)
         raise
-    b.state["boek"] = book_hash
-    save_state(b.period_dir, b.state)
-    return True
+
+
+def _book_server(b: _Build) -> WarmPool | None:
+    """The preview's warm book builder (None in a single build: Jupyter Book as a process)."""
+    if b.options.kernels is None:
+        return None
+    key = pool_key(b.root, b.current.package, b.current.environment)
+    return b.options.kernels.book_server(os.environ.copy(), key)
 
 
 def _records(

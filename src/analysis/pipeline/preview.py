@@ -19,6 +19,7 @@ import contextlib
 import functools
 import html
 import json
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -215,6 +216,16 @@ def _build_once(periode: str, root: Path, options: BuildOptions, status: Status)
         status.finished(error)
 
 
+def _warm_up(root: Path, kernels: WarmKernels) -> None:
+    """Start the warm kernels and the warm book builder now, not at the first change."""
+    from analysis.pipeline.build import pool_key
+    from analysis.pipeline.chapters import chapter_env
+
+    key = pool_key(root)
+    kernels.pool(chapter_env(root, ""), key)
+    kernels.book_server(os.environ.copy(), key)
+
+
 def _settled(root: Path, first: dict[str, Any], interval: float) -> dict[str, Any]:
     """Wait until two snapshots in a row agree (an editor may save in steps)."""
     current = first
@@ -256,6 +267,7 @@ def preview(
         url = f"http://127.0.0.1:{server.server_address[1]}/"
         say(f"Bekijk het rapport op {url} (Ctrl-C stopt)")
         _build_once(periode, root, options, status)
+        _warm_up(root, kernels)
         if on_ready is not None:
             on_ready(url)
         while not stop.wait(interval):

@@ -78,6 +78,33 @@ PRELOAD = (
 )
 
 
+#: Loaded by the preview's book builder: Jupyter Book, Sphinx and the book's extensions.
+BOOK_PRELOAD = (
+    "jupyter_book.cli.main",
+    "jupyter_book.sphinx",
+    "sphinx.application",
+    "sphinx.builders.html",
+    "sphinx.search.nl",
+    "myst_parser",
+    "myst_nb",
+    "myst_nb.sphinx_ext",
+    "pydata_sphinx_theme",
+    "sphinx_book_theme",
+    "sphinx_design",
+    "sphinx_copybutton",
+    "sphinx_togglebutton",
+    "sphinx_thebe",
+    "sphinx_comments",
+    "sphinx_external_toc",
+    "sphinxcontrib.bibtex",
+    "sphinx_jupyterbook_latex",
+    "sphinx_multitoc_numbering",
+    "analysis.present.interface",
+    "analysis.pipeline.partial",
+)
+KINDS = {"kernels": PRELOAD, "boek": BOOK_PRELOAD}
+
+
 class PoolError(Exception):
     """The warm pool stopped working (the build then uses a fresh kernel for the chapter)."""
 
@@ -123,9 +150,7 @@ def _child(job: dict[str, Any], wake: tuple[int, int]) -> NoReturn:
         os.close(log)
         os.close(null)
         os.environ.update(job.get("env") or {})
-        from analysis.pipeline.execute import main
-
-        code = main([*job["args"], "--warm"])
+        code = _run_job(job)
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else 1
     except BaseException:  # noqa: BLE001 - reported in the log like any chapter failure
@@ -137,6 +162,20 @@ def _child(job: dict[str, Any], wake: tuple[int, int]) -> NoReturn:
             sys.stdout.flush()
             sys.stderr.flush()
         os._exit(code)
+
+
+def _run_job(job: dict[str, Any]) -> int:
+    """A chapter (``python -m analysis.pipeline.execute … --warm``) or a book build
+    (``jupyter-book …``), in this fork."""
+    if job.get("soort") == "boek":
+        from jupyter_book.cli.main import main as jupyter_book
+
+        sys.argv = ["jupyter-book", *job["args"]]
+        jupyter_book.main(args=job["args"], prog_name="jupyter-book", standalone_mode=False)
+        return 0
+    from analysis.pipeline.execute import main
+
+    return main([*job["args"], "--warm"])
 
 
 def _reap(running: dict[int, Any]) -> None:
@@ -152,12 +191,12 @@ def _reap(running: dict[int, Any]) -> None:
             _send({"id": job_id, "code": os.waitstatus_to_exitcode(status)})
 
 
-def serve() -> int:
-    """The template process: load, say so, fork one process per chapter until input closes."""
+def serve(kind: str = "kernels") -> int:
+    """The template process: load, say so, fork one process per job until input closes."""
     # like ipykernel_launcher: the folder python was started in is not on the kernel's path
     if sys.path and sys.path[0] == os.getcwd():
         del sys.path[0]
-    failed = preload()
+    failed = preload(KINDS[kind])
     gc.collect()
     gc.freeze()  # the forks share these pages; no collection in a fork copies them
     wake = os.pipe()
@@ -221,17 +260,20 @@ class WarmPool:
     ...     code, output = pool.run(["chapters/a.ipynb", "uit/a.ipynb", "--periode", "2025"], {})
     """
 
-    def __init__(self, env: dict[str, str], key: str = "") -> None:
-        self.key = key
-        self._renderer = Renderer(env)
-        env = {**env, RENDER_SOCKET: self._renderer.socket}
+    def __init__(self, env: dict[str, str], key: str = "", kind: str = "kernels") -> None:
+        self.key, self.kind = key, kind
+        self._renderer = Renderer(env) if kind == "kernels" else None
+        if self._renderer is not None:
+            env = {**env, RENDER_SOCKET: self._renderer.socket}
+        else:
+            env = {**env, "PYTHONHASHSEED": "0"}
         self._lock = threading.Lock()
         self._jobs: dict[int, _Job] = {}
         self._next = 0
         self._ready = threading.Event()
         self._dead = threading.Event()
         self._proc = subprocess.Popen(
-            [sys.executable, "-m", "analysis.pipeline.warm"],
+            [sys.executable, "-m", "analysis.pipeline.warm", kind],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
@@ -285,7 +327,7 @@ class WarmPool:
             self._next += 1
             job_id = self._next
             self._jobs[job_id] = job
-            message = {"id": job_id, "args": args, "env": env, "log": str(log)}
+            message = {"id": job_id, "args": args, "env": env, "log": str(log), "soort": self.kind}
             try:
                 assert self._proc.stdin is not None
                 self._proc.stdin.write((json.dumps(message) + "\n").encode())
@@ -314,7 +356,8 @@ class WarmPool:
                 os.killpg(self._proc.pid, signal.SIGKILL)
             self._proc.wait()
         self._reader.join(timeout=5)
-        self._renderer.close()
+        if self._renderer is not None:
+            self._renderer.close()
 
     def __enter__(self) -> WarmPool:
         return self
@@ -324,8 +367,9 @@ class WarmPool:
 
 
 class WarmKernels:
-    """One :class:`WarmPool` kept for a series of builds (the preview), restarted when its key
-    (project, package and environment hashes) changes or when it stopped.
+    """The warm pools kept for a series of builds (the preview): the chapters' and the book
+    builder's, each restarted when its key (project, package and environment hashes) changes or
+    when it stopped.
 
     Examples
     --------
@@ -334,21 +378,30 @@ class WarmKernels:
     """
 
     def __init__(self) -> None:
-        self._pool: WarmPool | None = None
+        self._pools: dict[str, WarmPool] = {}
+
+    def _get(self, kind: str, env: dict[str, str], key: str) -> WarmPool:
+        pool = self._pools.get(kind)
+        if pool is None or pool.key != key or not pool.alive:
+            if pool is not None:
+                pool.close()
+            pool = self._pools[kind] = WarmPool(env, key, kind)
+        return pool
 
     def pool(self, env: dict[str, str], key: str) -> WarmPool:
-        """The pool for ``key``: the running one, or a new one."""
-        if self._pool is None or self._pool.key != key or not self._pool.alive:
-            self.close()
-            self._pool = WarmPool(env, key)
-        return self._pool
+        """The chapters' pool for ``key``: the running one, or a new one."""
+        return self._get("kernels", env, key)
+
+    def book_server(self, env: dict[str, str], key: str) -> WarmPool:
+        """The warm book builder for ``key`` (Jupyter Book loaded): the running one, or new."""
+        return self._get("boek", env, key)
 
     def close(self) -> None:
-        """Stop the pool, if one runs."""
-        if self._pool is not None:
-            self._pool.close()
-            self._pool = None
+        """Stop every pool that runs."""
+        for pool in self._pools.values():
+            pool.close()
+        self._pools.clear()
 
 
 if __name__ == "__main__":
-    sys.exit(serve())
+    sys.exit(serve(*sys.argv[1:2]))

@@ -1,0 +1,85 @@
+"""Sphinx extension: an incremental book build writes only what a clean build would write anew.
+
+The build keeps Sphinx's output between builds when only pages changed (not the configuration,
+the table of contents or the static files: then every page is written, see
+:func:`analysis.pipeline.build`). Sphinx then re-reads the changed pages and writes them and the
+pages whose table of contents lists them. Other pages show a little of every page too: its title
+(navigation, previous/next links), its sections and labels (references to them). So when a
+re-read page changed any of those, or a page was added, this extension has Sphinx write every
+page; otherwise the pages it did not write are byte-identical to what a clean build writes
+(``tests/test_reproducible.py`` compares both).
+
+The search index of a build that keeps its output starts from the previous index without the
+pages it writes again; a word that no page holds any more stays in it with no pages (a clean
+build does not have it). :func:`_drop_emptied_words` removes those before the index is written.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+SURFACE_KEY = "_wmo_oppervlak"
+
+
+def surface(env: Any, doc: str) -> tuple[Any, ...]:  # noqa: ANN401 - Sphinx's environment
+    """What other pages show of page ``doc``: title, sections, labels, metadata.
+
+    The metadata leave out the word count MyST adds (only the page itself shows it).
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> env = SimpleNamespace(titles={}, longtitles={}, tocs={}, metadata={}, domaindata={})
+    >>> surface(env, "x")
+    (None, None, None, [], [], {})
+    """
+    std = env.domaindata.get("std", {})
+
+    def text(node: Any) -> str | None:  # noqa: ANN401 - a docutils node
+        return node.astext() if node is not None else None
+
+    toc = env.tocs.get(doc)
+    return (
+        text(env.titles.get(doc)),
+        text(env.longtitles.get(doc)),
+        toc.pformat() if toc is not None else None,
+        sorted((k, tuple(v)) for k, v in std.get("labels", {}).items() if v[0] == doc),
+        sorted((k, tuple(v)) for k, v in std.get("anonlabels", {}).items() if v[0] == doc),
+        {k: v for k, v in (env.metadata.get(doc) or {}).items() if k != "wordcount"},
+    )
+
+
+def _before_read(app: Any, env: Any, docnames: list[str]) -> None:  # noqa: ANN401
+    known = [d for d in docnames if d in env.all_docs]
+    setattr(
+        app,
+        SURFACE_KEY,
+        ({d: surface(env, d) for d in known}, len(known) < len(docnames)),
+    )
+
+
+def _updated(app: Any, env: Any) -> list[str]:  # noqa: ANN401
+    before, added = getattr(app, SURFACE_KEY, ({}, False))
+    setattr(app, SURFACE_KEY, ({}, False))
+    if added or any(surface(env, d) != s for d, s in before.items()):
+        return sorted(env.found_docs)
+    return []
+
+
+def _drop_emptied_words(app: Any, *_: Any) -> None:  # noqa: ANN401
+    """Once the search index is loaded and pruned (before the first page): drop empty words."""
+    indexer = getattr(app.builder, "indexer", None)
+    if indexer is None or getattr(app, "_wmo_index_opgeschoond", False):
+        return
+    for mapping in (getattr(indexer, "_mapping", {}), getattr(indexer, "_title_mapping", {})):
+        for word in [w for w, docs in mapping.items() if not docs]:
+            del mapping[word]
+    app._wmo_index_opgeschoond = True
+
+
+def setup(app: Any) -> dict[str, Any]:  # noqa: ANN401 - the Sphinx application
+    """Register the extension with Sphinx."""
+    app.connect("env-before-read-docs", _before_read)
+    app.connect("env-get-updated", _updated)
+    app.connect("html-page-context", _drop_emptied_words)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
