@@ -54,6 +54,9 @@ def make_small_project(dest: Path, bodies: dict[str, str] | None = None) -> Path
     chapters = dest / "chapters"
     chapters.mkdir()
     (chapters / "index.md").write_text("# Klein rapport\n\nVoor de tests.\n", encoding="utf-8")
+    # the pages a stand-in's warning links to (analysis.present: synthetische_waarschuwing.md)
+    for page, title in (("leeswijzer", "Leeswijzer"), ("bronnen", "Bronnen")):
+        (chapters / f"{page}.md").write_text(f"# {title}\n\nVoor de tests.\n", encoding="utf-8")
     code = {
         "a": BODY.format(dataset="tel"),
         "b": BODY.format(dataset="woon"),
@@ -65,7 +68,7 @@ def make_small_project(dest: Path, bodies: dict[str, str] | None = None) -> Path
             chapter_notebook(body, title=f"Hoofdstuk {name}"), chapters / f"{name}.ipynb"
         )
     toc = "format: jb-book\nroot: chapters/index\nchapters:\n" + "".join(
-        f"  - file: chapters/{n}\n" for n in code
+        f"  - file: chapters/{n}\n" for n in [*code, "leeswijzer", "bronnen"]
     )
     (dest / "_toc.yml").write_text(toc, encoding="utf-8")
     write_dataset(dest / "data", "tel", TEL_CSV)
