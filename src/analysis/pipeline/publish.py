@@ -53,15 +53,16 @@ from typing import Any
 import yaml
 
 from analysis.config.params import params_path
-from analysis.core.dates import iso_from_long, long_date
+from analysis.core.dates import iso_from_long
 from analysis.core.errors import PublishError
 from analysis.core.io import write_atomic
+from analysis.present import site as site_pages
 
 SITE_DIR = "site"
 RECORD_FILE = "bouwverslag.json"
 EDITION_FILE = "editie.json"
 KEY_FIGURES_FILE = "kerncijfers.json"
-CHANGES_PAGE = "wijzigingen.html"
+CHANGES_PAGE = site_pages.CHANGES_PAGE
 BEGIN = "<!-- wmo-editie:begin -->"
 END = "<!-- wmo-editie:einde -->"
 _VERSION_RE = re.compile(r"^\d+(\.\d+)*$")
@@ -289,27 +290,21 @@ def _prefix(rel: Path) -> str:
 
 
 def _bar_html(edition: Edition, rel: Path, latest: Edition | None) -> str:
+    """The edition bar of page ``rel`` of ``edition`` (:func:`analysis.present.site.edition_bar`);
+    for an older version than ``latest``, linking to the same page there (or its start page)."""
     up = _prefix(rel)
-    parts = [BEGIN]
-    if latest is not None and latest.editie != edition.editie:
-        target = latest.path / rel
-        href = f"{up}{latest.folder}/{rel.as_posix() if target.is_file() else latest.start}"
-        parts.append(
-            '<div class="wmo-oud" role="note" style="background:#fff4ce;border-left:6px solid '
-            '#8a5a00;padding:.6rem 1rem;margin:0 0 .5rem;color:#1a1a1a"><p style="margin:0"><strong>Let op: dit is een oudere versie '
-            f"(versie {html.escape(edition.editie)}) van de editie {html.escape(edition.periode)}."
-            f'</strong> <a style="color:#0a4f8a" href="{html.escape(href)}">Naar de nieuwste versie '
-            f"({html.escape(latest.editie)}) van deze pagina</a></p></div>"
-        )
-    parts.append(
-        f'<p class="wmo-editiebalk">Editie {html.escape(edition.periode)}, versie '
-        f"{html.escape(edition.editie)} · "
-        f'<a style="color:#0a4f8a" href="{up}index.html">Alle edities en versies</a> · '
-        f'<a style="color:#0a4f8a" href="{"../" * (len(rel.parts) - 1)}{CHANGES_PAGE}">Wat is er veranderd in deze '
-        f"versie</a></p>"
+    changes = f"{'../' * (len(rel.parts) - 1)}{CHANGES_PAGE}"
+    if latest is None or latest.editie == edition.editie:
+        return site_pages.edition_bar(edition.periode, edition.editie, up=up, changes_href=changes)
+    target = rel.as_posix() if (latest.path / rel).is_file() else latest.start
+    return site_pages.edition_bar(
+        edition.periode,
+        edition.editie,
+        up=up,
+        changes_href=changes,
+        latest_editie=latest.editie,
+        latest_href=f"{up}{latest.folder}/{target}",
     )
-    parts.append(END)
-    return "".join(parts)
 
 
 def inject_bars(edition: Edition, latest: Edition | None, *, base: Path | None = None) -> int:
@@ -342,54 +337,13 @@ def inject_bars(edition: Edition, latest: Edition | None, *, base: Path | None =
 
 # ------------------------------------------------------------------------------ own pages
 
-_STYLE = """
-:root { color-scheme: light; }
-body { font-family: "DejaVu Sans", Verdana, sans-serif; color: #1a1a1a; background: #fff;
-  margin: 0; line-height: 1.5; }
-header, main, footer { max-width: 60rem; margin: 0 auto; padding: 1rem 1.5rem; }
-header { border-bottom: 3px solid #0a4f8a; }
-a { color: #0a4f8a; }
-a:focus { outline: 3px solid #0a4f8a; outline-offset: 2px; }
-table { border-collapse: collapse; margin: .75rem 0 1.5rem; width: 100%; }
-caption { text-align: left; font-weight: 700; padding: .25rem 0; }
-th, td { border: 1px solid #8a8a8a; padding: .35rem .6rem; text-align: left; vertical-align: top; }
-thead th { background: #e8eef5; }
-.nieuwste { font-weight: 700; }
-.klein { font-size: .9rem; color: #333; }
-"""
-
-
-def _page(title: str, body: str, *, up: str = "") -> str:
-    return (
-        '<!DOCTYPE html>\n<html lang="nl">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{html.escape(title)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n"
-        f'<header><p><a href="{up}index.html">Wmo-monitor: alle edities</a></p></header>\n'
-        f"<main>\n{body}\n</main>\n"
-        '<footer><p class="klein">Gepubliceerd met de Wmo-monitor. Deze map werkt ook zonder '
-        "internet, bijvoorbeeld vanaf een USB-stick.</p></footer>\n</body>\n</html>\n"
-    )
-
-
-def _changes_table(changes: list[Change], caption: str, old_label: str, new_label: str) -> str:
-    rows = "".join(
-        f'<tr><th scope="row">{html.escape(c.naam)}</th>'
-        f"<td>{html.escape(c.oud) if c.oud is not None else '<em>(niet aanwezig)</em>'}</td>"
-        f"<td>{html.escape(c.nieuw) if c.nieuw is not None else '<em>(niet aanwezig)</em>'}</td>"
-        "</tr>"
-        for c in changes
-    )
-    return (
-        f"<table><caption>{html.escape(caption)}</caption><thead><tr>"
-        f'<th scope="col">Kerncijfer (hoofdstuk/naam)</th><th scope="col">{old_label}</th>'
-        f'<th scope="col">{new_label}</th></tr></thead><tbody>{rows}</tbody></table>'
-    )
-
 
 def changes_page(
     edition: Edition, prev_version: Edition | None, prev_period: Edition | None
 ) -> str:
     """HTML of ``wijzigingen.html``: what changed since the previous version and period.
+
+    Decides which key figures to show; :func:`analysis.present.site.changes_page` words them.
 
     Examples
     --------
@@ -402,82 +356,20 @@ def changes_page(
     True
     """
     e = edition
-    body = [
-        f"<h1>Wat is er veranderd: editie {html.escape(e.periode)}, versie "
-        f"{html.escape(e.editie)}</h1>",
-        f"<p>Gebouwd op {html.escape(long_date(e.datum))} (code {html.escape(e.commit)}). "
-        f'<a href="{html.escape(e.start)}">Lees deze versie</a>.</p>',
-        "<h2>Ten opzichte van de vorige versie</h2>",
-    ]
-    if prev_version is None:
-        body.append("<p>Dit is de eerste gepubliceerde versie van deze editie.</p>")
-        if e.toelichting:
-            body.append(f"<p>Toelichting: {html.escape(e.toelichting)}</p>")
-    else:
-        why = e.toelichting or (
-            f"geen toelichting opgegeven (vul de lijst wijzigingen in params/{e.periode}.yml aan)"
-        )
-        changes = diff_key_figures(prev_version.kerncijfers, e.kerncijfers)
-        body.append(
-            f'<p>Vorige versie: <a href="../v{html.escape(prev_version.editie)}/'
-            f'{html.escape(prev_version.start)}">versie {html.escape(prev_version.editie)}</a> '
-            f"({html.escape(long_date(prev_version.datum))}).</p>"
-            f"<p><strong>Waarom deze versie:</strong> {html.escape(why)}</p>"
-        )
-        if changes:
-            body.append(
-                f"<p>{len(changes)} kerncijfer(s) in de tekst zijn anders dan in versie "
-                f"{html.escape(prev_version.editie)}.</p>"
-            )
-            body.append(
-                _changes_table(
-                    changes,
-                    f"Gewijzigde kerncijfers: versie {prev_version.editie} → {e.editie}",
-                    f"Versie {html.escape(prev_version.editie)}",
-                    f"Versie {html.escape(e.editie)}",
-                )
-            )
-        else:
-            body.append("<p>Geen enkel kerncijfer in de tekst is veranderd.</p>")
-    body.append("<h2>Ten opzichte van de vorige periode</h2>")
-    body += _period_comparison(e, prev_period)
-    return _page(f"Wijzigingen editie {e.periode} versie {e.editie}", "\n".join(body), up="../../")
-
-
-def _period_comparison(e: Edition, prev_period: Edition | None) -> list[str]:
-    """HTML blocks comparing the key figures of ``e`` with the previous period's edition."""
-    body: list[str] = []
-    if prev_period is None:
-        body.append("<p>Er is geen gepubliceerde editie van een eerdere periode.</p>")
-    else:
+    version = diff_key_figures(prev_version.kerncijfers, e.kerncijfers) if prev_version else []
+    period: list[Change] = []
+    if prev_period is not None:
         shared = sorted(set(prev_period.kerncijfers) & set(e.kerncijfers))
-        rows = [
+        period = [
             Change(n, prev_period.kerncijfers[n], e.kerncijfers[n])
             for n in shared
             if is_figure(e.kerncijfers[n]) or is_figure(prev_period.kerncijfers[n])
         ]
-        body.append(
-            f'<p>Vergeleken met <a href="../../{html.escape(prev_period.folder)}/'
-            f'{html.escape(prev_period.start)}">editie {html.escape(prev_period.periode)}, '
-            f"versie {html.escape(prev_period.editie)}</a>: de kerncijfers die in beide edities "
-            "voorkomen.</p>"
-        )
-        if rows:
-            body.append(
-                _changes_table(
-                    rows,
-                    f"Kerncijfers {prev_period.periode} en {e.periode}",
-                    f"Editie {html.escape(prev_period.periode)}",
-                    f"Editie {html.escape(e.periode)}",
-                )
-            )
-        else:
-            body.append("<p>De edities hebben geen kerncijfers gemeen.</p>")
-    return body
+    return site_pages.changes_page(e, prev_version, prev_period, version, period)
 
 
 def landing_page(editions: list[Edition]) -> str:
-    """HTML of ``site/index.html``: every edition, newest period first.
+    """HTML of ``site/index.html``: every edition, newest period first, newest version first.
 
     Examples
     --------
@@ -485,52 +377,7 @@ def landing_page(editions: list[Edition]) -> str:
     >>> "2025/v1.0/chapters/s.html" in landing_page([e])
     True
     """
-    by_period: dict[str, list[Edition]] = {}
-    for e in editions:
-        by_period.setdefault(e.periode, []).append(e)
-    body = [
-        "<h1>Wmo-monitor: alle edities</h1>",
-        "<p>Elke editie is een vaste, onveranderlijke versie van het evaluatierapport. Een "
-        "gecorrigeerde versie krijgt een nieuw versienummer; oudere versies blijven leesbaar en "
-        "verwijzen naar de nieuwste.</p>",
-    ]
-    if not editions:
-        body.append("<p>Er is nog geen editie gepubliceerd.</p>")
-    for periode in sorted(by_period, reverse=True):
-        eds = sorted(by_period[periode], key=lambda e: version_key(e.editie), reverse=True)
-        rows = []
-        for i, e in enumerate(eds):
-            what = (
-                html.escape(e.toelichting)
-                if e.toelichting
-                else ("Eerste versie." if i == len(eds) - 1 else "Geen toelichting opgegeven.")
-            )
-            pdf = (
-                f' · <a href="{e.folder}/{html.escape(e.pdf)}">PDF voor de raad (versie '
-                f"{html.escape(e.editie)})</a>"
-                if e.pdf
-                else ""
-            )
-            label = " (nieuwste)" if i == 0 else ""
-            cls = ' class="nieuwste"' if i == 0 else ""
-            rows.append(
-                f"<tr{cls}>"
-                f'<th scope="row">{html.escape(e.periode)}</th>'
-                f"<td>{html.escape(e.editie)}{label}</td>"
-                f"<td>{html.escape(long_date(e.datum))}</td><td>{what} "
-                f'<a href="{e.folder}/{CHANGES_PAGE}">Wijzigingen en kerncijfers van versie '
-                f"{html.escape(e.editie)}</a></td>"
-                f'<td><a href="{e.folder}/{html.escape(e.start)}">Editie {html.escape(e.periode)} '
-                f"versie {html.escape(e.editie)} lezen</a>{pdf}</td></tr>"
-            )
-        body.append(
-            f"<h2>Periode {html.escape(periode)}</h2>"
-            f"<table><caption>Versies van de editie {html.escape(periode)}</caption><thead><tr>"
-            '<th scope="col">Periode</th><th scope="col">Versie</th><th scope="col">Datum</th>'
-            '<th scope="col">Wat is er veranderd</th><th scope="col">Lezen</th></tr></thead>'
-            f"<tbody>{''.join(rows)}</tbody></table>"
-        )
-    return _page("Wmo-monitor: alle edities", "\n".join(body))
+    return site_pages.landing_page(editions, sort_key=version_key)
 
 
 # ---------------------------------------------------------------------------------- publish
