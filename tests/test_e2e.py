@@ -169,7 +169,12 @@ def test_no_small_counts_are_published(edition):
 
 
 def _periods() -> list[str]:
-    return sorted(p.stem for p in (ROOT / "params").glob("*.yml") if p.stem.isdigit())
+    """Every shipped period, years and half-years (``params/2026-1.yml`` is ``2026H1``)."""
+    from analysis.core.codes import Periode
+
+    return sorted(
+        str(Periode(p.stem)) for p in (ROOT / "params").glob("*.yml") if p.stem[:4].isdigit()
+    )
 
 
 @pytest.mark.parametrize("periode", [p for p in _periods() if p != "2025"])
@@ -177,18 +182,43 @@ def test_every_shipped_period_builds(tmp_path, periode):
     """Every ``params/<periode>.yml`` gives an edition (2025 is built above), about that period.
 
     Guards chapters against assumptions of the default period, e.g. a ``vorige_periode`` that
-    is ``null`` in the first edition of a series.
+    is ``null`` in the first edition of a series, or a year where a half-year stands.
     """
+    from analysis.core.codes import Periode
+    from analysis.present.audit import unmarked_figures
+
+    per = Periode(periode)
     result = build(periode, root=ROOT, out_root=tmp_path)
     page = _text(result.html / "chapters" / "clientervaring.html")
-    assert f"periode {periode}" in page
+    assert f"periode {per.label}" in page
     assert "None" not in page and "nan" not in page.split()
     # nothing from after the period: the survey table and the demography series stop at it
-    later = str(int(periode) + 1)
+    later = str(per.jaar + 1)
     assert not re.search(rf"Stelling \d+ {later}", page)
     demo = _text(result.html / "chapters" / "demografie.html")
     assert not re.search(rf"jaar en ouder {later}", demo)
-    assert re.search(rf"jaar en ouder {periode}", demo)
+    # the population is the stand on 1 January of the period's year (also in a half-year)
+    assert re.search(rf"jaar en ouder {per.jaar}", demo)
+    if per.is_halfjaar:
+        _check_half_year_edition(result.html, per)
+        pages = _pages_with_stand_ins(result.html)
+        problems = {p.name: unmarked_figures(p.read_text(encoding="utf-8")) for p in pages}
+        assert {k: v for k, v in problems.items() if v} == {}
+
+
+def _check_half_year_edition(html: Path, per) -> None:  # noqa: ANN001 - a Periode
+    """A half-year edition (the P&C rapportage) says which half-year it is about, never shows the
+    period code, and compares the half-year with the same half-year a year earlier."""
+    for page in sorted((html / "chapters").glob("*.html")):
+        if page.stem == "bronnen":  # lists the data periods as codes, by design
+            continue
+        assert str(per) not in _text(page), page.name  # "2026H1" is a code, not a label
+    uitgaven = _text(html / "chapters" / "uitgaven.html")
+    assert f"Over het {per.label} is per post gerealiseerd" in uitgaven
+    assert f"Begroting en prognose per post, {per.label}" in uitgaven
+    assert f"tussen het {per.vorige().label} en het {per.label}" in uitgaven
+    samenvatting = _text(html / "chapters" / "samenvatting.html")
+    assert f"rapportageperiode {per.label}" in samenvatting
 
 
 # ------------------------------------------------------------------ provenance on the built pages

@@ -26,7 +26,7 @@ SCHEMA_FILE = Path(__file__).with_name("schemas.yml")
 #: Column types the loader knows (see ``analysis.data.datasets.validate``).
 TYPES = ("regio", "periode", "categorie", "tekst", "aantal", "getal", "percentage", "datum")
 _OPTIONS = {"type", "nullable", "min", "max", "allowed", "lijst"}
-_DATASET_FIELDS = {"key", "columns", "optioneel"}
+_DATASET_FIELDS = {"key", "columns", "optioneel", "peildatum"}
 
 
 @functools.lru_cache(maxsize=4)
@@ -98,6 +98,29 @@ def is_optional(name: str, path: Path = SCHEMA_FILE) -> bool:
     (True, False, False)
     """
     return name in _optional(path)
+
+
+@functools.lru_cache(maxsize=4)
+def _snapshots(path: Path) -> dict[str, str]:
+    doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {
+        n: str(spec["peildatum"])
+        for n, spec in (doc.get("datasets") or {}).items()
+        if spec.get("peildatum")
+    }
+
+
+def on_1_january(name: str, path: Path = SCHEMA_FILE) -> bool:
+    """Whether dataset ``name`` holds a stand on 1 January (``peildatum: 1 januari``): its period
+    ``2026`` is the stand on 1 January 2026, not the year 2026, so it is already known in the
+    half-year edition ``2026H1``.
+
+    Examples
+    --------
+    >>> on_1_january("bevolking_leeftijd"), on_1_january("wmo_clienten"), on_1_january("x")
+    (True, False, False)
+    """
+    return _snapshots(path).get(name) == "1 januari"
 
 
 def names(path: Path = SCHEMA_FILE) -> list[str]:

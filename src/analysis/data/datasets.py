@@ -476,7 +476,9 @@ def up_to(df: pd.DataFrame, periode: str | int) -> pd.DataFrame:
 
     A row stays when its period ends no later than the report period: for the 2024 edition
     ``2024H2`` and ``2024-12`` stay, ``2025`` and ``2025H1`` go; for the half-year edition ``2025H1``
-    ``2025-06`` and ``2025Q2`` stay, ``2025H2`` and the whole year ``2025`` go. A dataset without a
+    ``2025-06`` and ``2025Q2`` stay, ``2025H2`` and the whole year ``2025`` go. In a dataset that
+    holds a stand on 1 January (schema ``peildatum: 1 januari``) the year ``2025`` is that day, so it
+    stays in the half-year edition ``2025H1``. A dataset without a
     ``periode`` column is returned as is; so is one whose manifest entry says ``vooruitblik: true``
     (its periods are projections, e.g. a population prognosis). ``attrs`` (dataset name, manifest
     entry) are kept.
@@ -491,15 +493,39 @@ def up_to(df: pd.DataFrame, periode: str | int) -> pd.DataFrame:
     >>> d.attrs["manifest"] = {"vooruitblik": True}
     >>> len(up_to(d, 2024))
     4
+    >>> b = pd.DataFrame({"periode": ["2025", "2026"]})
+    >>> b.attrs["dataset"] = "bevolking_leeftijd"
+    >>> up_to(b, "2026H1")["periode"].tolist(), up_to(b, "2025H2")["periode"].tolist()
+    (['2025', '2026'], ['2025'])
     """
     if "periode" not in df.columns or (df.attrs.get("manifest") or {}).get("vooruitblik"):
         return df
     end = period_months(str(periode))[1]
-    ends = {p: _period_end(p) for p in df["periode"].astype(str).unique()}
+    day = _on_1_january(df)
+    ends = {p: _period_end(_as_data_period(p, day)) for p in df["periode"].astype(str).unique()}
     keep = df["periode"].astype(str).map(lambda p: ends[p] <= end)
     out = df[keep.to_numpy(dtype=bool)].reset_index(drop=True)
     out.attrs = dict(df.attrs)
     return out
+
+
+def _on_1_january(df: pd.DataFrame) -> bool:
+    """Whether ``df`` is a dataset whose years are the stand on 1 January (see ``schemas.yml``)."""
+    name = df.attrs.get("dataset")
+    return bool(name) and schemas.on_1_january(str(name))
+
+
+def _as_data_period(code: str, on_1_january: bool) -> str:
+    """A data period as the time it is about: in a dataset of stands on 1 January, the year
+    ``2026`` is the month ``2026-01``.
+
+    Examples
+    --------
+    >>> _as_data_period("2026", True), _as_data_period("2026", False), _as_data_period("2026H1", True)
+    ('2026-01', '2026', '2026H1')
+    """
+    text = str(code).strip()
+    return f"{text}-01" if on_1_january and len(text) == 4 and text.isdigit() else text
 
 
 def _period_end(code: str) -> int:
@@ -532,9 +558,18 @@ def require_periods(
     Traceback (most recent call last):
     ...
     analysis.core.errors.DataError: periode 2026H1 ontbreekt in de gegevens (aanwezig: 2026)
+
+    A dataset of stands on 1 January covers the half-year by its year (1 January 2026 lies in
+    ``2026H1``), and the year too:
+
+    >>> d = pd.DataFrame({"periode": ["2026"]})
+    >>> d.attrs["dataset"] = "bevolking_leeftijd"
+    >>> require_periods(d, ["2026H1"]), require_periods(d, ["2026"])
+    (None, None)
     """
     have = sorted(set(df[column].astype(str)))
-    valid = [h for h in have if PERIOD_RE.match(h)]
+    day = column == "periode" and _on_1_january(df)
+    valid = [_as_data_period(h, day) for h in have if PERIOD_RE.match(h)]
     lacking = [str(p) for p in periods if not any(period_within(h, str(p)) for h in valid)]
     if lacking:
         name = df.attrs.get("dataset")

@@ -51,7 +51,7 @@ LISTED_SOFTWARE = (
 def stamp_text(params: Params, prov: Provenance, fingerprint: str) -> str:
     """The edition stamp shown on every page."""
     return (
-        f"Gemeente {params.gemeente_naam} · periode {params.periode} · editie "
+        f"Gemeente {params.gemeente_naam} · periode {params.periode.label} · editie "
         f"{params.editie} · gebouwd {long_date(prov.date)} · code {prov.code} · "
         f"gegevens {fingerprint}"
     )

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from analysis.core.codes import Periode
 from analysis.core.dates import long_date
 from analysis.pipeline.browser import Browser
 
@@ -191,8 +192,8 @@ def print_html(
     body = [
         '<section class="omslag" aria-label="Omslag">'
         f"<p>Gemeente {html.escape(gemeente)}</p><h1>{html.escape(titel)}</h1>"
-        f"<p>Evaluatie van het Wmo-beleid · periode {html.escape(periode)}</p>"
-        f"<p>Editie {html.escape(periode)}, versie {html.escape(editie)}</p>"
+        f"<p>Evaluatie van het Wmo-beleid · periode {html.escape(Periode(periode).label)}</p>"
+        f"<p>Editie {html.escape(Periode(periode).label)}, versie {html.escape(editie)}</p>"
         f"<p>Datum: {html.escape(long_date(datum))}</p></section>",
         f'<nav class="inhoud hoofdstuk" aria-label="Inhoud"><h1>Inhoud</h1><ol>{toc}</ol></nav>',
     ]

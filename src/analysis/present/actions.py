@@ -13,12 +13,25 @@ from typing import Any
 
 import pandas as pd
 
+from analysis.core.codes import Periode
 from analysis.core.numbers import getal
 from analysis.present.report import provenance_of
 from analysis.present.tables import table_html
 from analysis.topics import agenda
 from analysis.topics.agenda import ONBEKEND, VERVALLEN
 from analysis.topics.social import with_progress_indicator
+
+
+def _when(periode: str | int) -> str:
+    """A period as it follows "in": ``2025``, or ``het 1e halfjaar 2026`` for a half-year.
+
+    Examples
+    --------
+    >>> _when(2025), _when("2026H1")
+    ('2025', 'het 1e halfjaar 2026')
+    """
+    per = Periode(str(periode))
+    return f"het {per.label}" if per.is_halfjaar else per.label
 
 
 def action_points_html(
@@ -124,7 +137,7 @@ def progress_html(progress: pd.DataFrame, periode: str | int, *, bron: Any) -> s
         lambda v: "–" if pd.isna(v) else f"{getal(v, 0)}%"
     )
     t.columns = [c[0].upper() + c[1:] for c in t.columns]
-    return table_html(t, f"Voortgang per thema, {periode}", bron=bron)
+    return table_html(t, f"Voortgang per thema, {Periode(str(periode)).label}", bron=bron)
 
 
 def overdue_html(status: pd.DataFrame, periode: str | int, *, bron: Any) -> str:
@@ -139,9 +152,12 @@ def overdue_html(status: pd.DataFrame, periode: str | int, *, bron: Any) -> str:
     """
     t = agenda.overdue(status)
     if t.empty:
-        return f"<p>Geen actiepunten achter op schema in {periode}.</p>"
+        return f"<p>Geen actiepunten achter op schema in {_when(periode)}.</p>"
     return table_html(
-        t, f"Actiepunten achter op schema, {periode}", bron=bron, kolommen=["Stand", "Waarom"]
+        t,
+        f"Actiepunten achter op schema, {Periode(str(periode)).label}",
+        bron=bron,
+        kolommen=["Stand", "Waarom"],
     )
 
 
@@ -166,6 +182,6 @@ def before_start_note(status: pd.DataFrame, periode: str | int) -> str:
     first = int(status["eerste_jaar"].min())
     return (
         '<p class="wmo-noot"><strong>Nog niets aan de beurt.</strong> De eerste actiepunten '
-        f"staan gepland voor {first}; in {periode} was nog geen actiepunt aan de beurt. De "
+        f"staan gepland voor {first}; in {_when(periode)} was nog geen actiepunt aan de beurt. De "
         "tabellen hieronder tonen daarom alleen wat gepland is.</p>"
     )

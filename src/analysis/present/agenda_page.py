@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from analysis.core.codes import Periode
 from analysis.core.numbers import getal, procent
 from analysis.core.provenance import mark
 from analysis.present.marks import real_html
@@ -35,6 +36,18 @@ __all__ = [
     "status_sentence",
     "summary_markdown",
 ]
+
+
+def _when(periode: str | int) -> str:
+    """A period as it follows "in": ``2025``, or ``het 1e halfjaar 2026`` for a half-year.
+
+    Examples
+    --------
+    >>> _when("2025"), _when("2026H1")
+    ('2025', 'het 1e halfjaar 2026')
+    """
+    per = Periode(str(periode))
+    return f"het {per.label}" if per.is_halfjaar else per.label
 
 
 def _n(value: int, voorbeeld: bool) -> str:
@@ -83,15 +96,15 @@ def plan_sentence(stand: pd.DataFrame, periode: str | int) -> str:
     if n == 0:
         return (
             text
-            + f"Volgens de planning in het plan was in {periode} nog geen actiepunt aan de beurt."
+            + f"Volgens de planning in het plan was in {_when(periode)} nog geen actiepunt aan de beurt."
         )
     if n == total:
-        text += f"Volgens de planning in het plan waren in {periode} alle actiepunten aan de beurt."
+        text += f"Volgens de planning in het plan waren in {_when(periode)} alle actiepunten aan de beurt."
     elif n == 1:
-        text += f"Volgens de planning in het plan was in {periode} één daarvan aan de beurt."
+        text += f"Volgens de planning in het plan was in {_when(periode)} één daarvan aan de beurt."
     else:
         text += (
-            f"Volgens de planning in het plan waren in {periode} {real_html(getal(n))} daarvan "
+            f"Volgens de planning in het plan waren in {_when(periode)} {real_html(getal(n))} daarvan "
             "aan de beurt."
         )
     k = int((~due["jaren_zeker"].astype(bool)).sum()) if "jaren_zeker" in due.columns else 0
@@ -139,11 +152,11 @@ def status_sentence(stand: pd.DataFrame, periode: str | int, *, voorbeeld: bool)
     counts = stand["schema"].value_counts()
     items = [(int(counts.get(s, 0)), w) for s, w in _STATE_WORDS if counts.get(s, 0)]
     if not items:
-        return f"Voor {periode} is nog geen stand bekend."
+        return f"Voor {_when(periode)} is nog geen stand bekend."
     parts = [f"{_n(items[0][0], voorbeeld)} {_points(items[0][0])} {items[0][1]}"]
     parts += [f"{_n(n, voorbeeld)} {w}" for n, w in items[1:]]
     lead = "In deze voorbeeldgegevens is de stand" if voorbeeld else "De stand"
-    text = f"{lead} in {periode}: {_join(parts)}."
+    text = f"{lead} in {_when(periode)}: {_join(parts)}."
     if kern["pct_op_schema"] is not None:
         pct = procent(float(kern["pct_op_schema"]), 0)
         shown = mark(pct) if voorbeeld else real_html(pct)

@@ -30,6 +30,7 @@ from typing import Any
 import pandas as pd
 from markupsafe import Markup
 
+from analysis.core.codes import Periode
 from analysis.core.provenance import NONE, Provenance, mark, union
 from analysis.present.marks import real_html, text_html
 from analysis.present.templating import render
@@ -339,7 +340,7 @@ def dashboard_html(
         cap = "Voorbeelden: kernindicatoren uit synthetische gegevens (tellen niet mee)"
     else:
         cap = "Kernindicatoren per hoofdstuk" + (
-            f", rapportageperiode {periode}" if periode else ""
+            f", rapportageperiode {Periode(str(periode)).label}" if periode else ""
         )
     chapters = []
     for chap, g in d.groupby("Hoofdstuk", sort=False):

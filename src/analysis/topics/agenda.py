@@ -37,6 +37,7 @@ from typing import Any
 
 import pandas as pd
 
+from analysis.core.codes import Periode
 from analysis.core.errors import DataError
 from analysis.topics.indicators import Measurement, Target
 
@@ -324,7 +325,9 @@ def action_points(
         if periode is None:
             raise ValueError("geef de periode bij de status")
         st = status_for_period(df_agenda, df_status, periode).set_index("id")
-        out[f"Status {periode}"] = out["Nr."].map(st["status"]).fillna("niet gemeld").to_numpy()
+        out[f"Status {Periode(str(periode)).label}"] = (
+            out["Nr."].map(st["status"]).fillna("niet gemeld").to_numpy()
+        )
         out["Schema"] = out["Nr."].map(st["schema"]).to_numpy()
     return out.reset_index(drop=True)
 
@@ -684,9 +687,11 @@ def progress_description(progress: pd.DataFrame, periode: str | int) -> str:
 
     t = progress[progress["Aan de beurt"] > 0]
     parts = [f"{r['Thema']}: {getal(r['% gereed of op schema'], 0)}%" for _, r in t.iterrows()]
+    per = Periode(str(periode))
+    when = f"het {per.label}" if per.is_halfjaar else per.label
     return (
         "Staafdiagram per thema: aandeel van de actiepunten die in "
-        f"{periode} aan de beurt zijn dat gereed of op schema is. " + ". ".join(parts) + "."
+        f"{when} aan de beurt zijn dat gereed of op schema is. " + ". ".join(parts) + "."
     )
 
 

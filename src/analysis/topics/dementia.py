@@ -544,12 +544,12 @@ def plan_base(params: Any) -> tuple[int, int]:  # noqa: ANN401
 def estimate_measure(ctx: Any) -> Measurement:
     """Key indicator: estimated residents with dementia in the period (the plan's estimate per
     resident of the base age group × residents of that age), against the previous year."""
-    from analysis.topics.population import previous_period
+    from analysis.topics.population import previous_period, stand_year
 
     bev = ctx.load("bevolking_leeftijd")
     est = plan_estimates(ctx.load("dementie_schattingen"), ctx.code)
     basisjaar, min_age = plan_base(ctx.params)
-    per = ctx.params.periode
+    per = stand_year(ctx.params.periode)
     prev = previous_period(sorted(set(bev["periode"].astype(str))), per)
     return Measurement(
         waarde=current_estimate(bev, est, ctx.code, min_age, basisjaar, per),

@@ -197,6 +197,18 @@ def growth_by_age(pop: pd.DataFrame, start: str, end: str) -> pd.DataFrame:
     return out
 
 
+def stand_year(periode: str | int) -> str:
+    """The stand on 1 January that an edition shows: 1 January of the report's year (also in a
+    half-year edition: 1 January 2026 lies in the first half of 2026).
+
+    Examples
+    --------
+    >>> stand_year("2025"), stand_year("2026H1")
+    ('2025', '2026')
+    """
+    return str(periode)[:4]
+
+
 def share_measure(ctx: Any, min_age: int) -> Any:  # noqa: ANN401 - key indicator
     """Key indicator: share of residents aged ``min_age`` or older on 1 January of the period,
     against the previous year in the data (``kernindicatoren.yml``)."""
@@ -205,7 +217,7 @@ def share_measure(ctx: Any, min_age: int) -> Any:  # noqa: ANN401 - key indicato
     bev = ctx.load("bevolking_leeftijd")
     pop = population_by_age(bev, ctx.code)
     table = ageing_table(pop).set_index("periode")
-    per = ctx.params.periode
+    per = stand_year(ctx.params.periode)
     prev = previous_period(list(table.index), per)
     return Measurement(
         waarde=float(table.loc[per, f"pct_{min_age}"]),

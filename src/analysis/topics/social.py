@@ -863,7 +863,8 @@ def desk_table(
     """The volunteer desk's vacancies and matches per year and age group, ready to publish.
 
     Counts pass through :func:`analysis.data.privacy.suppress_counts` (small cells suppressed, the rest
-    rounded); with ``upto`` only years up to that period. Adds a total row per year (unless
+    rounded); with ``upto`` only years up to that period; half-year rows (``2026H1``) are left out,
+    since a half-year's count is not comparable with a year's. Adds a total row per year (unless
     ``totals=False``) (computed from the unrounded counts, then suppressed) and
     the match rate ``matches / vacatures`` in percent (from the unrounded counts, only where both
     are published).
@@ -882,6 +883,7 @@ def desk_table(
     [['2024', 'jong', 40, 30, 75.0], ['2024', 'oud', <NA>, <NA>, nan], ['2024', 'totaal', 50, 35, 75.0]]
     """
     sel = df[df["gemeente_code"] == code]
+    sel = sel[sel["periode"].astype(str).str.fullmatch(r"\d{4}")]  # years only
     if upto is not None:
         sel = sel[sel["periode"].astype(str) <= str(upto)]
     wide = sel.pivot_table(
@@ -935,7 +937,8 @@ def support_table(
     """Carer-support registrations (``mantelzorgondersteuning``) per year, suppressed and rounded.
 
     With ``wide=True`` one row per year and one column per registration; with ``upto`` only years
-    up to that period.
+    up to that period. Half-year rows (``2026H1``) are left out: a half-year's count is not
+    comparable with a year's.
 
     Returns
     -------
@@ -953,6 +956,7 @@ def support_table(
     np.int64(60)
     """
     sel = df[df["gemeente_code"] == code]
+    sel = sel[sel["periode"].astype(str).str.fullmatch(r"\d{4}")]  # years only
     if upto is not None:
         sel = sel[sel["periode"].astype(str) <= str(upto)]
     out = pd.DataFrame(

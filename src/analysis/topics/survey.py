@@ -95,6 +95,25 @@ def value(table: pd.DataFrame, nr: int, periode: str | int) -> tuple[float, floa
     return float(row["percentage"].iloc[0]), float(row["n"].iloc[0])
 
 
+def survey_year(table: pd.DataFrame, periode: str | int) -> str:
+    """The survey year an edition shows: the period itself when the survey has it, else the latest
+    earlier year (the survey is yearly, so a half-year edition shows the last measurement).
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"nr": 1, "periode": ["2024", "2025"]})
+    >>> survey_year(t, "2025"), survey_year(t, "2026H1")
+    ('2025', '2025')
+    """
+    years = sorted({str(p) for p in table["periode"]})
+    if str(periode) in years:
+        return str(periode)
+    earlier = [y for y in years if y[:4] < str(periode)[:4]]
+    if not earlier:
+        raise DataError(f"geen meting van het cliëntervaringsonderzoek tot {periode}")
+    return earlier[-1]
+
+
 def comparison_year(
     table: pd.DataFrame, periode: str | int, vorige: str | int | None = None
 ) -> str | None:
@@ -280,7 +299,7 @@ def measure(ctx: Any, nr: int) -> Any:  # noqa: ANN401
 
     df = ctx.load("clientervaring")
     t = shares(df, ctx.code, ctx.params.privacy["min_n_percentage"])
-    per = str(ctx.params.periode)
+    per = survey_year(t, ctx.params.periode)
     prev = previous_period(sorted(t["periode"].unique()), per)
     p, _ = value(t, nr, per)
     vorige, marge = None, None
