@@ -166,10 +166,14 @@ def test_project_rounds_and_chart_text():
 
 
 def test_calibration_note():
+    """Plain words (no raw calibration notes with "stand-in" and unformatted numbers): a stand-in
+    made to follow the plan is said to be no confirmation of it."""
     p = pd.DataFrame({"waarde": [1]})
-    p.attrs["manifest"] = {"synthetic": True, "calibrated_to": "plan"}
-    assert "afgestemd op: plan" in dementia.calibration_note(p)
-    assert "geen onafhankelijke bevestiging" in dementia.calibration_note(p)
+    p.attrs["manifest"] = {"synthetic": True, "calibrated_to": "volgt het plan (stand-in), 1100"}
+    note = dementia.calibration_note(p)
+    assert "zo zijn gemaakt dat ze de schattingen van het plan volgen" in note
+    assert "geen bevestiging van het plan" in note
+    assert "stand-in" not in note and "1100" not in note
     p.attrs["manifest"] = {"synthetic": False, "calibrated_to": "plan"}
     assert dementia.calibration_note(p) == ""
 

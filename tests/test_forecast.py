@@ -210,3 +210,33 @@ def test_key_indicator_growth_on_the_project_data():
     m = forecast.growth_measure(report.chapter("2025"))
     assert m.waarde is not None and m.waarde > 0
     assert m.marge is None  # the band is a scenario range, not a 95% interval
+
+
+def test_no_circular_confirmation_or_developer_words_in_the_projection_pages():
+    """Review 1.6/1.11 and issue 14: a projection on stand-ins (a prognosis tuned to the plan's
+    dementia figures) never 'bevestigt de richting' of the plan; no 'niet in de code'."""
+    import json
+    from pathlib import Path
+
+    from analysis.topics import forecast
+
+    d1 = {"groei_pct": 6.0, "aandeel_vergrijzing_pct": 77.0}
+    d2 = {"groei_pct": 19.0, "aandeel_vergrijzing_pct": 76.0}
+    text = forecast.direction_text(d1, d2, 2030, 2040, voorbeeld=True)
+    assert (
+        text.startswith("In deze voorbeeldgegevens")
+        and "bevestigt de verwachting van het plan niet" in text
+    )
+    root = Path(__file__).resolve().parents[1] / "chapters"
+    for name in ("vraagprognose", "dementie"):
+        nb = json.loads((root / f"{name}.ipynb").read_text(encoding="utf-8"))
+        prose = " ".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+        for bad in (
+            "bevestigt de richting",
+            "niet in de code",
+            "stand-in",
+            "synthetische gegevens)",
+            "in dezelfde orde van grootte als het plan",
+            "oordeel in de Samenvatting is *onvoldoende",
+        ):
+            assert bad not in prose, (name, bad)

@@ -280,19 +280,38 @@ def chart_text(data: pd.DataFrame) -> str:
     return "; ".join(parts)
 
 
-def calibration_note(prognose: pd.DataFrame) -> str:
-    """A Dutch warning when the population prognosis is synthetic and calibrated to the plan.
+def calibrated_to_plan(prognose: pd.DataFrame) -> bool:
+    """Whether the population prognosis is a stand-in made to follow the plan's own figures
+    (its manifest says ``synthetic`` and names the plan in ``calibrated_to``).
 
-    A synthetic prognosis whose growth was tuned to follow the plan's own dementia figures cannot
-    confirm those figures: agreement is then partly by construction. Reads the dataset's
-    manifest (``synthetic``, ``calibrated_to``); empty text for a real prognosis.
+    Examples
+    --------
+    >>> p = pd.DataFrame({"waarde": [1]})
+    >>> p.attrs["manifest"] = {"synthetic": True, "calibrated_to": "groei volgt de schattingen van het plan"}
+    >>> calibrated_to_plan(p)
+    True
+    >>> p.attrs["manifest"] = {"synthetic": False, "calibrated_to": "plan"}
+    >>> calibrated_to_plan(p)
+    False
+    """
+    meta = prognose.attrs.get("manifest") or {}
+    return bool(meta.get("synthetic")) and "plan" in str(meta.get("calibrated_to") or "").lower()
+
+
+def calibration_note(prognose: pd.DataFrame) -> str:
+    """A plain Dutch warning when the population prognosis is synthetic, and when it was made to
+    follow the plan's own dementia figures: agreement with the plan is then by construction.
+    Empty for a real prognosis. (The exact assumptions are on the Bronnen page.)
 
     Examples
     --------
     >>> p = pd.DataFrame({"waarde": [1]})
     >>> p.attrs["manifest"] = {"synthetic": True, "calibrated_to": "groei 75+ volgt het plan"}
-    >>> calibration_note(p)[:40]
-    'Let op: de bevolkingsprognose is synthet'
+    >>> print(calibration_note(p))
+    Let op: de bevolkingsprognose bestaat uit voorbeeldgegevens, die zo zijn gemaakt dat ze de schattingen van het plan volgen. Dat de projectie dicht bij de cijfers van het plan uitkomt, is daardoor een gevolg van die keuze en geen bevestiging van het plan; met de echte prognose kan de uitkomst anders zijn. De aannames staan bij de bronnen.
+    >>> p.attrs["manifest"] = {"synthetic": True, "calibrated_to": "trend 2015-2025"}
+    >>> calibration_note(p)[:70]
+    'Let op: de bevolkingsprognose bestaat uit voorbeeldgegevens; met de ec'
     >>> p.attrs["manifest"] = {"synthetic": False}
     >>> calibration_note(p)
     ''
@@ -300,15 +319,55 @@ def calibration_note(prognose: pd.DataFrame) -> str:
     meta = prognose.attrs.get("manifest") or {}
     if not meta.get("synthetic"):
         return ""
-    how = str(meta.get("calibrated_to") or "").strip()
-    text = "Let op: de bevolkingsprognose is synthetisch"
-    if how:
-        text += f" (afgestemd op: {how})"
+    if not calibrated_to_plan(prognose):
+        return (
+            "Let op: de bevolkingsprognose bestaat uit voorbeeldgegevens; met de echte prognose "
+            "kan de uitkomst anders zijn. De aannames staan bij de bronnen."
+        )
     return (
-        text
-        + ". Dat de projectie dicht bij de cijfers van het plan uitkomt, is daardoor deels een "
-        "gevolg van die afstemming en geen onafhankelijke bevestiging; met de echte prognose kan "
-        "de uitkomst anders zijn."
+        "Let op: de bevolkingsprognose bestaat uit voorbeeldgegevens, die zo zijn gemaakt dat ze "
+        "de schattingen van het plan volgen. Dat de projectie dicht bij de cijfers van het plan "
+        "uitkomt, is daardoor een gevolg van die keuze en geen bevestiging van het plan; met de "
+        "echte prognose kan de uitkomst anders zijn. De aannames staan bij de bronnen."
+    )
+
+
+def projection_lead(voorbeeld: bool, werkwoord: str = "wonen er") -> str:
+    """The start of a sentence about the projection (verb second): an example on stand-ins.
+
+    Examples
+    --------
+    >>> projection_lead(True), projection_lead(False)
+    ('In deze voorbeeldgegevens wonen er volgens de projectie', 'Volgens de projectie wonen er')
+    >>> projection_lead(True, "groeit")
+    'In deze voorbeeldgegevens groeit volgens de projectie'
+    """
+    from analysis.topics.findings import VOORBEELD
+
+    if voorbeeld:
+        return f"{VOORBEELD} {werkwoord} volgens de projectie"
+    return f"Volgens de projectie {werkwoord}"
+
+
+def plan_comparison_text(afgestemd: bool) -> str:
+    """What the projection next to the plan's figure says: nothing, when the prognosis was made
+    to follow the plan (no circular confirmation); else that the two are independent estimates.
+
+    Examples
+    --------
+    >>> plan_comparison_text(True)[:60]
+    'Dat de projectie dicht bij het plan uitkomt, bevestigt het p'
+    >>> plan_comparison_text(False)[:52]
+    'De projectie en de schatting van het plan zijn twee '
+    """
+    if afgestemd:
+        return (
+            "Dat de projectie dicht bij het plan uitkomt, bevestigt het plan niet: de "
+            "voorbeeldprognose is op de schattingen van het plan afgestemd."
+        )
+    return (
+        "De projectie en de schatting van het plan zijn twee afzonderlijke schattingen; hoe ver "
+        "ze uiteenlopen, laat zien hoe onzeker het aantal is."
     )
 
 

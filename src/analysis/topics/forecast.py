@@ -554,3 +554,71 @@ def growth_measure(ctx: Any) -> Any:  # noqa: ANN401 - key indicator
         bron="wmo_clienten, bevolking_leeftijd, bevolkingsprognose",
         periode=f"{f['basisjaar']}-{target} (prognose)",
     )
+
+
+def lead(voorbeeld: bool, werkwoord: str, rest: str) -> str:
+    """The start of a sentence about the projection (verb second), an example on stand-ins.
+
+    Examples
+    --------
+    >>> lead(True, "groeit", "in het middenscenario")
+    'In deze voorbeeldgegevens groeit in het middenscenario'
+    >>> lead(False, "groeit", "in het middenscenario")
+    'In het middenscenario groeit'
+    """
+    from analysis.topics.findings import VOORBEELD
+
+    if voorbeeld:
+        return f"{VOORBEELD} {werkwoord} {rest}"
+    return f"{rest[:1].upper()}{rest[1:]} {werkwoord}"
+
+
+def direction_text(
+    d1: dict[str, Any], d2: dict[str, Any], eerste: int, laatste: int, *, voorbeeld: bool
+) -> str:
+    """The projection against the plan's expectation that demand keeps rising.
+
+    ``d1``/``d2`` come from :func:`decompose` for the first and last projection year. From real
+    data the direction is compared with the plan's; from stand-ins it is an example that cannot
+    confirm the plan (no circular confirmation). The growth is total growth in the middle scenario
+    (population size and ageing, with unchanged use per age group).
+
+    Examples
+    --------
+    >>> d1 = {"groei_pct": 6.0, "aandeel_vergrijzing_pct": 77.0}
+    >>> d2 = {"groei_pct": 19.0, "aandeel_vergrijzing_pct": 76.0}
+    >>> print(direction_text(d1, d2, 2030, 2040, voorbeeld=False))
+    Bij gelijk gebruik per leeftijdsgroep groeit het aantal cliënten in het middenscenario met 6% tot 2030 en 19% tot 2040; 77% van de groei tot 2030 komt door de vergrijzing. Dat is de richting die het plan verwacht.
+    >>> print(direction_text(d1, d2, 2030, 2040, voorbeeld=True).replace("\\ue000", "").replace("\\ue001", ""))
+    In deze voorbeeldgegevens groeit het aantal cliënten bij gelijk gebruik per leeftijdsgroep in het middenscenario met 6% tot 2030 en 19% tot 2040; 77% van de groei tot 2030 komt door de vergrijzing. Dat bevestigt de verwachting van het plan niet: de cliëntcijfers en de bevolkingsprognose zijn voorbeeldgegevens.
+    >>> "daalt het aantal cliënten" in direction_text({**d1, "groei_pct": -2.0}, d2, 2030, 2040,
+    ...                                                voorbeeld=False)
+    True
+    """
+    from analysis.topics.findings import VOORBEELD, number
+
+    def pct(v: float) -> str:
+        return number(abs(float(v)), "%", 0, voorbeeld=voorbeeld)
+
+    g1, g2 = float(d1["groei_pct"]), float(d2["groei_pct"])
+    verb = "groeit" if g1 > 0 else ("daalt" if g1 < 0 else "blijft gelijk")
+    first = f"met {pct(g1)} tot {eerste}" if g1 else f"tot {eerste}"
+    second = f"{pct(g2)} tot {laatste}" if g2 >= 0 else f"met {pct(g2)} minder tot {laatste}"
+    core = f"in het middenscenario {first} en {second}"
+    share = (
+        f"{pct(d1['aandeel_vergrijzing_pct'])} van de groei tot {eerste} komt door de vergrijzing"
+    )
+    if voorbeeld:
+        return (
+            f"{VOORBEELD} {verb} het aantal cliënten bij gelijk gebruik per leeftijdsgroep {core}; "
+            f"{share}. Dat bevestigt de verwachting van het plan niet: de cliëntcijfers en de "
+            "bevolkingsprognose zijn voorbeeldgegevens."
+        )
+    same = (
+        "Dat is de richting die het plan verwacht."
+        if g1 > 0
+        else "Dat is niet de stijging die het plan verwacht."
+    )
+    return (
+        f"Bij gelijk gebruik per leeftijdsgroep {verb} het aantal cliënten {core}; {share}. {same}"
+    )
