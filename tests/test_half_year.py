@@ -48,3 +48,11 @@ def test_the_agenda_names_the_half_year_by_its_label():
     p = pd.DataFrame({"Thema": ["a"], "Aan de beurt": [2], "% gereed of op schema": [50.0]})
     text = agenda.progress_description(p, "2026H1")
     assert "in het 1e halfjaar 2026 aan de beurt" in text and "2026H1" not in text
+
+
+def test_the_meldingen_key_indicator_of_a_half_year_is_the_last_full_year():
+    from analysis.topics.indicators import compute, registry
+
+    r = compute(chapter("2026H1"), registry()["loket_meldingen_jaar"])
+    assert (r.meting.periode, r.meting.vorige_periode) == ("2025", "2024")
+    assert r.meting.waarde is not None

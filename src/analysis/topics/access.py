@@ -389,7 +389,8 @@ def plan_reference(df_ref: pd.DataFrame, gemeente: str) -> float | None:
 
 def meldingen_measure(ctx: Any) -> Any:  # noqa: ANN401 - key indicator
     """Key indicator: formal Wmo meldingen in the year (published, rounded), against the
-    previous year and the plan's figure (``kernindicatoren.yml``)."""
+    previous year and the plan's figure (``kernindicatoren.yml``); a half-year edition shows the
+    last full year."""
     from analysis.data.datasets import provenance_of
     from analysis.topics.indicators import Measurement
     from analysis.topics.population import previous_period
@@ -397,6 +398,8 @@ def meldingen_measure(ctx: Any) -> Any:  # noqa: ANN401 - key indicator
     df = ctx.load("loket_meldingen")
     pub = published_counts(df, ctx.code, ctx.params.privacy, freq="J").set_index("periode")
     per = str(ctx.params.periode)
+    if getattr(ctx.params.periode, "is_halfjaar", False):  # a count per year: the last full year
+        per = str(ctx.params.periode.jaar - 1)
     prev = previous_period(list(pub.index), per)
     ref, ref_periode, ref_herkomst = None, "", None
     try:
