@@ -332,6 +332,7 @@ NO_STANDIN = {
     "begroting_2026_wmo": "citaten uit de Begroting 2026, zonder bedragen",
     "productcategorie_cbs": "een koppeling, geen cijfers (tests/test_municipal_data.py)",
     "indicatoren_monitor": "een koppeling, geen cijfers",
+    "impactvragen": "vragen en citaten uit het plan, geen cijfers (tests/test_impact.py)",
 }
 
 

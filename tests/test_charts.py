@@ -51,7 +51,8 @@ def test_html_has_accessible_structure_and_source(fig):
     out = fig.to_html()
     assert 'id="fig-groei"' in out and 'role="img"' in out
     assert 'aria-label="Van 1.000 naar 12.345."' in out
-    assert "Bron: CBS, tabel 03759ned (dataset bev)" in out
+    # readers get the publisher and table, the dataset id stays out of the text (issue 15.5)
+    assert '<p class="wmo-bron" data-datasets="bev">Bron: CBS, tabel 03759ned</p>' in out
     assert '<th scope="col">Inwoners</th>' in out and '<td class="num">12.345</td>' in out
     spec = json.loads(re.search(r'id="fig-groei-spec">(.*?)</script>', out).group(1))
     assert spec["description"] == "Van 1.000 naar 12.345."
@@ -72,7 +73,9 @@ def test_synthetic_source_is_labelled():
     f = charts.bar_chart(
         df, name="w", x="Jaar", y="Aantal", title="t", subtitle="s", description="d"
     )
-    assert f.synthetic and "Bron: synthetische stand-in voor CBS (dataset wmo)" in f.to_html()
+    out = f.to_html()
+    assert f.synthetic and "Bron: voorbeeldgegevens in plaats van cijfers van CBS</p>" in out
+    assert "(dataset" not in out and "stand-in" not in out
 
 
 def test_figure_requires_description_and_valid_name():

@@ -411,3 +411,101 @@ def test_uitvoeringsagenda_says_what_is_an_example_and_which_years_are_guessed(e
     assert "(niet zeker)" in text
     assert re.search(r"Bij \S+ van die \S+ zijn de geplande jaren niet zeker", text)
     assert not re.search(r"(^|[.:;] )0 actiepunt", text)
+
+
+#: Pages where paths, dataset ids and commands may stand (the Verantwoording part of the book).
+TECHNICAL_PAGES = {"bronnen", "toegankelijkheid"}
+_PATH = re.compile(r"(?<![\w@/])(?:[\w.-]+/)*[\w-]+\.(?:csv|ya?ml|txt|md|py|ipynb|json|toml)\b")
+_SEED = re.compile(r"\b\d{3}_[0-9a-f]{16}\b")
+
+
+def _article(page: Path) -> str:
+    """The page's own content as HTML: the article, without scripts (chart specs) and styles."""
+    s = page.read_text(encoding="utf-8")
+    s = s.split('<article class="bd-article">', 1)[1].split("</article>", 1)[0]
+    return re.sub(r"<(script|style)\b.*?</\1>", " ", s, flags=re.S)
+
+
+def chapter_text_problems(edition: Path) -> list[str]:
+    """Issue 15.5 over every chapter page except Bronnen/Verantwoording: file paths, seed file
+    names, ``params/``, dataset ids (manifest names with an underscore) and jargon that the page
+    does not explain (an explained word links to its section of the Leeswijzer)."""
+    import html as _html
+
+    from analysis.config.manifest import load_manifest
+
+    ids = [n for n in load_manifest() if "_" in n]
+    problems = []
+    for page in sorted((edition / "chapters").glob("*.html")):
+        if page.stem in TECHNICAL_PAGES:
+            continue
+        s = _article(page)
+        text = _html.unescape(_text_of(s))
+        found = [f"pad {m[0]}" for m in _PATH.finditer(text)]
+        found += [f"bestandsnaam {m[0]}" for m in _SEED.finditer(text)]
+        found += ["params/"] if "params/" in text else []
+        found += [f"dataset-id {n}" for n in ids if re.search(rf"(?<![\w-]){n}(?![\w-])", text)]
+        if page.stem != "leeswijzer":
+            for word, section in GLOSSARY.items():
+                if re.search(rf"\b{word}", text, re.I) and f"leeswijzer.html#{section}" not in s:
+                    found.append(f"vakwoord {word}")
+        problems += [f"{page.stem}: {f}" for f in dict.fromkeys(found)]
+    return problems
+
+
+def test_chapter_text_has_no_paths_ids_or_unexplained_jargon(edition):
+    """Issue 15.5: the new pages exist, and no chapter text (all pages except Bronnen and
+    Verantwoording) holds file paths, dataset ids, params/ or seed file names, or jargon that is
+    not explained where it stands."""
+    for name in ("conclusies", "leeswijzer", "uitvoeringsagenda", "impact", "bronnen"):
+        assert (edition / "chapters" / f"{name}.html").is_file(), name
+    assert chapter_text_problems(edition) == []
+
+
+def test_the_check_finds_what_it_looks_for(tmp_path):
+    """The 15.5 check fails on each kind of problem (and passes on a clean page)."""
+    chapters = tmp_path / "chapters"
+    chapters.mkdir()
+    page = '<article class="bd-article"><p>{}</p><script>{{"x": "params/a.yml"}}</script></article>'
+    (chapters / "schoon.html").write_text(page.format("Een gewone zin over 2025."), "utf-8")
+    assert chapter_text_problems(tmp_path) == []
+    cases = {
+        "pad data/manifest.yml": "Zie data/manifest.yml.",
+        "bestandsnaam 000_efd20162d3471d10": "Uit 000_efd20162d3471d10 (plan).",
+        "params/": "Zet het in params/ neer.",
+        "dataset-id wmo_clienten": "Bron: CBS (dataset wmo_clienten).",
+        "vakwoord procentpunt": "Het steeg met 2 procentpunt.",
+    }
+    for expected, sentence in cases.items():
+        (chapters / "vies.html").write_text(page.format(sentence), "utf-8")
+        assert any(expected in p for p in chapter_text_problems(tmp_path)), expected
+    explained = page.format('2 <a href="leeswijzer.html#procentpunt">procentpunt</a>')
+    (chapters / "vies.html").write_text(explained, "utf-8")
+    assert chapter_text_problems(tmp_path) == []
+
+
+def test_bronnen_cites_for_the_council_and_maps_the_indicators(edition):
+    """Bronnen: sources by title, publisher and date before the technical part (which keeps the
+    ids and paths); each indicator with its counterpart in the national monitors (plan 6.4)."""
+    text = _text_of(_article(edition / "chapters" / "bronnen.html"))
+    council, technical = text.split("Technische verantwoording", 1)
+    assert "Beleidsplan Maatschappelijke Ondersteuning 2025-2028" in council
+    assert "1 november 2026" in council and "Echte cijfers van" in council
+    assert not _SEED.search(council) and ".txt" not in council and "(dataset" not in council
+    assert "De indicatoren in de landelijke monitors" in council
+    assert (
+        "Mantelzorger (18 jaar of ouder)" in council and "50120NED, veld Mantelzorger_31" in council
+    )
+    assert "geen tegenhanger" in council and "Van de 22 indicatoren" in council
+    assert "data/manifest.yml" in technical
+
+
+def test_impact_page_lists_the_questions_with_what_is_measured(edition):
+    """Impact en onderzoek (plan 6.5): each question, its measures (real or example) and what the
+    report cannot measure; how a researcher adds an analysis."""
+    text = _text_of(_article(edition / "chapters" / "impact.html"))
+    assert text.count("Wat dit rapport niet kan meten:") == 7
+    assert "Zijn inwoners samenredzaam dankzij een sterke sociale basis?" in text
+    assert "onderzoekslijn van Hogeschool InHolland" in text
+    assert "(nog voorbeeldgegevens)" in text and "Een analyse toevoegen" in text
+    assert "CONTRIBUTING" in text

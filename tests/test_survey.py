@@ -53,7 +53,7 @@ def test_value_and_change():
     c = survey.change(t, 6, 2025, 2024)
     # 30% vs 25% with n = 400 each: difference 5.0, margin 6.2 -> not significant
     assert round(c["verschil"], 1) == 5.0 and round(c["marge"], 1) == 6.2
-    assert c["significant"] is False and c["tekst"] == "niet significant veranderd"
+    assert c["significant"] is False and c["tekst"] == "niet aantoonbaar veranderd"
     with pytest.raises(DataError):
         survey.value(t, 9, 2025)
 
@@ -68,7 +68,7 @@ def test_change_significant():
         }
     )
     c = survey.change(t, 1, 2025, 2024)
-    assert c["significant"] is True and c["tekst"] == "significant gedaald"
+    assert c["significant"] is True and c["tekst"] == "duidelijk gedaald"
 
 
 def test_anchors_and_anchor_table():

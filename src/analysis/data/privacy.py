@@ -205,7 +205,7 @@ _FIG_RE = re.compile(
     r'<script type="application/json" id="(?P=id)-spec">(?P<spec>.*?)</script>',
     re.S,
 )
-_DATASET_RE = re.compile(r"\(dataset ([a-z0-9_]+)\)")
+_DATASET_RE = re.compile(r'data-datasets="([a-z0-9_ ]+)"')
 
 
 def _cell_text(cell_html: str) -> str:
@@ -238,7 +238,6 @@ def scan_edition(
     list of str
         One line per violation (page, figure, value); empty when the edition is clean.
     """
-    import html as _html
     import json
 
     flagged = {n for n, e in manifest.items() if e.get("privacy") == "kleine_aantallen"}
@@ -246,7 +245,7 @@ def scan_edition(
     for page in sorted(Path(html_dir).rglob("*.html")):
         text = page.read_text(encoding="utf-8")
         for m in _FIG_RE.finditer(text):
-            names = set(_DATASET_RE.findall(_html.unescape(m.group(0))))
+            names = {n for found in _DATASET_RE.findall(m.group(0)) for n in found.split()}
             if not names & flagged:
                 continue
             spec = json.loads(m.group("spec").replace("<\\/", "</"))

@@ -36,6 +36,7 @@ from markupsafe import Markup
 from analysis.core.numbers import dutch_numbers, getal
 from analysis.core.provenance import NONE, Provenance, has_unmarked_figure, plain, union
 from analysis.data.datasets import provenance_of, session_provenance
+from analysis.present.citations import document_titles, known_documents, publisher
 from analysis.present.marks import (
     ATTRIBUTE,
     REAL_ATTRIBUTE,
@@ -117,7 +118,7 @@ class Figure:
     description
         Text alternative for screen readers: what the chart shows and its main fact.
     source
-        Source line, e.g. ``"CBS, tabel 03759ned (dataset bevolking_leeftijd)"``.
+        Source line, e.g. ``"CBS, tabel 03759ned"``.
     table
         The data as shown, with Dutch column headers (used for the data table).
     synthetic
@@ -134,6 +135,9 @@ class Figure:
     said_real
         True when ``sources=`` were given and none is synthetic: the figure carries
         ``data-herkomst="echt"``.
+    datasets
+        The manifest names of the datasets in the source line (the figure's ``data-datasets``,
+        read by the privacy scan; the visible source line has no ids).
     """
 
     name: str
@@ -149,6 +153,7 @@ class Figure:
     row_synthetic: list[bool] | None = None
     title_provenance: Provenance | None = None
     said_real: bool = False
+    datasets: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not _NAME_RE.match(self.name):
@@ -251,7 +256,7 @@ class Figure:
         template ``figuur.html``."""
         warn = (
             " (synthetische gegevens)"
-            if self.synthetic and "synthetisch" not in self.source
+            if self.synthetic and "voorbeeldgegevens" not in self.source
             else ""
         )
         spec = json.dumps(self.render_spec(), ensure_ascii=False, sort_keys=True).replace(
@@ -260,6 +265,7 @@ class Figure:
         return render(
             "figuur.html",
             fid=f"fig-{self.name}",
+            datasets=" ".join(self.datasets),
             echt=self.said_real,
             bijschrift=Markup(self._caption_html()),
             beschrijving=Markup(html.escape(self._description_text())),
@@ -299,28 +305,34 @@ def _is_int(v: Any) -> bool:
 
 
 def source_line(df: pd.DataFrame) -> str:
-    """Source line of a loaded dataset, from its manifest entry (``df.attrs``).
+    """Source line of a loaded dataset for readers, from its manifest entry (``df.attrs``): the
+    publisher, the CBS table and the document by its title (no file names, no dataset ids; the
+    figure names its datasets in ``data-datasets``). A stand-in says it is *voorbeeldgegevens*.
 
     Examples
     --------
     >>> df = pd.DataFrame(); df.attrs = {"dataset": "bev", "manifest": {"source":
     ...     {"organisation": "CBS", "table_id": "03759ned"}, "synthetic": False}}
     >>> source_line(df)
-    'CBS, tabel 03759ned (dataset bev)'
+    'CBS, tabel 03759ned'
+    >>> df.attrs["manifest"] = {"synthetic": True, "source": {"organisation": "CBS (synthetisch)",
+    ...     "table_id": "03759ned", "document": "stand-in-generator"}}
+    >>> source_line(df)
+    'voorbeeldgegevens in plaats van cijfers van CBS, tabel 03759ned'
+    >>> df.attrs["manifest"] = {"synthetic": False, "source": {"organisation": "Gemeente",
+    ...     "document": "Plan 2025-2028 (seeds/000_ab12.txt), Bijlage: Agenda"}}
+    >>> source_line(df)
+    'Gemeente, Plan 2025-2028'
     """
     entry = df.attrs.get("manifest") or {}
     src = entry.get("source") or {}
-    org = str(src.get("organisation") or "onbekende bron").replace(" (synthetisch)", "")
-    parts = [org]
+    parts = [publisher(entry) if src.get("organisation") else "onbekende bron"]
     if src.get("table_id"):
         parts.append(f"tabel {src['table_id']}")
     if src.get("document") and not entry.get("synthetic"):
-        parts.append(str(src["document"]))
-    name = df.attrs.get("dataset")
-    text = ", ".join(parts)
-    if entry.get("synthetic"):
-        text = f"synthetische stand-in voor {text}"
-    return f"{text} (dataset {name})" if name else text
+        parts += document_titles(str(src["document"]), known_documents(), free_text=True)
+    text = ", ".join(dict.fromkeys(parts))
+    return f"voorbeeldgegevens in plaats van cijfers van {text}" if entry.get("synthetic") else text
 
 
 def figure_provenance(df: pd.DataFrame, sources: list[pd.DataFrame] | None) -> Provenance:
@@ -339,14 +351,17 @@ def figure_provenance(df: pd.DataFrame, sources: list[pd.DataFrame] | None) -> P
     return session_provenance() | (provenance_of(df) or NONE)
 
 
-def _meta(df: pd.DataFrame, sources: list[pd.DataFrame] | None) -> tuple[str, Provenance]:
+def _meta(
+    df: pd.DataFrame, sources: list[pd.DataFrame] | None
+) -> tuple[str, Provenance, tuple[str, ...]]:
     frames = sources or [df]
     lines = []
     for f in frames:
         line = source_line(f)
         if line not in lines:
             lines.append(line)
-    return "; ".join(lines), figure_provenance(df, sources)
+    names = tuple(dict.fromkeys(str(f.attrs["dataset"]) for f in frames if f.attrs.get("dataset")))
+    return "; ".join(lines), figure_provenance(df, sources), names
 
 
 def _title(title: str | Finding) -> tuple[str, Provenance | None]:
@@ -381,7 +396,7 @@ def _figure(
     """The :class:`Figure` of a chart builder: its table (``columns`` of ``df``, ``None`` left
     out), source line and provenance (from ``sources``, default ``df``), and per-row marks."""
     text, title_prov = title
-    source, prov = _meta(df, sources)
+    source, prov, names = _meta(df, sources)
     return Figure(
         name,
         chart,
@@ -396,6 +411,7 @@ def _figure(
         _rows(df, synthetisch_kolom),
         title_prov,
         bool(sources) and not prov.is_synthetic,
+        names,
     )
 
 

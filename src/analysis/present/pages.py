@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.present.marks import SIGN, finish_notebook
+from analysis.present.reading_guide import plain_words
 from analysis.present.templating import render
 
 WARNING_TAG = "wmo-synthetisch"
@@ -32,7 +33,7 @@ def synthetic_warning(synthetic: list[str], manifest: dict[str, Any]) -> str:
     items = [
         {
             "titel": str(manifest[d].get("title", d)).strip(),
-            "ijking": str(manifest[d].get("calibrated_to") or "").strip(),
+            "ijking": plain_words(str(manifest[d].get("calibrated_to") or "").strip()),
         }
         for d in synthetic
     ]

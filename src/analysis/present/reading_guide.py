@@ -17,6 +17,7 @@ import pandas as pd
 from analysis.core.codes import Periode
 from analysis.core.numbers import getal, procent
 from analysis.core.stats import wilson_interval
+from analysis.core.words import plain_words
 from analysis.present.marks import SIGN, marked_html
 from analysis.topics.findings import change
 from analysis.topics.indicators import format_change
@@ -24,6 +25,7 @@ from analysis.topics.wmo import period_label as wmo_period_label
 
 __all__ = [
     "SIGN",
+    "plain_words",
     "difference_examples",
     "interval_example",
     "percentage_point_example",

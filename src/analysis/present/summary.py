@@ -60,10 +60,14 @@ een vaste regel die voor alle hoofdstukken gelijk is:
 3. Noemt het plan alleen een **richting** (stijgen, dalen of gelijk blijven), dan vergelijken we
    met de vorige periode. Zonder waarde van de vorige periode is het oordeel **onvoldoende
    gegevens**. Bij cijfers uit een steekproef telt een verschil dat binnen de
-   onzekerheidsmarge (95%-interval) valt als *geen verandering*. Het oordeel is **op koers** bij
+   onzekerheidsmarge (95%-interval) valt als *geen verandering* (zie de
+   [Leeswijzer](leeswijzer.html#marge-en-interval)). Het oordeel is **op koers** bij
    een stijging als het plan stijgen wil, bij een daling als het plan dalen wil, bij gelijk
    blijven of stijgen als het plan ten minste gelijk blijven wil, en bij gelijk blijven of dalen
    als de kosten moeten stabiliseren (niet stijgen); anders **aandacht nodig**.
+
+Een verschil tussen twee percentages staat in *procentpunt* (zie de
+[Leeswijzer](leeswijzer.html#procentpunt)).
 
 Het oordeel zegt alleen of de indicator de kant op gaat die het plan wil. Het zegt niet of het
 beleid de oorzaak is. Een oordeel over synthetische gegevens (voorbeeldgegevens) is alleen een

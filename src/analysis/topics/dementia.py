@@ -24,8 +24,20 @@ import pandas as pd
 
 from analysis.core.errors import ParamsError
 from analysis.core.numbers import getal
+from analysis.core.words import document_titles
 from analysis.topics.indicators import Measurement
 from analysis.topics.population import count_aged, population_by_age
+
+
+def _source_title(bron: str) -> str:
+    """A ``bron`` cell for readers: documents by title, no file names (issue 15.5).
+
+    Examples
+    --------
+    >>> _source_title("001_ab12.txt (Beleidsplan 2019-2023, mei 2019); ")
+    'Beleidsplan 2019-2023, mei 2019'
+    """
+    return "; ".join(document_titles(bron, {})) or bron.rstrip("; ")
 
 
 def plan_estimates(df: pd.DataFrame, code: str) -> pd.DataFrame:
@@ -53,7 +65,7 @@ def plan_estimates(df: pd.DataFrame, code: str) -> pd.DataFrame:
             "Jaar": sel["periode"].astype(str).to_numpy(),
             "Aantal": sel["waarde"].astype(float).to_numpy(),
             "Soort": sel["soort"].astype(str).to_numpy(),
-            "Bron": sel["bron"].astype(str).str.rstrip("; ").to_numpy(),
+            "Bron": [_source_title(b) for b in sel["bron"].astype(str)],
         }
     ).reset_index(drop=True)
 

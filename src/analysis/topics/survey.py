@@ -145,7 +145,7 @@ def change(
     -------
     dict
         ``verschil`` and ``marge`` (percentage points, from :func:`analysis.core.stats.difference`),
-        ``significant`` (bool) and ``tekst`` (e.g. ``"niet significant veranderd"``).
+        ``significant`` (bool) and ``tekst`` (e.g. ``"niet aantoonbaar veranderd"``: within the margin; plain words, issue 15.5).
 
     Examples
     --------
@@ -153,7 +153,7 @@ def change(
     ...     "percentage": [25.0, 30.0], "n": [400.0, 400.0]})
     >>> c = change(t, 6, 2025, 2024)
     >>> round(c["verschil"], 1), round(c["marge"], 1), c["tekst"]
-    (5.0, 6.2, 'niet significant veranderd')
+    (5.0, 6.2, 'niet aantoonbaar veranderd')
     >>> change(t, 6, 2024, None)["tekst"]
     'niet te vergelijken (geen eerdere meting)'
     """
@@ -170,9 +170,9 @@ def change(
     d, m = difference(p1, n1, p0, n0)
     sig = bool(not np.isnan(m) and abs(d) > m)
     if not sig:
-        tekst = "niet significant veranderd"
+        tekst = "niet aantoonbaar veranderd"
     else:
-        tekst = "significant gestegen" if d > 0 else "significant gedaald"
+        tekst = "duidelijk gestegen" if d > 0 else "duidelijk gedaald"
     return {"verschil": d, "marge": m, "significant": sig, "tekst": tekst}
 
 

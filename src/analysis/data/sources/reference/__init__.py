@@ -12,7 +12,8 @@ settings). One small producer per dataset (:data:`PRODUCERS`, dataset name → f
   ``beschermd_wonen_prognose``, ``uitstroom_pact``, ``begroting_sociaal_domein``,
   ``wmo_clienten_nl``, ``wmo_clienten_wijk``, ``wmo_uitgaven_nl``, ``gezondheid_referentie``,
   ``loket_referentie``, ``clientervaring_2022``, ``woningvoorraad_referentie``;
-* the policy data from the plan: ``uitvoeringsagenda`` and ``beleidsdoelen``, and what the
+* the policy data from the plan: ``uitvoeringsagenda``, ``beleidsdoelen`` and ``impactvragen``
+  (the impact questions of the plan's vision, plan 6.5), and what the
   Begroting 2026 says about the Wmo (``begroting_2026_wmo``);
 * documented mappings: ``productcategorie_cbs`` (the plan's product categories and the CBS types)
   and ``indicatoren_monitor`` (the report's indicators and their national counterparts).
@@ -64,6 +65,7 @@ PRODUCERS: dict[str, Producer] = {
     "clientervaring_2022": wmo.clientervaring_2022,
     "uitvoeringsagenda": plan.uitvoeringsagenda,
     "beleidsdoelen": plan.beleidsdoelen,
+    "impactvragen": plan.impactvragen,
     "productcategorie_cbs": mappings.productcategorie_cbs,
     "indicatoren_monitor": mappings.indicatoren_monitor,
 }

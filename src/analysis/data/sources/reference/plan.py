@@ -1,4 +1,5 @@
-"""The plan itself: its action agenda and its goals, as transcribed in ``data/bronnen/plan``."""
+"""The plan itself: its action agenda, its goals and its impact questions, as transcribed in
+``data/bronnen/plan``."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from analysis.data.sources.reference.inputs import Inputs
 
 AGENDA = "plan/uitvoeringsagenda.csv"
 GOALS = "plan/beleidsdoelen.csv"
+IMPACT = "plan/impactvragen.csv"
 
 
 def planned_years(text: str) -> list[int]:
@@ -47,3 +49,10 @@ def uitvoeringsagenda(inp: Inputs) -> Produced:
 def beleidsdoelen(inp: Inputs) -> Produced:
     """The plan's goals and ambitions, with a number only where the plan gives one."""
     return Produced(inp.src.csv(GOALS))
+
+
+def impactvragen(inp: Inputs) -> Produced:
+    """The impact questions that follow from the plan's vision and ambitions (plan 6.5), with the
+    plan's words, the key indicators that say something about each and what the report cannot
+    measure."""
+    return Produced(inp.src.csv(IMPACT))
