@@ -266,3 +266,32 @@ def test_compute_all_orders_by_book_and_reports_failures(monkeypatch):
     assert t.loc[0, "oordeel"] == "onvoldoende gegevens"
     assert t.loc[0, "regel"] == "niet te berekenen: kolom 'waarde' ontbreekt"
     assert t.loc[1, "oordeel"] == "aandacht nodig"
+
+
+@pytest.mark.parametrize(
+    ("change", "eenheid", "expected"),
+    [
+        (-4.0, "per jaar", "2022: 9 per jaar (nu 4 per jaar lager)"),
+        (2.0, "per jaar", "2022: 3 per jaar (nu 2 per jaar hoger)"),
+        (0.2, "per jaar", "2022: 5 per jaar (nu gelijk)"),
+        (1.0, "%", "2022: 4,0% (nu 1,0 procentpunt hoger)"),
+    ],
+)
+def test_previous_value_reads_as_words_never_a_minus_sign(change, eenheid, expected):
+    """'verschil -4 per jaar' (a bare minus sign in prose) reads 'nu 4 per jaar lager'."""
+    from analysis.present.summary import _details
+
+    dec = 1 if eenheid == "%" else 0
+    value = 5.0
+    row = pd.Series(
+        {
+            "decimalen": dec,
+            "vorige": value - change,
+            "verandering": change,
+            "eenheid": eenheid,
+            "vorige_periode": "2022",
+            "vergelijking": None,
+        }
+    )
+    first = str(_details(row, synthetic=False)[0])
+    assert first == expected

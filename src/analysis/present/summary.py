@@ -39,6 +39,7 @@ from analysis.topics.indicators import (
     AANDACHT,
     ONVOLDOENDE,
     OP_KOERS,
+    change_words,
     format_change,
     format_value,
 )
@@ -227,9 +228,14 @@ def _details(r: pd.Series, synthetic: bool) -> list[Markup]:
     out = []
     if r["vorige"] is not None and not pd.isna(r["vorige"]):
         prev = _shown(r["vorige"], r["eenheid"], dec, synthetic)
-        change = format_change(r["verandering"], r["eenheid"], dec)
+        size, word = change_words(r["verandering"], r["eenheid"], dec)
         when = period_label(r.get("vorige_periode")) or "vorige periode"
-        text = f"{when}: {prev} (verschil {mark(change) if synthetic else change})"
+        if word == "gelijk":
+            text = f"{when}: {prev} (nu gelijk)"
+        elif word:
+            text = f"{when}: {prev} (nu {mark(size) if synthetic else size} {word})"
+        else:
+            text = f"{when}: {prev}"
         out.append(Markup(text_html(text)))
     else:
         out.append(Markup("geen eerdere periode om mee te vergelijken"))
@@ -328,8 +334,10 @@ def dashboard_html(
     ...     "oordeel": "op koers", "regel": "r", "synthetisch": True, "bron": "",
     ...     "periode": "2024", "vorige_periode": "2022", "vergelijking_periode": "2024"}])
     >>> h = dashboard_html(t, {"chapters/w": "Wonen"}, voorbeelden=True)
-    >>> '<a href="w.html">Wonen</a>' in h, "+1,0 procentpunt" in h, "voorbeeld: op koers" in h
+    >>> '<a href="w.html">Wonen</a>' in h, ">1,0 procentpunt<" in h, "voorbeeld: op koers" in h
     (True, True, True)
+    >>> "(nu <span" in h, "</span> hoger)" in h, "-1" in h
+    (True, True, False)
     >>> 'data-herkomst="synthetisch">5,0%<sup' in h, "Nederland (2024)" in h, "(2024)" in h
     (True, True, True)
     """

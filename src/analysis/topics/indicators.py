@@ -433,6 +433,29 @@ def format_value(value: float | None, eenheid: str, decimalen: int) -> str:
     return f"{text} {eenheid}".strip()
 
 
+def change_words(change: float | None, eenheid: str, decimalen: int) -> tuple[str, str]:
+    """A change as its size and a word, for prose: never a bare minus sign.
+
+    Returns ``(size, word)`` with ``word`` one of ``"hoger"``, ``"lager"`` or ``"gelijk"`` (then
+    ``size`` is empty): a change that rounds to zero at ``decimalen`` is "gelijk".
+
+    Examples
+    --------
+    >>> change_words(-4.0, "per jaar", 0)
+    ('4 per jaar', 'lager')
+    >>> change_words(1.26, "%", 1)
+    ('1,3 procentpunt', 'hoger')
+    >>> change_words(0.04, "%", 1)
+    ('', 'gelijk')
+    """
+    if change is None or pd.isna(change):
+        return "–", ""
+    size = format_change(abs(float(change)), eenheid, decimalen).lstrip("+")
+    if not size.split(" ")[0].strip("0,."):
+        return "", "gelijk"
+    return size, "hoger" if float(change) > 0 else "lager"
+
+
 def format_change(change: float | None, eenheid: str, decimalen: int) -> str:
     """A signed change with its unit; percentages change in *procentpunt*.
 
