@@ -67,6 +67,8 @@ _NOT_A_NUMBER = re.compile(
     r"|\b(?:[A-Za-z][A-Za-z0-9]*-)+\d+(?:\.\d+)+"  # SPDX licence ids: CC-BY-4.0, EUPL-1.2
 )
 _ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+# A quotation between Dutch quotation marks is the source's own text, number format included.
+_QUOTE = re.compile(r"“[^”]*”")
 _HEX = re.compile(r"\b(?:code|commit|gegevens|sha256)\s+[0-9a-f]{7,64}\b")
 
 
@@ -141,8 +143,10 @@ def non_dutch_numbers(text: str) -> list[str]:
     ['92.6', '1035']
     >>> non_dutch_numbers("paragraaf 6.4; WCAG 2.0 en 2.1; CC BY 4.0; CC-BY-4.0; 1.5 uur")
     ['1.5']
+    >>> non_dutch_numbers("het plan: “ongeveer 1000 meldingen”; 1000 in 2024")
+    ['1000']
     """
-    cleaned = _HEX.sub(" ", _ISO_DATE.sub(" ", _NOT_A_NUMBER.sub(" ", text)))
+    cleaned = _HEX.sub(" ", _ISO_DATE.sub(" ", _NOT_A_NUMBER.sub(" ", _QUOTE.sub(" ", text))))
     bad = []
     for token in re.findall(r"(?<![\w.,])\d[\d.,]*\d(?![\w])|(?<![\w.,])\d(?![\w.,])", cleaned):
         if dutch_numbers(token) != token:
