@@ -411,6 +411,9 @@ def test_uitvoeringsagenda_says_what_is_an_example_and_which_years_are_guessed(e
     assert "(niet zeker)" in text
     assert re.search(r"Bij \S+ van die \S+ zijn de geplande jaren niet zeker", text)
     assert not re.search(r"(^|[.:;] )0 actiepunt", text)
+    # the Samenvatting's count behind schedule says how many rest on reconstructed years
+    summary_text = _text(edition / "chapters" / "samenvatting.html")
+    assert "daarvan zijn de geplande jaren niet zeker" in summary_text
 
 
 #: Pages where paths, dataset ids and commands may stand (the Verantwoording part of the book).

@@ -295,3 +295,38 @@ def test_previous_value_reads_as_words_never_a_minus_sign(change, eenheid, expec
     )
     first = str(_details(row, synthetic=False)[0])
     assert first == expected
+
+
+def test_the_agenda_counts_say_how_many_rest_on_reconstructed_years():
+    """Issue 14.4: the count of action points behind schedule says how many of them have planned
+    years reconstructed from the plan's text; a stand-in count is marked."""
+    from analysis.topics.conclusions import AgendaFacts
+
+    facts = AgendaFacts("2025", 56, 56, 29, 29, 19, True)
+    notes = summary.agenda_notes(facts)
+    t = pd.DataFrame(
+        [
+            {
+                "id": "agenda_achter",
+                "label": "Achter",
+                "hoofdstuk": "chapters/uitvoeringsagenda",
+                "eenheid": "actiepunten",
+                "decimalen": 0,
+                "waarde": 29.0,
+                "vorige": None,
+                "verandering": None,
+                "vergelijking": None,
+                "vergelijking_naam": "",
+                "doel": "0",
+                "oordeel": "aandacht nodig",
+                "regel": "r",
+                "synthetisch": True,
+                "bron": "",
+                "periode": "2025",
+            }
+        ]
+    )
+    html = summary.dashboard_html(t, voorbeelden=True, notities=notes)
+    assert 'data-herkomst="synthetisch">19<sup' in html
+    assert "daarvan zijn de geplande jaren niet zeker" in html
+    assert "niet zeker" not in summary.dashboard_html(t, voorbeelden=True)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,7 @@ from analysis.core.codes import Periode
 from analysis.core.provenance import NONE, Provenance, mark, union
 from analysis.present.marks import real_html, text_html
 from analysis.present.templating import render
+from analysis.topics.conclusions import AgendaFacts
 from analysis.topics.findings import count
 from analysis.topics.indicators import (
     AANDACHT,
@@ -316,8 +318,12 @@ def dashboard_html(
     *,
     periode: str = "",
     voorbeelden: bool = False,
+    notities: Mapping[str, str] | None = None,
 ) -> str:
     """The dashboard as one accessible HTML table, grouped by chapter.
+
+    ``notities`` adds a line (HTML) to the details of the indicator with that id, e.g. the
+    reconstructed planned years behind the agenda's counts (:func:`agenda_notes`).
 
     Each chapter starts with a header row that links to the chapter; each indicator row has the
     value and the period it is about, the previous value with its period and the change, the
@@ -348,6 +354,7 @@ def dashboard_html(
             else '<p class="wmo-noot">Nog geen kernindicator rust op echte gegevens.</p>'
         )
     d = dashboard(table, titles)
+    notes = dict(notities or {})
     if voorbeelden:
         cap = "Voorbeelden: kernindicatoren uit synthetische gegevens (tellen niet mee)"
     else:
@@ -365,7 +372,8 @@ def dashboard_html(
                     "label": r["Indicator"],
                     "waarde": r["Waarde"],
                     "periode": r["Periode"],
-                    "details": _details(src, bool(src["synthetisch"])),
+                    "details": _details(src, bool(src["synthetisch"]))
+                    + [Markup(n) for n in [notes.get(str(src.get("id")))] if n],
                     "doel": r["Doel of ambitie"],
                     "oordeel": f"voorbeeld: {r['Oordeel']}" if voorbeelden else r["Oordeel"],
                     "klasse": "voorbeeld" if voorbeelden else _slug(r["Oordeel"]),
@@ -378,6 +386,43 @@ def dashboard_html(
     return render(
         "dashboard.html", caption=cap, kop=kop, hoofdstukken=chapters, voorbeelden=voorbeelden
     )
+
+
+def agenda_notes(facts: AgendaFacts) -> dict[str, str]:
+    """For the agenda's key indicators: how many of the counted action points have planned years
+    that were reconstructed from the plan's text (HTML for :func:`dashboard_html`'s
+    ``notities``; the plan's counts real, the behind-schedule count marked on stand-ins).
+
+    Examples
+    --------
+    >>> import re
+    >>> n = agenda_notes(AgendaFacts("2025", 56, 56, 29, 29, 19, False))
+    >>> re.sub(r"<[^>]+>", "", n["agenda_achter"])
+    'bij 19 daarvan zijn de geplande jaren niet zeker (afgeleid uit de tekst van het plan)'
+    >>> re.sub(r"<[^>]+>", "", n["agenda_op_schema"])
+    'bij 29 van de 56 actiepunten die aan de beurt zijn, zijn de geplande jaren niet zeker'
+    >>> agenda_notes(AgendaFacts("2025", 56, 0, 0, 0, 0, True))
+    {}
+    >>> re.sub(r"<[^>]+>", "", agenda_notes(AgendaFacts("2025", 5, 5, 5, 1, 1, True))["agenda_achter"])
+    'bij dat actiepunt zijn de geplande jaren niet zeker (afgeleid uit de tekst van het plan)'
+    """
+    out = {}
+    if facts.gereconstrueerd:
+        k, n = real_html(str(facts.gereconstrueerd)), real_html(str(facts.aan_de_beurt))
+        out["agenda_op_schema"] = (
+            f"bij {k} van de {n} actiepunten die aan de beurt zijn, zijn de geplande jaren "
+            "niet zeker"
+        )
+    if facts.achter_gereconstrueerd:
+        k_text = str(facts.achter_gereconstrueerd)
+        k = text_html(mark(k_text)) if facts.status_voorbeeld else real_html(k_text)
+        which = "dat actiepunt" if facts.achter == 1 else f"{k} daarvan"
+        if 1 < facts.achter == facts.achter_gereconstrueerd:
+            which = "al die actiepunten"
+        out["agenda_achter"] = (
+            f"bij {which} zijn de geplande jaren niet zeker (afgeleid uit de tekst van het plan)"
+        )
+    return out
 
 
 def cards_html(table_or_counts: pd.DataFrame | dict[str, int]) -> str:
