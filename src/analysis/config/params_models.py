@@ -238,6 +238,15 @@ class Referentie(Sectie):
     bron: Tekst
 
 
+class Bronvermelding(Sectie):
+    """A publication cited in the text by title, publisher and date (not a dataset)."""
+
+    titel: Tekst
+    uitgever: Tekst
+    datum: Tekst = Field(description="de datum zoals de bron hem noemt, bijv. december 2024")
+    url: Tekst | None = None
+
+
 class Wmo(Sectie):
     """Settings of the Wmo chapters (use, forecast)."""
 
@@ -255,6 +264,9 @@ class Wmo(Sectie):
         None, description="thema's of hoofdstuk van de uitvoeringsagenda voor dit hoofdstuk"
     )
     merendeel_75plus: Tekst | None = None
+    methodebreuk: Bronvermelding | None = Field(
+        None, description="de publicatie over de methodewijziging van CBS (december 2024)"
+    )
 
 
 class Termijn(Sectie):

@@ -168,6 +168,22 @@ class Finding:
         return self.zin()
 
 
+def joined(*parts: Finding | str) -> Finding:
+    """Several findings (and plain sentences) as one, for one glue: each keeps its own marks and
+    example wording; the result rests on what they all rest on. Empty parts are left out.
+
+    Examples
+    --------
+    >>> joined(Finding("het aantal", "steeg", "met 20%"), "Dat is veel.").zin()
+    'Het aantal steeg met 20%. Dat is veel.'
+    >>> joined(Finding("het aantal", "steeg", "met 20%", voorbeeld=True)).provenance.is_synthetic
+    True
+    """
+    text = " ".join(p.zin() if isinstance(p, Finding) else p for p in parts if p)
+    prov = union(p.provenance for p in parts if isinstance(p, Finding))
+    return Finding("", "", text.removesuffix("."), herkomst=prov)
+
+
 def number(value: float, eenheid: str = "", decimalen: int = 0, *, voorbeeld: bool = False) -> str:
     """A value with its unit, the Dutch way; marked when it rests on synthetic data.
 

@@ -533,6 +533,60 @@ def status(df: pd.DataFrame, region: str, periode: str) -> str:
     )
 
 
+def method_break(bron: Any = None) -> str:  # noqa: ANN401 - a Bronvermelding or mapping
+    """:data:`METHODEBREUK` with its source by title, publisher and date (when ``bron`` is given).
+
+    Examples
+    --------
+    >>> method_break({"titel": "CBS verbetert", "uitgever": "Blad", "datum": "december 2024"})[-50:]
+    'deze reeks (*CBS verbetert*, Blad, december 2024).'
+    >>> method_break() == METHODEBREUK
+    True
+    """
+    if not bron:
+        return METHODEBREUK
+    return f"{METHODEBREUK[:-1]} (*{bron['titel']}*, {bron['uitgever']}, {bron['datum']})."
+
+
+def share_75_sentence(pct: float, periode: str, *, herkomst: Any = None) -> Any:  # noqa: ANN401
+    """The share of 75-plussers among the clients, set against the plan's "merendeel" (a
+    :class:`~analysis.topics.findings.Finding`, for ``report.glue``).
+
+    From example figures that were made to match the plan's statement, the sentence says so and
+    draws no conclusion; from real figures it says whether the share is more than half.
+
+    Examples
+    --------
+    >>> share_75_sentence(64.2, "2024").zin()
+    'In 2024 was het aandeel 75-plussers onder de cliënten 64%. Dat is meer dan de helft, zoals het plan zegt.'
+    >>> share_75_sentence(45.0, "2024").zin()[-68:]
+    ' helft, terwijl het plan zegt dat het merendeel 75 jaar of ouder is.'
+    >>> "niet bevestigen" in share_75_sentence(64.2, "2024", herkomst=True).zin()
+    True
+    """
+    from analysis.topics.findings import is_example, joined, level
+
+    zin = level(
+        "het aandeel 75-plussers onder de cliënten",
+        "was",
+        pct,
+        eenheid="%",
+        bepaling=f"in {periode}",
+        herkomst=herkomst,
+    )
+    if is_example(herkomst):
+        extra = (
+            "Deze voorbeeldgegevens zijn gemaakt om te passen bij de uitspraak van het plan dat het "
+            "merendeel van de gebruikers 75 jaar of ouder is; ze kunnen die uitspraak dus niet "
+            "bevestigen."
+        )
+    elif pct > 50:
+        extra = "Dat is meer dan de helft, zoals het plan zegt."
+    else:
+        extra = "Dat is minder dan de helft, terwijl het plan zegt dat het merendeel 75 jaar of ouder is."
+    return joined(zin, extra)
+
+
 def plan_quote(text: str) -> str:
     """A quotation from the plan, intact, between Dutch quotation marks.
 
