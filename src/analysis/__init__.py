@@ -50,6 +50,7 @@ SHORT_NAMES = {
             "supply",
             "survey",
             "vulnerability",
+            "waiting",
             "wmo",
         )
     },

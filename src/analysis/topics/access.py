@@ -458,10 +458,14 @@ def _maanden(n: int) -> str:
     return f"{n} {'maand' if n == 1 else 'maanden'}"
 
 
-def throughput_sentence(summary: Mapping[str, Any], jaar: str | int, term: SeriesTerm) -> str:
+def throughput_sentence(
+    summary: Mapping[str, Any], jaar: str | int, term: SeriesTerm, *, voorbeeld: bool = False
+) -> str:
     """How many months of a year had a median throughput within the term, in Dutch.
 
-    Reads right for none, one, some and all months.
+    Reads right for none, one, some and all months. From example figures (``voorbeeld``) it reads
+    as an illustration ("In deze voorbeeldgegevens lag …"), never as a finding about the
+    municipality.
 
     Examples
     --------
@@ -475,6 +479,8 @@ def throughput_sentence(summary: Mapping[str, Any], jaar: str | int, term: Serie
     'in alle 12 maanden binnen acht weken; de hoogste maandmediaan was 50 dagen.'
     >>> throughput_sentence({**s, "binnen": 11, "boven": 1}, 2025, t)[60:]
     'in 11 van de 12 maanden binnen acht weken en in 1 maand erboven; de hoogste maandmediaan was 61 dagen.'
+    >>> throughput_sentence(s, 2025, t, voorbeeld=True)[:52]
+    'In deze voorbeeldgegevens lag in 2025 de mediane doo'
     """
     from analysis.core.numbers import getal
 
@@ -489,8 +495,9 @@ def throughput_sentence(summary: Mapping[str, Any], jaar: str | int, term: Serie
         core = f"in geen van de {n} maanden binnen {termijn}"
     else:
         core = f"in {binnen} van de {n} maanden binnen {termijn} en in {_maanden(boven)} erboven"
+    begin = f"In deze voorbeeldgegevens lag in {jaar}" if voorbeeld else f"In {jaar} lag"
     return (
-        f"In {jaar} lag de mediane doorlooptijd {term.reeks} {core}; de hoogste maandmediaan "
+        f"{begin} de mediane doorlooptijd {term.reeks} {core}; de hoogste maandmediaan "
         f"was {getal(summary['hoogste'])} dagen."
     )
 
