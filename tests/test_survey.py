@@ -98,17 +98,12 @@ def test_anchors_and_anchor_table():
         }
     )
     tab = survey.anchor_table(t, anch)
-    assert tab.iloc[0].tolist() == [
-        "tevreden over hulp (ongeveer)",
-        "2022",
-        90.0,
-        6,
-        88.0,
-        "85,0-91,0",
-        "ja",
-    ]
-    # no matching statement or year: series columns empty
-    assert math.isnan(tab.iloc[1]["Reeks (%)"]) and tab.iloc[2]["Binnen interval"] == ""
+    assert tab.iloc[0].tolist() == ["tevreden over hulp (ongeveer)", "2022", 90.0, 6, 88.0]
+    # no matching statement or year: the series column is empty; no "within the interval" verdict
+    assert math.isnan(tab.iloc[1]["Voorbeeldreeks (%)"]) and math.isnan(
+        tab.iloc[2]["Voorbeeldreeks (%)"]
+    )
+    assert "Binnen interval" not in tab.columns
 
 
 def test_chart_data():
@@ -130,7 +125,7 @@ def test_display_table_masks_small_n():
     d = survey.display_table(t, 2024)
     assert d["Nr."].tolist() == [5, 6]
     assert d["Aandeel (helemaal) eens (%)"].tolist() == ["", "25,0"]
-    assert d["95%-interval"].iloc[0] == ""
+    assert d["Marge"].iloc[0] == ""
     assert d["Respondenten"].tolist() == [40, 400]
 
 
@@ -226,4 +221,37 @@ def test_quality_key_indicator_ambition_from_beleidsdoelen():
     assert r.meting.doel.richting == "stabiel"
     assert r.meting.doel.tekst == (
         "We beschikken over een ruim aanbod aan kwalitatief goede voorzieningen."
+    )
+
+
+def test_change_finding_in_plain_dutch_for_up_down_same_and_no_earlier_year():
+    t = pd.DataFrame(
+        {
+            "nr": 6,
+            "periode": ["2023", "2024", "2025"],
+            "percentage": [70.0, 80.0, 80.0],
+            "n": [400.0] * 3,
+        }
+    )
+    up = survey.change_finding(t, 6, 2024, 2023, "het aandeel").zin()
+    assert up == "Tussen 2023 en 2024 steeg het aandeel van 70% naar 80%."
+    down = survey.change_finding(t, 6, 2023, 2024, "het aandeel").zin()
+    assert down == "Tussen 2024 en 2023 daalde het aandeel van 80% naar 70%."
+    same = survey.change_finding(t, 6, 2025, 2024, "het aandeel").zin()
+    assert "gelijk" in same and "significant" not in same
+    assert survey.change_finding(t, 6, 2025, None, "het aandeel").zin() == (
+        "Er is geen eerdere meting om mee te vergelijken."
+    )
+    assert survey.change_finding(
+        t, 6, 2024, 2023, "het aandeel", herkomst=True
+    ).provenance.is_synthetic
+
+
+def test_anchor_citation_names_the_article_and_the_site():
+    from analysis.data import datasets
+
+    cite = survey.anchor_citation(datasets.load("clientervaring_2022"), "Heemstede")
+    assert (
+        cite
+        == "*Cliënten tevreden over maatschappelijke ondersteuning in Heemstede*, 023magazine.nl"
     )

@@ -47,6 +47,7 @@ SHORT_NAMES = {
             "population",
             "products",
             "social",
+            "sounding_board",
             "supply",
             "survey",
             "vulnerability",

@@ -211,8 +211,11 @@ def anchors(df_anchor: pd.DataFrame, gemeente: str) -> pd.DataFrame:
 
 
 def anchor_table(table: pd.DataFrame, anch: pd.DataFrame) -> pd.DataFrame:
-    """Survey series next to the real anchors: one row per anchor with the series value of the
-    same year and statement (Dutch headers, for display).
+    """The real published outcomes with the statement that fits them best and, for reference, the
+    value of the example series in the same year (Dutch headers, for display).
+
+    The example series was made to match the published figures, so the table does not compare the
+    two (no "within the interval": a series made to match a figure cannot confirm it).
 
     Examples
     --------
@@ -220,32 +223,16 @@ def anchor_table(table: pd.DataFrame, anch: pd.DataFrame) -> pd.DataFrame:
     ...     "percentage": [60.0], "ondergrens": [55.0], "bovengrens": [65.0], "n": [300.0]})
     >>> a = pd.DataFrame({"periode": ["2022"], "uitkomst": ["bekend"], "percentage": [61.0],
     ...     "nr": pd.array([5], "Int64")})
-    >>> anchor_table(t, a)[["95%-interval reeks", "Binnen interval"]].values.tolist()
-    [['55,0-65,0', 'ja']]
+    >>> anchor_table(t, a).values.tolist()
+    [['bekend', '2022', 61.0, 5, 60.0]]
     """
-    from analysis.core.numbers import getal
-
     rows = []
     for _, a in anch.iterrows():
         hit = pd.DataFrame()
         if not pd.isna(a["nr"]):
             hit = table[(table["nr"] == int(a["nr"])) & (table["periode"] == a["periode"])]
-        if hit.empty or pd.isna(hit["percentage"].iloc[0]):
-            rows.append([a["uitkomst"], a["periode"], a["percentage"], a["nr"], np.nan, "", ""])
-            continue
-        h = hit.iloc[0]
-        inside = h["ondergrens"] <= a["percentage"] <= h["bovengrens"]
-        rows.append(
-            [
-                a["uitkomst"],
-                a["periode"],
-                a["percentage"],
-                int(a["nr"]),
-                float(h["percentage"]),
-                f"{getal(h['ondergrens'], 1)}-{getal(h['bovengrens'], 1)}",
-                "ja" if inside else "nee",
-            ]
-        )
+        series = np.nan if hit.empty else float(hit["percentage"].iloc[0])
+        rows.append([a["uitkomst"], a["periode"], a["percentage"], a["nr"], series])
     return pd.DataFrame(
         rows,
         columns=[
@@ -253,10 +240,73 @@ def anchor_table(table: pd.DataFrame, anch: pd.DataFrame) -> pd.DataFrame:
             "Jaar",
             "Gepubliceerd (%)",
             "Stelling",
-            "Reeks (%)",
-            "95%-interval reeks",
-            "Binnen interval",
+            "Voorbeeldreeks (%)",
         ],
+    )
+
+
+def anchor_citation(df_anchor: pd.DataFrame, naam: str) -> str:
+    """The published source of the real outcomes: the article's title (from its web address, the
+    municipality's name written as it is) and the site that published it.
+
+    Examples
+    --------
+    >>> a = pd.DataFrame({"bron": ["https://023magazine.nl/maatschappij/2749-clienten-tevreden-over-hulp-in-plaats"]})
+    >>> anchor_citation(a, "Plaats")
+    '*Cliënten tevreden over hulp in Plaats*, 023magazine.nl'
+    >>> anchor_citation(pd.DataFrame({"bron": [None]}), "Plaats")
+    ''
+    """
+    import re
+
+    urls = [u for u in df_anchor.get("bron", pd.Series(dtype=object)).dropna().astype(str) if u]
+    if not urls:
+        return ""
+    m = re.match(r"https?://(?:www\.)?([^/]+)/(?:.*/)?(?:\d+-)?([^/?#]+)", urls[0])
+    if not m:
+        return ""
+    words = [naam if w == naam.lower() else w for w in m[2].split("-")]
+    title = " ".join(words).replace("clienten", "cliënten")
+    return f"*{title[0].upper() + title[1:]}*, {m[1]}"
+
+
+def change_finding(
+    table: pd.DataFrame,
+    nr: int,
+    periode: str | int,
+    vorige: str | int | None,
+    onderwerp: str,
+    *,
+    herkomst: Any = None,  # noqa: ANN401
+) -> Any:  # noqa: ANN401
+    """How the share of one statement changed, as a finding in plain Dutch: within its margin it
+    "bleef ongeveer gelijk; het verschil is niet zeker" (an example on example data).
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"nr": [6, 6], "periode": ["2024", "2025"],
+    ...     "percentage": [25.0, 30.0], "n": [400.0, 400.0]})
+    >>> change_finding(t, 6, 2025, 2024, "het aandeel").zin()
+    'Tussen 2024 en 2025 bleef het aandeel ongeveer gelijk (van 25% naar 30%); het verschil is niet zeker.'
+    >>> change_finding(t, 6, 2025, None, "het aandeel").zin()
+    'Er is geen eerdere meting om mee te vergelijken.'
+    """
+    from analysis.topics.findings import change as finding_change
+    from analysis.topics.findings import joined
+
+    if vorige is None:
+        return joined("Er is geen eerdere meting om mee te vergelijken.")
+    c = change(table, nr, periode, vorige)
+    p1, _ = value(table, nr, periode)
+    p0, _ = value(table, nr, vorige)
+    return finding_change(
+        onderwerp,
+        p0,
+        p1,
+        herkomst=herkomst,
+        eenheid="%",
+        marge=None if np.isnan(c["marge"]) else c["marge"],
+        bepaling=f"tussen {vorige} en {periode}",
     )
 
 
@@ -339,7 +389,7 @@ def display_table(table: pd.DataFrame, periode: str | int) -> pd.DataFrame:
             "Aandeel (helemaal) eens (%)": [
                 "" if pd.isna(p) else getal(p, 1) for p in sel["percentage"]
             ],
-            "95%-interval": [
+            "Marge": [
                 "" if pd.isna(a) else f"{getal(a, 1)}-{getal(b, 1)}"
                 for a, b in zip(sel["ondergrens"], sel["bovengrens"], strict=True)
             ],
