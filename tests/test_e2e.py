@@ -512,3 +512,53 @@ def test_impact_page_lists_the_questions_with_what_is_measured(edition):
     assert "onderzoekslijn van Hogeschool InHolland" in text
     assert "(nog voorbeeldgegevens)" in text and "Een analyse toevoegen" in text
     assert "CONTRIBUTING" in text
+
+
+# ------------------------------------------------------------- optional municipal data not supplied
+# Issue 15.4: without any optional municipal dataset the edition still builds, and every section fed
+# by one says plainly that the figures have not been supplied and who supplies them.
+
+
+def _section(page: str, heading: str) -> str:
+    """The text of a built page from section ``heading`` up to the next section heading (headings
+    end in the permalink sign ``#``)."""
+    rest = page[page.index(f"{heading} #") + len(heading) + 2 :]
+    return rest[: rest.find(" # ")] if " # " in rest else rest
+
+
+def test_edition_builds_without_the_optional_municipal_datasets(tmp_path, monkeypatch):
+    import shutil
+
+    from analysis.config.manifest import load_manifest
+
+    folder = tmp_path / "data"
+    shutil.copytree(ROOT / "data", folder)
+    optional = [n for n, e in load_manifest(folder).items() if e.get("optioneel")]
+    assert len(optional) >= 5
+    for name in optional:
+        (folder / load_manifest(folder)[name]["file"]).unlink()  # the export was never supplied
+    monkeypatch.setenv("WMO_DATA_DIR", str(folder))
+    result = build("2025", root=ROOT, out_root=tmp_path / "out")
+    pages = {
+        n: _text(result.html / "chapters" / f"{n}.html")
+        for n in ("wmo_gebruik", "toegang", "clientervaring")
+    }
+    expected = {
+        ("wmo_gebruik", "Per productcategorie van het plan", "levert de gemeente"),
+        (
+            "toegang",
+            "Wachttijden: huishoudelijke ondersteuning en hulpmiddelen",
+            "levert de gemeente",
+        ),
+        ("toegang", "Wachtlijst Veilig Thuis", "levert Veilig Thuis"),
+        ("clientervaring", "Wmo-klankbordgroep", "levert de gemeente"),
+    }
+    for page, heading, who in expected:
+        text = _section(pages[page], heading)
+        assert "nog niet aangeleverd" in text and who in text, (page, heading)
+    for name, page in pages.items():
+        assert (
+            "Traceback" not in page and "None" not in page.split() and "nan" not in page.split()
+        ), name
+    # the mapping of the plan's categories onto the CBS types still shows
+    assert "Onderdelen bij CBS" in pages["wmo_gebruik"]

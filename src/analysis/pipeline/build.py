@@ -490,11 +490,16 @@ def _records(
 
 
 def _data_package(b: _Build, runs: list[ChapterRun], build_date: str) -> dict[str, bytes]:
-    """The data the chapters read, as a Frictionless Data Package (``gegevens/`` + json)."""
+    """The data the chapters read, as a Frictionless Data Package (``gegevens/`` + json).
+
+    An optional municipal dataset a chapter asked for but that was not supplied has no file and
+    is left out."""
+    folder = data_dir(b.root)
+    used = {d for r in runs for d in r.datasets}
     return edition_files(
-        data_dir(b.root),
+        folder,
         b.manifest,
-        sorted({d for r in runs for d in r.datasets}),
+        sorted(d for d in used if d in b.manifest and (folder / b.manifest[d]["file"]).is_file()),
         package=f"wmo-monitor-{b.periode}".lower(),
         title=f"Wmo-monitor {b.params.gemeente_naam}, periode {b.periode}: gebruikte gegevens",
         version=str(b.params.editie),

@@ -12,6 +12,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from analysis.config.manifest import load_manifest
+from analysis.core.errors import NotSupplied
 from analysis.core.paths import data_dir
 from analysis.data.datasets import read_dataset
 from analysis.present.templating import render
@@ -58,7 +59,10 @@ def catalog(folder: Path | None = None) -> pd.DataFrame:
     for name in sorted(manifest):
         e = manifest[name]
         src = e.get("source") or {}
-        df = read_dataset(name, e, folder)
+        try:
+            perioden = _coverage(read_dataset(name, e, folder))
+        except NotSupplied:  # an optional municipal export that has not been supplied (yet)
+            perioden = "nog niet aangeleverd"
         bron = src.get("organisation") or "–"
         if e.get("afgeleid_van"):  # a report dataset converted from fetched CBS tables
             bron += f" (omgezet uit {', '.join(e['afgeleid_van'])})"
@@ -74,7 +78,7 @@ def catalog(folder: Path | None = None) -> pd.DataFrame:
                 )
                 or "–",
                 "Opgehaald": str(e.get("retrieved") or "–"),
-                "Perioden": _coverage(df),
+                "Perioden": perioden,
                 "Synthetisch": "ja" if e["synthetic"] else "nee",
                 "Leverancier": e.get("supplier", "–"),
             }
