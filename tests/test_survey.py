@@ -253,5 +253,5 @@ def test_anchor_citation_names_the_article_and_the_site():
     cite = survey.anchor_citation(datasets.load("clientervaring_2022"), "Heemstede")
     assert (
         cite
-        == "*Cliënten tevreden over maatschappelijke ondersteuning in Heemstede*, 023magazine.nl"
+        == "“Cliënten tevreden over maatschappelijke ondersteuning in Heemstede”, 023magazine.nl"
     )

@@ -206,4 +206,4 @@ def test_the_75plus_share_never_confirms_the_plan_from_example_figures():
 
 def test_method_break_cites_title_publisher_and_date():
     text = wmo.method_break({"titel": "T", "uitgever": "U", "datum": "december 2024"})
-    assert text.startswith(wmo.METHODEBREUK[:-1]) and text.endswith("(*T*, U, december 2024).")
+    assert text.startswith(wmo.METHODEBREUK[:-1]) and text.endswith("(“T”, U, december 2024).")

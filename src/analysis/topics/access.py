@@ -526,3 +526,33 @@ def throughput_title(summary: Mapping[str, Any], jaar: str | int, term: SeriesTe
         f"Mediane doorlooptijd in {hoeveel} van de {_maanden(n)} van {jaar} binnen "
         f"{weken_tekst(term.weken)}"
     )
+
+
+def plan_sentence(aantal: float, plan: float | None, periode: str, *, herkomst: Any = None) -> Any:  # noqa: ANN401
+    """The number of meldingen against the plan's "ongeveer 1000" (a
+    :class:`~analysis.topics.findings.Finding`).
+
+    From real figures: as the plan expects, or more or fewer. From example figures, which were
+    made to match the plan's number, the sentence says so and confirms nothing; the plan's number
+    is then not repeated (it is glued apart as a real figure).
+
+    Examples
+    --------
+    >>> plan_sentence(1035, 1000, "2025").zin()
+    'Het aantal formele meldingen was 1.035: zoals het plan verwacht (ongeveer 1.000).'
+    >>> plan_sentence(1000, 1000, "2025", herkomst=True).zin()[-78:]
+    'n afgestemd op het getal uit het plan; ze kunnen het plan dus niet bevestigen.'
+    """
+    from analysis.topics.findings import against_plan, is_example, joined, level
+
+    if plan is None or is_example(herkomst):
+        f = level("het aantal formele meldingen", "was", aantal, bepaling=f"in {periode}",
+                  herkomst=herkomst)  # fmt: skip
+        if plan is None:
+            return f
+        return joined(
+            f,
+            "Deze voorbeeldgegevens zijn afgestemd op het getal uit het plan; ze kunnen het plan "
+            "dus niet bevestigen.",
+        )
+    return against_plan("het aantal formele meldingen", aantal, plan, herkomst=herkomst)

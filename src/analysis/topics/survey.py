@@ -253,7 +253,7 @@ def anchor_citation(df_anchor: pd.DataFrame, naam: str) -> str:
     --------
     >>> a = pd.DataFrame({"bron": ["https://023magazine.nl/maatschappij/2749-clienten-tevreden-over-hulp-in-plaats"]})
     >>> anchor_citation(a, "Plaats")
-    '*Cliënten tevreden over hulp in Plaats*, 023magazine.nl'
+    '“Cliënten tevreden over hulp in Plaats”, 023magazine.nl'
     >>> anchor_citation(pd.DataFrame({"bron": [None]}), "Plaats")
     ''
     """
@@ -267,7 +267,7 @@ def anchor_citation(df_anchor: pd.DataFrame, naam: str) -> str:
         return ""
     words = [naam if w == naam.lower() else w for w in m[2].split("-")]
     title = " ".join(words).replace("clienten", "cliënten")
-    return f"*{title[0].upper() + title[1:]}*, {m[1]}"
+    return f"“{title[0].upper() + title[1:]}”, {m[1]}"
 
 
 def change_finding(

@@ -539,13 +539,44 @@ def method_break(bron: Any = None) -> str:  # noqa: ANN401 - a Bronvermelding or
     Examples
     --------
     >>> method_break({"titel": "CBS verbetert", "uitgever": "Blad", "datum": "december 2024"})[-50:]
-    'deze reeks (*CBS verbetert*, Blad, december 2024).'
+    'deze reeks (“CBS verbetert”, Blad, december 2024).'
     >>> method_break() == METHODEBREUK
     True
     """
     if not bron:
         return METHODEBREUK
-    return f"{METHODEBREUK[:-1]} (*{bron['titel']}*, {bron['uitgever']}, {bron['datum']})."
+    return f"{METHODEBREUK[:-1]} (“{bron['titel']}”, {bron['uitgever']}, {bron['datum']})."
+
+
+def compare_national(
+    value: float,
+    national: float,
+    onderwerp: str,
+    bepaling: str,
+    *,
+    herkomst: Any = None,  # noqa: ANN401
+) -> Any:  # noqa: ANN401
+    """``value`` (per 1,000) against the national figure, as a finding that does not repeat the
+    national figure: that one is real and is glued apart (so each number says where it comes
+    from, also when ``value`` rests on example data).
+
+    Examples
+    --------
+    >>> compare_national(94.9, 70.0, "het gebruik", "in 2025").zin()
+    'In 2025 was het gebruik 94,9 per 1.000 inwoners: hoger dan het landelijke cijfer.'
+    >>> compare_national(70.0, 70.0, "het gebruik", "in 2025").zin()[-36:]
+    'even hoog als het landelijke cijfer.'
+    """
+    from analysis.topics.findings import direction, level
+
+    d = direction(national, value)
+    word = {1: "hoger dan", -1: "lager dan", 0: "even hoog als"}[d]
+    f = level(
+        onderwerp, "was", value, eenheid="per 1.000 inwoners", decimalen=1, bepaling=bepaling,
+        herkomst=herkomst,
+    )  # fmt: skip
+    return type(f)(f.onderwerp, f.werkwoord, f"{f.rest}: {word} het landelijke cijfer",
+                   f.bepaling, f.voorbeeld, f.herkomst)  # fmt: skip
 
 
 def share_75_sentence(pct: float, periode: str, *, herkomst: Any = None) -> Any:  # noqa: ANN401
