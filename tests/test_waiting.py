@@ -56,6 +56,13 @@ def test_waiting_sentences_compare_with_the_same_quarter_a_year_earlier():
         "daalde de wachttijd bij hulpmiddelen van 29 dagen naar 20 dagen"
         in waiting.waiting_sentences(down).zin()
     )
+    same = waiting.waiting_table(
+        _wacht([ROWS[0], ("GM1", "2025Q4", "hulpmiddelen", W, 29, "dagen")]), "GM1", "2025", PRIV
+    )
+    assert waiting.waiting_sentences(same).zin() == (
+        "In het 4e kwartaal van 2025 was de wachttijd bij hulpmiddelen 29 dagen "
+        "(even lang als een jaar eerder)."
+    )
     example = waiting.waiting_sentences(t, herkomst=True)
     assert (
         strip(example.zin()).startswith("In deze voorbeeldgegevens")

@@ -147,7 +147,10 @@ def waiting_sentences(table: pd.DataFrame, *, herkomst: Any = None) -> Any:  # n
         if now is None or pd.isna(now):
             continue
         onderwerp = f"de wachttijd bij {v}"
-        if prev is not None and not pd.isna(prev):
+        if prev is not None and not pd.isna(prev) and prev == now:
+            f = level(onderwerp, "was", now, herkomst=herkomst, eenheid="dagen",
+                      bepaling=f"in {quarter_label(q)}", toelichting="even lang als een jaar eerder")  # fmt: skip
+        elif prev is not None and not pd.isna(prev):
             bep = f"tussen {quarter_label(_year_before(q))} en {quarter_label(q)}"
             f = change(
                 onderwerp,
