@@ -28,7 +28,7 @@ from typing import Any
 import pandas as pd
 
 from analysis.config.params_models import Privacy
-from analysis.core.codes import age_bounds, is_total_label
+from analysis.core.codes import Periode, age_bounds, is_total_label
 from analysis.core.errors import DataError
 from analysis.data.privacy import suppress_counts
 from analysis.topics.population import population_by_age
@@ -92,6 +92,20 @@ def period_label(periode: str, status: str) -> str:
     m = _HALF.match(p)
     label = f"{m[1]}-{m[2]}e half" if m else p
     return label + ("*" if str(status).lower().startswith("voorlopig") else "")
+
+
+def period_text(periode: str, status: str) -> str:
+    """The period in words for prose ("in …", "tot en met …"), with "(voorlopig)" for
+    provisional figures; axis labels and tables use the compact :func:`period_label`.
+
+    Examples
+    --------
+    >>> period_text("2025H2", "voorlopig"), period_text("2023", "definitief")
+    ('het 2e halfjaar van 2025 (voorlopig)', '2023')
+    """
+    p = Periode(str(periode))
+    label = f"het {p.label.replace(' halfjaar ', ' halfjaar van ')}" if p.halfjaar else p.label
+    return label + (" (voorlopig)" if str(status).lower().startswith("voorlopig") else "")
 
 
 def _clients(df: pd.DataFrame) -> pd.DataFrame:
