@@ -279,7 +279,9 @@ def test_key_indicator_compares_with_the_national_figure():
     )
     m = costs.per_inhabitant_measure(ctx)
     assert m.waarde == 150.0 and m.vergelijking == 308.0
-    assert m.vergelijking_naam == "Nederland 2023, inclusief verblijf en opvang"
+    # the year once, as the comparison's period: not "Nederland 2023, … (2023)"
+    assert m.vergelijking_naam == "Nederland, inclusief verblijf en opvang"
+    assert m.vergelijking_periode == "2023"
 
 
 def test_pgb_budget_is_never_shown_as_0_17():

@@ -289,7 +289,7 @@ def per_inhabitant_measure(ctx: Any) -> Any:  # noqa: ANN401 - key indicator
     nl = national_expenditure(nl_df)
     naam = ""
     if nl:
-        naam = f"Nederland {nl['periode']}"
+        naam = "Nederland"  # its year is vergelijking_periode (shown once, in brackets)
         if not nl["vergelijkbaar"]:
             naam += ", inclusief verblijf en opvang"
     return Measurement(
