@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from analysis.config.licences import normalise as normalise_licence
+from analysis.core import yamltext
 from analysis.core.errors import DataError
 from analysis.core.io import write_atomic
 from analysis.core.paths import data_dir
@@ -96,24 +97,15 @@ def _read_document(path: Path) -> dict[str, Any]:
 
 
 def parse_yaml(text: str, path: Path) -> dict[str, Any]:
-    """Parse a manifest's text with libyaml when installed (ten times faster), else in Python.
-
-    Both build the objects with the same safe constructor; a document libyaml refuses is parsed
-    again in Python, so a valid file loads as before and an invalid one gets the same message.
+    """Parse a manifest's text (:func:`analysis.core.yamltext.safe_load`: libyaml when installed).
 
     Examples
     --------
     >>> parse_yaml("datasets: {a: {file: a.csv, synthetic: false}}", Path("m.yml"))
     {'datasets': {'a': {'file': 'a.csv', 'synthetic': False}}}
     """
-    loader = getattr(yaml, "CSafeLoader", None)
-    if loader is not None:
-        try:
-            return yaml.load(text, Loader=loader) or {}  # noqa: S506 - the safe C loader
-        except yaml.YAMLError:
-            pass
     try:
-        return yaml.safe_load(text) or {}
+        return yamltext.safe_load(text) or {}
     except yaml.YAMLError as exc:
         raise DataError(f"geen geldige YAML: {exc}", file=str(path)) from exc
 

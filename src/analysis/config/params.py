@@ -25,6 +25,7 @@ import yaml
 from pydantic import ValidationError
 
 from analysis.config.params_models import PERIOD_FIELDS, Params, section_type
+from analysis.core import yamltext
 from analysis.core.codes import Periode
 from analysis.core.errors import ParamsError
 from analysis.core.paths import project_root
@@ -75,7 +76,7 @@ def _shown(path: Path) -> str:
 
 def _read_yaml(path: Path) -> dict[str, Any]:
     try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        doc = yamltext.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise ParamsError(f"geen geldige YAML: {exc}", file=_shown(path)) from exc
     if doc is None:

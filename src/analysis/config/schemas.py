@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from analysis.core import yamltext
 from analysis.core.errors import DataError
 
 SCHEMA_FILE = Path(__file__).with_name("schemas.yml")
@@ -32,7 +33,7 @@ _DATASET_FIELDS = {"key", "columns", "optioneel", "peildatum"}
 @functools.lru_cache(maxsize=4)
 def _document(path: Path) -> dict[str, Any]:
     try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        doc = yamltext.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise DataError(f"schema's niet leesbaar: {exc}", file=str(path)) from exc
     if not isinstance(doc.get("datasets"), dict):
@@ -80,13 +81,13 @@ def _expand(name: str, spec: Any, lists: dict[str, list[Any]], path: Path) -> di
 
 @functools.lru_cache(maxsize=4)
 def _optional(path: Path) -> frozenset[str]:
-    doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    doc = yamltext.safe_load(path.read_text(encoding="utf-8")) or {}
     return frozenset(n for n, spec in (doc.get("datasets") or {}).items() if spec.get("optioneel"))
 
 
 @functools.lru_cache(maxsize=4)
 def _lists(path: Path) -> dict[str, list[Any]]:
-    return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("lijsten") or {}
+    return (yamltext.safe_load(path.read_text(encoding="utf-8")) or {}).get("lijsten") or {}
 
 
 def is_optional(name: str, path: Path = SCHEMA_FILE) -> bool:
@@ -102,7 +103,7 @@ def is_optional(name: str, path: Path = SCHEMA_FILE) -> bool:
 
 @functools.lru_cache(maxsize=4)
 def _snapshots(path: Path) -> dict[str, str]:
-    doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    doc = yamltext.safe_load(path.read_text(encoding="utf-8")) or {}
     return {
         n: str(spec["peildatum"])
         for n, spec in (doc.get("datasets") or {}).items()

@@ -53,6 +53,10 @@ MISSING_TOKENS = {"", "."}
 _LOADED: dict[str, dict[str, Any]] = {}
 #: Provenance of every dataset loaded since the last :func:`reset_session` (process start).
 _SESSION: dict[str, Provenance] = {}
+#: Validated tables of this process by (file, its sha256, schema): a chapter loads the same
+#: dataset many times (the key indicators load ``bevolking_leeftijd`` seven times); reading and
+#: validating it once is enough while its bytes and schema are the same. A copy is handed out.
+_READ: dict[tuple[str, str, str], pd.DataFrame] = {}
 #: Open :func:`tracking` blocks, innermost last.
 _TRACKERS: list[dict[str, Provenance]] = []
 
@@ -319,18 +323,23 @@ def read_dataset(
         )
     if path.stat().st_size == 0:
         raise DataError("het bestand is leeg", file=shown)
-    if check_hash:
-        digest = sha256_file(path)
-        if digest != entry["sha256"]:
-            raise DataError(
-                f"sha256 {digest[:12]}… wijkt af van het manifest ({str(entry['sha256'])[:12]}…): "
-                "het bestand is gewijzigd zonder het manifest bij te werken. Controleer de "
-                "wijziging en voer `wmo-rapport data manifest` uit",
-                file=shown,
-            )
-    raw, dialect = read_text_table(path)
-    check_no_personal_data(raw, shown)
-    return validate(raw, entry["schema"], shown, dialect)
+    digest = sha256_file(path)
+    if check_hash and digest != entry["sha256"]:
+        raise DataError(
+            f"sha256 {digest[:12]}… wijkt af van het manifest ({str(entry['sha256'])[:12]}…): "
+            "het bestand is gewijzigd zonder het manifest bij te werken. Controleer de "
+            "wijziging en voer `wmo-rapport data manifest` uit",
+            file=shown,
+        )
+    key = (shown, digest, json.dumps(entry["schema"], sort_keys=True, default=str))
+    table = _READ.get(key)
+    if table is None:
+        raw, dialect = read_text_table(path)
+        check_no_personal_data(raw, shown)
+        table = validate(raw, entry["schema"], shown, dialect)
+        if sha256_file(path) == digest:  # not replaced while it was read
+            _READ[key] = table
+    return table.copy(deep=True)
 
 
 def load(

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import pandas as pd
 import yaml
 
+from analysis.core import yamltext
 from analysis.core.errors import ReportError
 from analysis.core.numbers import getal, verschil
 from analysis.core.provenance import NONE, Provenance, union
@@ -141,7 +142,7 @@ def read_registry(path: Path | None = None) -> list[KeyIndicator]:
         else resources.files("analysis.topics").joinpath(REGISTRY_FILE).read_text("utf-8")
     )
     shown = str(path) if path is not None else f"src/analysis/topics/{REGISTRY_FILE}"
-    entries = yaml.safe_load(text) or []
+    entries = yamltext.safe_load(text) or []
     out: list[KeyIndicator] = []
     for i, e in enumerate(entries, start=1):
         name = e.get("id", f"item {i}") if isinstance(e, dict) else f"item {i}"
@@ -259,12 +260,11 @@ def book_order(root: Any = None) -> dict[str, int]:
 
     Used to list key indicators in the order of the book. Empty when ``_toc.yml`` is missing.
     """
-    import yaml
 
     from analysis.core.paths import project_root
 
     try:
-        toc = yaml.safe_load(((root or project_root()) / "_toc.yml").read_text(encoding="utf-8"))
+        toc = yamltext.safe_load(((root or project_root()) / "_toc.yml").read_text("utf-8"))
     except (OSError, yaml.YAMLError):
         return {}
     docs: list[str] = [str(toc.get("root", ""))]
