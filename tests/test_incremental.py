@@ -10,6 +10,7 @@ executed (:attr:`analysis.pipeline.build.BuildResult.executed`) and whether the 
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -302,3 +303,28 @@ def test_package_hash_covers_non_python_files(tmp_path):
     assert package_hash(tmp_path) == before
     (pkg / "assets" / "stijl.json").write_text('{"a": 1}')
     assert package_hash(tmp_path) != before
+
+
+def _state(root: Path) -> dict:
+    return json.loads((root / "_build/2025/state.json").read_text(encoding="utf-8"))
+
+
+def test_chapters_start_longest_first_by_the_last_recorded_durations(project):
+    """Issue 17.4: the state records each chapter's last duration; the next build starts the
+    longest first (here with one chapter at a time, so the start order shows in the messages)."""
+    chapters = _state(project)["chapters"]
+    assert all(chapters[f"chapters/{n}"]["seconden"] > 0 for n in "abc")
+    state = _state(project)
+    for name, seconds in (("a", 1.0), ("b", 9.0), ("c", 4.0)):
+        state["chapters"][f"chapters/{name}"]["seconden"] = seconds
+    (project / "_build/2025/state.json").write_text(json.dumps(state), encoding="utf-8")
+    result, out = run_build(project, force=True, jobs=1)
+    started = [ln.split(":")[0].strip("> ") for ln in out.splitlines() if ": uitvoeren" in ln]
+    assert started == ["b", "c", "a"]
+    assert result.executed == ["a", "b", "c"]  # reported in the book's order
+    # a prose edit keeps the duration of the execution it reuses
+    before = _state(project)["chapters"]["chapters/a"]["seconden"]
+    _edit_prose(project, "a")
+    result, _ = run_build(project)
+    assert result.prose == ["a"]
+    assert _state(project)["chapters"]["chapters/a"]["seconden"] == before

@@ -116,6 +116,9 @@ class _FlakyPool:
 
     alive = True
 
+    def wait_ready(self, stop=None):
+        return self.real.wait_ready(stop)
+
     def run(self, args, env, log, on_pid):
         self.calls += 1
         if self.calls == 1:
@@ -136,6 +139,9 @@ def test_kernel_start_failure_in_the_pool_is_retried(project, fresh, tmp_path):
 
 class _GonePool:
     alive = True
+
+    def wait_ready(self, stop=None):
+        return False
 
     def run(self, *a, **k):
         raise PoolError("de warme kernels zijn gestopt")

@@ -51,6 +51,7 @@ from analysis.pipeline.chapters import chapter_env, execute_all
 from analysis.pipeline.datacheck import DataCheck
 from analysis.pipeline.notebooks import add_synthetic_warning, merge_prose
 from analysis.pipeline.pages import Page, toc_pages
+from analysis.pipeline.schedule import running_order
 from analysis.pipeline.state import (
     ChapterRun,
     Current,
@@ -297,7 +298,7 @@ def _execute(
     Chapters whose text alone changed get their new executed copy from the old one. Raises the
     chapters' errors (after saving what succeeded) and the data check's problems.
     """
-    todo = [r for r in runs if r.executed]
+    todo = running_order([r for r in runs if r.executed], prev_chapters)
     if b.check is not None and not todo:
         b.check.raise_problems()
     on_problem = b.check.when_failed if b.check is not None else None
@@ -376,7 +377,8 @@ def _fold(b: _Build, run: ChapterRun, src: Path) -> dict[str, Any]:
         whole_manifest(run, manifest),
         code=run.template[1],
     )
-    return {"inputs": inputs.to_json(), "uitvoer": sha_hex(data)}
+    # the duration orders the next build's chapters (longest first, analysis.pipeline.schedule)
+    return {"inputs": inputs.to_json(), "uitvoer": sha_hex(data), "seconden": round(run.seconds, 2)}
 
 
 def _fold_prose(b: _Build, run: ChapterRun, entry: dict[str, Any], staging: Path) -> dict[str, Any]:
@@ -393,7 +395,7 @@ def _fold_prose(b: _Build, run: ChapterRun, entry: dict[str, Any], staging: Path
     data = src.read_bytes()
     write_atomic(b.executed_dir / f"{run.page.doc}.ipynb", data)
     inputs = {**entry["inputs"], "notebook": run.template[0], "code": run.template[1]}
-    return {"inputs": inputs, "uitvoer": sha_hex(data)}
+    return {**entry, "inputs": inputs, "uitvoer": sha_hex(data)}
 
 
 def _book(b: _Build, runs: list[ChapterRun], exec_seconds: float) -> bool:

@@ -205,8 +205,10 @@ def execute_page(
     >>> execute_page(page, Path("uit.ipynb"), "2025", root).datasets  # doctest: +SKIP
     ['bevolking_leeftijd']
     """
-    start = time.perf_counter()
     abort = abort or Abort()
+    if pool is not None:
+        pool.wait_ready(abort.event)  # the pool's start-up is not this chapter's time
+    start = time.perf_counter()
     for attempt in range(1, retries + 2):
         live = pool if pool is not None and pool.alive else None
         code, stderr, deps_lines, warm = _run_once(page, out, periode, root, abort, live)

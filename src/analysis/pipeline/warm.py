@@ -307,6 +307,14 @@ class WarmPool:
         """Whether the template process still runs."""
         return not self._dead.is_set() and self._proc.poll() is None
 
+    def wait_ready(self, stop: threading.Event | None = None) -> bool:
+        """Wait until the template process has loaded its modules; False if it is gone (or
+        ``stop`` was set) first. A chapter's time is then its own, not the pool's start-up."""
+        while not self._ready.wait(0.05):
+            if not self.alive or (stop is not None and stop.is_set()):
+                return False
+        return True
+
     def run(
         self, args: list[str], env: dict[str, str], log: Path, on_pid: Callable[[int], Any]
     ) -> int:
