@@ -90,7 +90,7 @@ def _read_document(path: Path) -> dict[str, Any]:
     key = str(path.resolve())
     cached = _PARSED.get(key)
     if cached is not None and cached[0] == raw:
-        return pickle.loads(cached[1])  # type: ignore[no-any-return]
+        return pickle.loads(cached[1])
     doc = parse_yaml(raw.decode("utf-8"), path)
     _PARSED[key] = (raw, pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL))
     return doc
