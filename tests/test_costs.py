@@ -448,3 +448,41 @@ def test_uitgaven_says_not_supplied_when_the_posts_are_removed(tmp_path, monkeyp
     assert "nog niet aangeleverd" in glued["posten_intro"]
     assert "P&C-documenten" in glued["posten_zin"]
     assert "per post, 2025" not in text  # no table
+
+
+def test_stand_in_budget_sentences_read_as_examples():
+    """From synthetic data the budget sentences are illustrations, never facts about the gemeente."""
+    years = ["2023", "2024", "2025"]
+    r = pd.Series([110.0, 120.0, 130.0], index=years)
+    b = pd.Series([100.0] * 3, index=years)
+    assert costs.budget_years_text(r, b, voorbeeld=True) == (
+        "In deze voorbeeldgegevens waren de gerealiseerde uitgaven in alle 3 jaren hoger dan begroot."
+    )
+    assert costs.budget_years_text(r.iloc[:1], b.iloc[:1], voorbeeld=True) == (
+        "In deze voorbeeldgegevens waren de gerealiseerde uitgaven in het enige jaar met beide "
+        "cijfers hoger dan begroot."
+    )
+    assert costs.budget_years_text(r - 20, b, voorbeeld=True).startswith(
+        "In deze voorbeeldgegevens waren de gerealiseerde uitgaven in 1 van de 3 jaren hoger"
+    )
+    below = costs.plan_budget_text(4710, 4845, 2023, voorbeeld=True)
+    assert below.startswith(
+        "In deze voorbeeldgegevens bleven de gerealiseerde uitgaven aan maatwerkvoorzieningen in "
+        "2023 (€ 4,7 miljoen) onder die begroting"
+    )
+    above = costs.plan_budget_text(5000, 4845, 2023, voorbeeld=True)
+    assert above.startswith(
+        "In deze voorbeeldgegevens lagen alleen al de gerealiseerde uitgaven aan "
+        "maatwerkvoorzieningen in 2023 (€ 5,0 miljoen) boven"
+    )
+
+
+def test_national_text_marks_the_own_stand_in_figure_as_example():
+    nl = {"periode": "2023", "euro_per_inwoner": 150.0, "status": "", "vergelijkbaar": True}
+    t = costs.national_text(nl, pd.Series({"2023": 1234.0}), "2023", voorbeeld=True)
+    assert t == (
+        "Landelijk was dat in 2023 € 150 per inwoner (CBS); in deze voorbeeldgegevens was het "
+        "hier in dat jaar € 1.234."
+    )
+    t = costs.national_text(nl, pd.Series({"2025": 201.0}), "2025", voorbeeld=True)
+    assert t.endswith("voor 2023 is hier geen cijfer (in deze voorbeeldgegevens in 2025: € 201).")

@@ -378,9 +378,12 @@ def financing_split(df: pd.DataFrame, gemeente: str) -> pd.DataFrame:
     return w.reset_index()
 
 
-def national_text(nl: dict[str, Any] | None, eigen: pd.Series, periode: str | int) -> str:
+def national_text(
+    nl: dict[str, Any] | None, eigen: pd.Series, periode: str | int, *, voorbeeld: bool = False
+) -> str:
     """A Dutch sentence comparing expenditure per inhabitant with Nederland in the same year,
-    with a caution when the national figure is not like-for-like.
+    with a caution when the national figure is not like-for-like. ``voorbeeld=True``: the
+    municipality's own series is synthetic, so its figure reads as an illustration.
 
     Parameters
     ----------
@@ -399,6 +402,8 @@ def national_text(nl: dict[str, Any] | None, eigen: pd.Series, periode: str | in
     Landelijk was dat in 2023 € 308 per inwoner (CBS, voorlopig cijfer), hier in dat jaar € 190. Dat is geen één-op-één vergelijking: het landelijke cijfer omvat ook verblijf en opvang (beschermd wonen en maatschappelijke opvang), dat vooral centrumgemeenten betalen en dat hier niet is meegeteld.
     >>> national_text({**nl, "vergelijkbaar": True, "status": ""}, pd.Series({"2025": 201.0}), 2025)
     'Landelijk was dat in 2023 € 308 per inwoner (CBS); voor 2023 is hier geen cijfer (in 2025: € 201).'
+    >>> national_text(nl, pd.Series({"2023": 190.2}), 2025, voorbeeld=True).split(". ")[0]
+    'Landelijk was dat in 2023 € 308 per inwoner (CBS, voorlopig cijfer); in deze voorbeeldgegevens was het hier in dat jaar € 190'
     >>> national_text(None, pd.Series({"2025": 201.0}), 2025)[:45]
     'Een landelijk vergelijkingscijfer (gerealisee'
     """
@@ -417,10 +422,14 @@ def national_text(nl: dict[str, Any] | None, eigen: pd.Series, periode: str | in
     )
     own = eigen.copy()
     own.index = own.index.astype(str)
+    vb = "in deze voorbeeldgegevens " if voorbeeld else ""
     if jaar in own.index:
-        text += f", hier in dat jaar € {getal(own[jaar])}."
+        hier = f"; {vb}was het hier" if voorbeeld else ", hier"
+        text += f"{hier} in dat jaar € {getal(own[jaar])}."
     else:
-        text += f"; voor {jaar} is hier geen cijfer (in {periode}: € {getal(own[str(periode)])})."
+        text += (
+            f"; voor {jaar} is hier geen cijfer ({vb}in {periode}: € {getal(own[str(periode)])})."
+        )
     if not nl.get("vergelijkbaar", False):
         text += (
             " Dat is geen één-op-één vergelijking: het landelijke cijfer omvat ook verblijf en "
@@ -551,10 +560,19 @@ def budget_text(realised_k: float, budget_k: float) -> str:
     return f"{real}, {procent(abs(pct), 0)} {more} dan begroot ({budget})"
 
 
-def budget_years_text(realised: pd.Series, budget: pd.Series) -> str:
+def _lead(bepaling: str, verb: str, subject: str, voorbeeld: bool) -> str:
+    """The start of a sentence: "In 2023 waren de uitgaven", or from synthetic data "In deze
+    voorbeeldgegevens waren de uitgaven in 2023" (an illustration, never a fact)."""
+    if voorbeeld:
+        return f"In deze voorbeeldgegevens {verb} {subject} in {bepaling}"
+    return f"In {bepaling} {verb} {subject}"
+
+
+def budget_years_text(realised: pd.Series, budget: pd.Series, *, voorbeeld: bool = False) -> str:
     """In how many years realised expenditure was above, below or equal to the budget.
 
-    Years missing either value are left out. Reads right for none, one, some and all years.
+    Years missing either value are left out. Reads right for none, one, some and all years; from
+    synthetic data (``voorbeeld=True``) as an illustration.
 
     Examples
     --------
@@ -567,6 +585,8 @@ def budget_years_text(realised: pd.Series, budget: pd.Series) -> str:
     'In geen van de 3 jaren waren de gerealiseerde uitgaven hoger dan begroot: in alle 3 lager.'
     >>> budget_years_text(r.iloc[:1], r.iloc[:1])
     'In het enige jaar met beide cijfers waren de gerealiseerde uitgaven gelijk aan de begroting.'
+    >>> budget_years_text(r, r - 1, voorbeeld=True)
+    'In deze voorbeeldgegevens waren de gerealiseerde uitgaven in alle 3 jaren hoger dan begroot.'
     """
     both = pd.DataFrame({"r": realised, "b": budget}).dropna()
     n = len(both)
@@ -575,10 +595,14 @@ def budget_years_text(realised: pd.Series, budget: pd.Series) -> str:
     hoger = int((both["r"] > both["b"]).sum())
     lager = int((both["r"] < both["b"]).sum())
     gelijk = n - hoger - lager
+
+    def lead(bepaling: str) -> str:
+        return _lead(bepaling, "waren", "de gerealiseerde uitgaven", voorbeeld)
+
     if n == 1:
         word = "hoger dan begroot" if hoger else ("lager dan begroot" if lager else "")
         word = word or "gelijk aan de begroting"
-        return f"In het enige jaar met beide cijfers waren de gerealiseerde uitgaven {word}."
+        return f"{lead('het enige jaar met beide cijfers')} {word}."
 
     def jaren(k: int) -> str:
         return f"{k} {'jaar' if k == 1 else 'jaren'}"
@@ -586,25 +610,24 @@ def budget_years_text(realised: pd.Series, budget: pd.Series) -> str:
     rest = [f"{jaren(lager)} lager"] if lager else []
     rest += [f"{jaren(gelijk)} gelijk"] if gelijk else []
     if hoger == n:
-        return f"In alle {n} jaren waren de gerealiseerde uitgaven hoger dan begroot."
+        return f"{lead(f'alle {n} jaren')} hoger dan begroot."
     if hoger == 0:
         tail = f"in alle {n} lager" if lager == n else "in " + " en in ".join(rest)
-        return (
-            f"In geen van de {n} jaren waren de gerealiseerde uitgaven hoger dan begroot: {tail}."
-        )
+        return f"{lead(f'geen van de {n} jaren')} hoger dan begroot: {tail}."
     return (
-        f"In {hoger} van de {n} jaren waren de gerealiseerde uitgaven hoger dan begroot en in "
-        + " en in ".join(rest)
-        + "."
+        f"{lead(f'{hoger} van de {n} jaren')} hoger dan begroot en in " + " en in ".join(rest) + "."
     )
 
 
-def plan_budget_text(realised_k: float, plan_k: float, jaar: str | int) -> str:
+def plan_budget_text(
+    realised_k: float, plan_k: float, jaar: str | int, *, voorbeeld: bool = False
+) -> str:
     """Realised maatwerk expenditure against the earlier plan's whole Wmo budget, computed.
 
     The plan's budget covers the whole Wmo (also e.g. mantelzorgondersteuning), so only one
     conclusion follows from it: when maatwerk alone exceeds it, the whole budget was exceeded;
-    when it stays below, that says nothing about the maatwerk part.
+    when it stays below, that says nothing about the maatwerk part. With ``voorbeeld=True`` (the
+    realised series is synthetic) it reads as an illustration.
 
     Examples
     --------
@@ -612,17 +635,20 @@ def plan_budget_text(realised_k: float, plan_k: float, jaar: str | int) -> str:
     'In 2023 bleven de gerealiseerde uitgaven aan maatwerkvoorzieningen (€ 4,7 miljoen) onder die begroting (€ 4,8 miljoen). Omdat die begroting meer omvat dan maatwerkvoorzieningen, zegt dat niet of het deel voor maatwerk is overschreden.'
     >>> plan_budget_text(5000, 4845, 2023)
     'In 2023 lagen alleen al de gerealiseerde uitgaven aan maatwerkvoorzieningen (€ 5,0 miljoen) boven die hele begroting (€ 4,8 miljoen), die ook andere posten omvat.'
+    >>> plan_budget_text(4710, 4845, 2023, voorbeeld=True).split(". ")[0]
+    'In deze voorbeeldgegevens bleven de gerealiseerde uitgaven aan maatwerkvoorzieningen in 2023 (€ 4,7 miljoen) onder die begroting (€ 4,8 miljoen)'
     """
     real, plan = _mln_pair(realised_k, plan_k)
+    subject = "de gerealiseerde uitgaven aan maatwerkvoorzieningen"
     if realised_k > plan_k:
         return (
-            f"In {jaar} lagen alleen al de gerealiseerde uitgaven aan maatwerkvoorzieningen ({real}) "
+            f"{_lead(str(jaar), 'lagen', 'alleen al ' + subject, voorbeeld)} ({real}) "
             f"boven die hele begroting ({plan}), die ook andere posten omvat."
         )
     where = "onder" if realised_k < plan_k else "gelijk aan"
     verb = "bleven" if realised_k < plan_k else "waren"
     return (
-        f"In {jaar} {verb} de gerealiseerde uitgaven aan maatwerkvoorzieningen ({real}) {where} "
+        f"{_lead(str(jaar), verb, subject, voorbeeld)} ({real}) {where} "
         f"die begroting ({plan}). Omdat die begroting meer omvat dan maatwerkvoorzieningen, zegt "
         "dat niet of het deel voor maatwerk is overschreden."
     )
