@@ -246,3 +246,23 @@ def test_a_figure_said_to_be_real_says_so_in_the_html(folder):
         in fig.to_html()
     )
     assert '<tr data-herkomst="echt">' in tables.table_html(echt, "c", bron=echt)
+
+
+def test_table_keeps_real_columns_real_next_to_stand_ins():
+    """A plan's own estimates beside a stand-in projection are not marked as stand-ins."""
+    from analysis.core.provenance import Provenance
+    from analysis.present.tables import table_html
+
+    t = pd.DataFrame({"Jaar": ["2040"], "Plan": [1100], "Projectie": [970]})
+    html = table_html(
+        t,
+        "t",
+        bron=Provenance.dataset("x", synthetic=True),
+        kolommen=["Projectie"],
+        echt=["Plan"],
+    )
+    assert '<td data-herkomst="echt">1.100</td>' in html
+    assert 'data-herkomst="synthetisch">970<sup' in html
+    # without echt= the plan column carries no provenance at all (the audit flags it)
+    bare = table_html(t, "t", bron=Provenance.dataset("x", synthetic=True), kolommen=["Projectie"])
+    assert "<td>1.100</td>" in bare

@@ -9,7 +9,9 @@ table computed from synthetic data are marked where they stand (see :mod:`analys
 - ``synthetisch=``: per row, a boolean column of ``table`` (not shown) or a list, for a table
   that mixes real rows and stand-ins;
 - ``kolommen=``: the columns whose values come from that source (default: every column after the
-  first whose cell holds a figure). Listed columns are marked whole, words included.
+  first whose cell holds a figure). Listed columns are marked whole, words included;
+- ``echt=``: columns known to hold real figures (e.g. a plan's own estimates) in a table whose
+  other columns are stand-ins; their cells carry ``data-herkomst="echt"`` and stay unmarked.
 """
 
 from __future__ import annotations
@@ -72,6 +74,7 @@ def table_html(
     bron: Any = AUTO,
     synthetisch: str | Sequence[bool] | None = None,
     kolommen: Sequence[str] | None = None,
+    echt: Sequence[str] = (),
     klasse: str = "wmo-tabel",
 ) -> str:
     """Any small table as an accessible HTML table (caption, column headers, row headers).
@@ -92,6 +95,11 @@ def table_html(
     ...                bron=Provenance.dataset("x", synthetic=True))
     >>> 'data-herkomst="synthetisch">1.060<sup' in s
     True
+    >>> s = table_html(pd.DataFrame({"Jaar": ["2040"], "Plan": [1100], "Projectie": [970]}), "t",
+    ...                bron=Provenance.dataset("x", synthetic=True), kolommen=["Projectie"],
+    ...                echt=["Plan"])
+    >>> '<td data-herkomst="echt">1.100</td>' in s, 'synthetisch">970<sup' in s
+    (True, True)
     """
     prov = table_provenance(table, bron)
     flags = _row_flags(table, synthetisch, prov.is_synthetic)
@@ -104,9 +112,12 @@ def table_html(
             text = _cell_text(r[c])
             listed = kolommen is not None and c in kolommen
             by_default = kolommen is None and i > 0 and has_unmarked_figure(text)
-            if synthetic and text and (listed or by_default):
+            known_real = c in echt and i > 0
+            if synthetic and text and (listed or by_default) and not known_real:
                 text = mark(text)
-            cells.append({"kop": i == 0, "html": Markup(text_html(text))})
+            cells.append(
+                {"kop": i == 0, "html": Markup(text_html(text)), "echt": known_real and bool(text)}
+            )
         cls = ""
         if highlight and highlight in table.columns and r[highlight] == highlight_value:
             cls = "wmo-achter"
