@@ -125,3 +125,10 @@ def test_quotes_come_from_the_documents():
     )
     doelen = datasets.load("beleidsdoelen")
     assert "wachtlijsten bij Veilig Thuis" in waiting.quote(doelen, "id", "veilig_thuis", "ambitie")
+
+
+def test_chart_quarters_read_dutch():
+    """Chart axes show 2025K3 like the Loket charts, never the English 2025Q3."""
+    assert waiting.axis_label("2025Q3") == "2025K3"
+    assert waiting.axis_label("2026Q1") == "2026K1"
+    assert waiting.axis_label("2025") == "2025"

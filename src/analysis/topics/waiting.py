@@ -56,6 +56,18 @@ def quarter_label(kwartaal: str) -> str:
     return f"het {m[2]}e kwartaal van {m[1]}" if m else str(kwartaal)
 
 
+def axis_label(kwartaal: str) -> str:
+    """A quarter for a chart axis, the Dutch way and like the other charts (``2025K3``).
+
+    Examples
+    --------
+    >>> axis_label("2025Q3"), axis_label("2025")
+    ('2025K3', '2025')
+    """
+    m = _Q.match(str(kwartaal))
+    return f"{m[1]}K{m[2]}" if m else str(kwartaal)
+
+
 def waiting_table(
     df: pd.DataFrame, gemeente: str, periode: str, privacy: Privacy | dict[str, Any]
 ) -> pd.DataFrame:
