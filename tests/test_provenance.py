@@ -266,3 +266,13 @@ def test_table_keeps_real_columns_real_next_to_stand_ins():
     # without echt= the plan column carries no provenance at all (the audit flags it)
     bare = table_html(t, "t", bron=Provenance.dataset("x", synthetic=True), kolommen=["Projectie"])
     assert "<td>1.100</td>" in bare
+
+
+def test_table_column_reads_alike():
+    """A numeric column with fractions shows every value with one decimal ("35,0", not "35")."""
+    from analysis.present.tables import table_html
+
+    t = pd.DataFrame({"Type": ["a", "b"], "0-64 jaar": [4.9, 35.0], "Aantal": [12.0, 3.0]})
+    html = table_html(t, "t", bron="params")
+    assert "<td>35,0</td>" in html and "<td>4,9</td>" in html
+    assert "<td>12</td>" in html  # a column of whole numbers keeps none

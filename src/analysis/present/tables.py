@@ -44,12 +44,33 @@ def table_provenance(table: pd.DataFrame, bron: Any = AUTO) -> Provenance:
     return session_provenance() | (_frame_provenance(table) or NONE)
 
 
-def _cell_text(v: Any) -> str:
+def _cell_text(v: Any, decimalen: int | None = None) -> str:
     if v is None or v is pd.NA or (isinstance(v, float) and pd.isna(v)):
         return ""
     if isinstance(v, int | float) and not isinstance(v, bool):
-        return getal(v, 0 if float(v).is_integer() else 1)
+        if decimalen is None:
+            decimalen = 0 if float(v).is_integer() else 1
+        return getal(v, decimalen)
     return str(v)
+
+
+def _column_decimals(table: pd.DataFrame) -> dict[Any, int]:
+    """One decimal for every figure of a numeric column that holds a fraction anywhere, so a
+    column reads alike ("35,0" next to "4,9", never "35").
+
+    Examples
+    --------
+    >>> _column_decimals(pd.DataFrame({"a": [4.9, 35.0], "b": [1.0, 2.0], "c": ["x", "y"]}))
+    {'a': 1}
+    """
+    out = {}
+    for c in table.columns:
+        col = table[c]
+        if pd.api.types.is_float_dtype(col):
+            vals = col.dropna().astype(float)
+            if len(vals) and not all(float(v).is_integer() for v in vals):
+                out[c] = 1
+    return out
 
 
 def _row_flags(
@@ -106,10 +127,11 @@ def table_html(
     said = bron is not AUTO  # rows not synthetic are then known to be real
     shown = [c for c in table.columns if not (isinstance(synthetisch, str) and c == synthetisch)]
     rows = []
+    decimals = _column_decimals(table)
     for (_, r), synthetic in zip(table.iterrows(), flags, strict=True):
         cells = []
         for i, c in enumerate(shown):
-            text = _cell_text(r[c])
+            text = _cell_text(r[c], decimals.get(c))
             listed = kolommen is not None and c in kolommen
             by_default = kolommen is None and i > 0 and has_unmarked_figure(text)
             known_real = c in echt and i > 0
