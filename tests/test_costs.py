@@ -486,3 +486,18 @@ def test_national_text_marks_the_own_stand_in_figure_as_example():
     )
     t = costs.national_text(nl, pd.Series({"2025": 201.0}), "2025", voorbeeld=True)
     assert t.endswith("voor 2023 is hier geen cijfer (in deze voorbeeldgegevens in 2025: € 201).")
+
+
+def test_posts_text_says_nearly_equal_when_the_percentage_rounds_to_zero():
+    """A post 1.856 euro under budget shows 0% in the table: the text says 'vrijwel gelijk'."""
+    t = pd.DataFrame(
+        {
+            "post": ["vervoer", "hulpmiddelen", "dagbesteding", costs.POSTEN_TOTAAL],
+            "begroot": [415_100.0, 474_400.0, 406_899.0, 1_296_399.0],
+            "uitkomst": [413_244.0, 474_400.0, 439_819.0, 1_327_463.0],
+        }
+    )
+    text = costs.posts_text(t, halfjaar=True)
+    assert "bij 2 vrijwel gelijk" in text and "bij 2 gelijk" not in text
+    exact = t.assign(uitkomst=[415_100.0, 474_400.0, 439_819.0, 1_329_319.0])
+    assert "bij 2 gelijk" in costs.posts_text(exact, halfjaar=True)

@@ -829,7 +829,9 @@ def posts_text(tab: pd.DataFrame, *, halfjaar: bool = False, voorbeeld: bool = F
         scope, how, tail = "bij de enige post met beide cijfers", w[int(signs[i])], f": {largest}."
     else:
         rest = [f"bij {k(lager)} lager"] if lager else []
-        rest += [f"bij {k(gelijk)} gelijk"] if gelijk else []
+        exact = int(((signs == 0) & (d["uitkomst"] == d["begroot"])).sum())
+        gelijk_woord = "gelijk" if exact == gelijk else "vrijwel gelijk"  # 0% may hide euros
+        rest += [f"bij {k(gelijk)} {gelijk_woord}"] if gelijk else []
         how, tail = "hoger dan begroot", f". Het grootste verschil: {largest}."
         if hoger == n:
             scope = f"bij alle {k(n)} posten"
