@@ -276,7 +276,7 @@ def test_real_stock_and_households_per_dwelling_findings():
     assert f.zin() == "Rond 2019 telde de gemeente 12.561 woningen." and not f.voorbeeld
     t = pd.DataFrame({"periode": ["2025"], "groep": ["75+"], "per_100_woningen": [25.5]})
     assert housing.households_per_dwelling_finding(t, herkomst=True).zin() == (
-        "In deze voorbeeldgegevens waren er in 2025 \ue00026\ue001 huishoudens 75+ per 100 woningen."
+        "In deze voorbeeldgegevens waren er in 2025 per 100 woningen \ue00026\ue001 huishoudens 75+."
     )
 
 

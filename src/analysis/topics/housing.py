@@ -1196,14 +1196,14 @@ def households_per_dwelling_finding(
     >>> t = pd.DataFrame({"periode": ["2024", "2025"], "groep": ["75+", "75+"],
     ...     "per_100_woningen": [25.2, 25.8]})
     >>> households_per_dwelling_finding(t, herkomst=False).zin()
-    'In 2025 waren er 26 huishoudens 75+ per 100 woningen.'
+    'In 2025 waren er per 100 woningen 26 huishoudens 75+.'
     """
     g = per100[per100["groep"] == groep].sort_values("periode")
     last = g.iloc[-1]
     prov = findings.provenance(herkomst)
     n = findings.number(float(last["per_100_woningen"]), voorbeeld=prov.is_synthetic)
     return Finding(
-        "er", "waren", f"{n} huishoudens {groep} per 100 woningen", f"in {last['periode']}",
+        "er", "waren", f"per 100 woningen {n} huishoudens {groep}", f"in {last['periode']}",
         prov.is_synthetic, prov,
     )  # fmt: skip
 
