@@ -85,7 +85,7 @@ def test_demography_chapter_shows_the_computed_figures(edition):
     # is an example, not a statement about the municipality
     for pct in (row["pct_75"], row["pct_85"]):
         assert f'data-herkomst="synthetisch">{procent(pct, 1)}<sup' in raw
-    assert f"In deze voorbeeldgegevens telde {p.gemeente_naam} op 1 januari 2025" in page
+    assert f"In deze voorbeeldgegevens telde op 1 januari 2025 {p.gemeente_naam} " in page
     assert f"Op 1 januari 2025 telde {p.gemeente_naam}" not in page
     # the calibration of each stand-in folds open under the warning
     assert (

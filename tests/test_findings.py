@@ -162,3 +162,19 @@ def test_a_stand_in_calibrated_on_the_plan_never_confirms_it():
     assert "zoals het plan verwacht" in real
     more = f.against_plan("het aantal meldingen", 1400, 1000).zin()
     assert "meer dan het plan verwacht" in more
+
+
+def test_example_sentence_never_puts_two_numbers_side_by_side():
+    """'In deze voorbeeldgegevens was in 2024 het aandeel 14%', never '… in 2024 14%'."""
+    from analysis.topics.findings import Finding, number
+
+    f = Finding("het aandeel", "was", number(14.4, "%", 1, voorbeeld=True), "in 2024", True)
+    assert (
+        f.zin()
+        == f"In deze voorbeeldgegevens was in 2024 het aandeel {number(14.4, '%', 1, voorbeeld=True)}."
+    )
+    # a rest that opens with words keeps the usual order
+    g = Finding("het aantal", "steeg", "met 20%", "tussen 2019 en 2025", True)
+    assert g.zin() == "In deze voorbeeldgegevens steeg het aantal tussen 2019 en 2025 met 20%."
+    # a statement from real data already has the time first
+    assert Finding("het aandeel", "was", "14%", "in 2024").zin() == "In 2024 was het aandeel 14%."

@@ -206,7 +206,11 @@ def test_pact_findings_trend_target_and_years_in_words():
         "Tussen 2022-2023 en 2024 steeg het gemiddelde aantal plaatsingen per jaar van 5,0 naar 10,0."
     )
     example = housing.pact_findings(housing.pact_years(_pact(True)), herkomst=True)
-    assert example["doel"].zin().startswith("In deze voorbeeldgegevens was het aantal plaatsingen")
+    assert (
+        example["doel"]
+        .zin()
+        .startswith("In deze voorbeeldgegevens was in 2024 het aantal plaatsingen")
+    )
 
 
 def test_shipped_pact_shown_per_year_with_its_fall():

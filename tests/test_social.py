@@ -154,7 +154,7 @@ def test_region_difference(survey):
         social.region_difference(
             survey, "mantelzorger", "A", "NL01", "Nederland", "18+", "2024", herkomst=True
         )
-    ).startswith("In deze voorbeeldgegevens was het aandeel in 2024 30,0% (synthetisch)")
+    ).startswith("In deze voorbeeldgegevens was in 2024 het aandeel 30,0% (synthetisch)")
 
 
 def test_share_level(survey):

@@ -91,5 +91,5 @@ def test_section_from_the_stand_in_reads_as_an_example():
     table, text = sb.section(datasets.load("klankbordgroep_signalen"), "GM0397", "2025")
     assert int(table["totaal"].sum()) == 22
     assert strip(text.zin()).startswith(
-        "In deze voorbeeldgegevens gaf de Wmo-klankbordgroep in 2025 22 signalen"
+        "In deze voorbeeldgegevens gaf in 2025 de Wmo-klankbordgroep 22 signalen"
     )

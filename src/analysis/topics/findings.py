@@ -27,7 +27,7 @@ from typing import Any, Literal
 import pandas as pd
 
 from analysis.core.numbers import getal, procent
-from analysis.core.provenance import NONE, Provenance, mark, union
+from analysis.core.provenance import NONE, START, Provenance, mark, union
 from analysis.data.datasets import provenance_of, session_provenance
 
 Tijd = Literal["verleden", "heden"]
@@ -99,6 +99,18 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _starts_with_figure(text: str) -> bool:
+    """Whether ``text`` opens with a number (marked or not, an amount in euro included).
+
+    Examples
+    --------
+    >>> _starts_with_figure("14,4%"), _starts_with_figure("€ 197"), _starts_with_figure("over x")
+    (True, True, False)
+    """
+    bare = text.removeprefix("€ ").lstrip(START)
+    return bare[:1].isdigit() or (bare[:1] in "-−" and bare[1:2].isdigit())
+
+
 @dataclass(frozen=True)
 class Finding:
     """A finding as a Dutch main clause: *[bepaling] werkwoord onderwerp rest*.
@@ -158,6 +170,9 @@ class Finding:
         tail = " ".join(p for p in (self.rest,) if p)
         if self.voorbeeld:
             words = [VOORBEELD, self.werkwoord, self.onderwerp, self.bepaling, tail]
+            if self.bepaling and _starts_with_figure(tail) and self.onderwerp not in ("er", "het"):
+                # "was in 2024 het aandeel 14%", never two numbers side by side ("in 2024 14%")
+                words = [VOORBEELD, self.werkwoord, self.bepaling, self.onderwerp, tail]
             return " ".join(w for w in words if w)
         if self.bepaling:
             words = [_cap(self.bepaling), self.werkwoord, self.onderwerp, tail]
