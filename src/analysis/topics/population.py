@@ -423,9 +423,9 @@ def plan_table_date(plan: pd.DataFrame, totaal: pd.DataFrame, code: str) -> str:
     ...     "geslacht": ["totaal"], "waarde": [27302]})
     >>> t = pd.DataFrame({"gemeente_code": ["A"], "periode": ["2019"], "waarde": [27286]})
     >>> plan_table_date(p, t, "A")
-    'Het plan noemt geen peildatum. Het totaal van de tabel (27.302) wijkt af van de 27.286 inwoners op 1 januari 2019; daarom is de tabel hier opgenomen als de stand op 1 januari 2018.'
+    'Het plan noemt geen peildatum. Het totaal van de tabel (27.302) wijkt af van de 27.286 inwoners op 1 januari 2019. De tabel beschrijft dus een eerder moment; dit rapport neemt aan dat het 1 januari 2018 is.'
     >>> plan_table_date(p, t.iloc[:0], "A")
-    'Het plan noemt geen peildatum; de tabel is hier opgenomen als de stand op 1 januari 2018.'
+    'Het plan noemt geen peildatum; dit rapport neemt aan dat de tabel de stand op 1 januari 2018 is.'
     """
     from analysis.core.numbers import getal
 
@@ -435,11 +435,14 @@ def plan_table_date(plan: pd.DataFrame, totaal: pd.DataFrame, code: str) -> str:
     real = real_totals(totaal, code)
     later = str(int(year[:4]) + 1)
     if total.empty or later not in real.index or float(total["waarde"].iloc[0]) == real[later]:
-        return f"Het plan noemt geen peildatum; de tabel is hier opgenomen als de stand op 1 januari {year}."
+        return (
+            "Het plan noemt geen peildatum; dit rapport neemt aan dat de tabel de stand op "
+            f"1 januari {year} is."
+        )
     return (
         f"Het plan noemt geen peildatum. Het totaal van de tabel ({getal(total['waarde'].iloc[0])}) "
-        f"wijkt af van de {getal(real[later])} inwoners op 1 januari {later}; daarom is de tabel "
-        f"hier opgenomen als de stand op 1 januari {year}."
+        f"wijkt af van de {getal(real[later])} inwoners op 1 januari {later}. De tabel beschrijft "
+        f"dus een eerder moment; dit rapport neemt aan dat het 1 januari {year} is."
     )
 
 
