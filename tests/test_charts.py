@@ -111,3 +111,19 @@ def test_interval_band_chart_layers():
     )
     assert [layer["mark"]["type"] for layer in f.spec()["layer"]] == ["area", "line"]
     assert list(f.table.columns) == ["Jaar", "Midden", "Laag", "Hoog"]
+
+
+def test_crowded_time_axes_hide_overlapping_labels():
+    """Sixteen quarters on a narrow chart printed their labels over each other ('2023K32023K4'):
+    time axes drop labels that would overlap (the data table keeps every period)."""
+    d = pd.DataFrame(
+        {
+            "Kwartaal": [f"{y}K{q}" for y in range(2022, 2026) for q in range(1, 5)],
+            "Meldingen": range(16),
+        }
+    )
+    f = charts.line_chart(
+        d, name="k", x="Kwartaal", y="Meldingen", title="t", subtitle="s", description="d"
+    )
+    assert f.spec()["encoding"]["x"]["axis"]["labelOverlap"] == "greedy"
+    assert len(f.table) == 16

@@ -323,6 +323,9 @@ def source_line(df: pd.DataFrame) -> str:
     ...     "document": "Plan 2025-2028 (seeds/000_ab12.txt), Bijlage: Agenda"}}
     >>> source_line(df)
     'Gemeente, Plan 2025-2028'
+    >>> df.attrs["manifest"] = {"synthetic": True, "source": {"organisation": "Gemeente"}}
+    >>> source_line(df)
+    'voorbeeldgegevens in plaats van cijfers van de gemeente'
     """
     entry = df.attrs.get("manifest") or {}
     src = entry.get("source") or {}
@@ -332,7 +335,11 @@ def source_line(df: pd.DataFrame) -> str:
     if src.get("document") and not entry.get("synthetic"):
         parts += document_titles(str(src["document"]), known_documents(), free_text=True)
     text = ", ".join(dict.fromkeys(parts))
-    return f"voorbeeldgegevens in plaats van cijfers van {text}" if entry.get("synthetic") else text
+    if not entry.get("synthetic"):
+        return text
+    if text == "Gemeente" or text.startswith("Gemeente,"):  # "van Gemeente" → "van de gemeente"
+        text = "de gemeente" + text[len("Gemeente") :]
+    return f"voorbeeldgegevens in plaats van cijfers van {text}"
 
 
 def figure_provenance(df: pd.DataFrame, sources: list[pd.DataFrame] | None) -> Provenance:
@@ -464,7 +471,7 @@ def line_chart(
         "x": alt.X(
             f"{x}:{x_type}",
             title=x_title if x_title is not None else x,
-            axis=alt.Axis(labelAngle=0),
+            axis=alt.Axis(labelAngle=0, labelOverlap="greedy"),
         ),
         "y": alt.Y(
             f"{y}:Q", title=y_title if y_title is not None else y, axis=alt.Axis(format=y_format)
@@ -611,7 +618,7 @@ def interval_chart(
     xt = x_title if x_title is not None else x
     yt = y_title if y_title is not None else y
     base = _base(df, [x, y, lower, upper, color])
-    x_enc = alt.X(f"{x}:O", title=xt, axis=alt.Axis(labelAngle=0))
+    x_enc = alt.X(f"{x}:O", title=xt, axis=alt.Axis(labelAngle=0, labelOverlap="greedy"))
     enc_color = {"color": alt.Color(f"{color}:N", title=None)} if color else {}
     off = {"xOffset": alt.XOffset(f"{color}:N")} if color and not band else {}
     tooltip = [alt.Tooltip(f"{color}:N")] if color else []
