@@ -115,9 +115,15 @@ def show_plan_actions(
     display(HTML(table_html(table, caption, bron=plan)))
 
 
+# Columns of the progress table that come from the plan itself (its action points and years).
+PLAN_COLUMNS = ("Actiepunten", "Aan de beurt", "Nog niet aan de beurt")
+
+
 def progress_html(progress: pd.DataFrame, periode: str | int, *, bron: Any) -> str:
     """:func:`analysis.topics.agenda.progress_by_theme` as an accessible HTML table with Dutch
-    headers; every count comes from the reported status (``bron``: ``agenda_status``).
+    headers. The counts per status come from the reported status (``bron``: ``agenda_status``);
+    the number of action points and which are due come from the plan (:data:`PLAN_COLUMNS`) and
+    are never marked as stand-ins.
 
     The columns *status onbekend* and *vervallen* are shown only when some theme has one.
 
@@ -127,6 +133,10 @@ def progress_html(progress: pd.DataFrame, periode: str | int, *, bron: Any) -> s
     >>> p = agenda.progress_by_theme(s)
     >>> "<caption>Voortgang per thema, 2025</caption>" in progress_html(p, 2025, bron="params")
     True
+    >>> from analysis.core.provenance import Provenance
+    >>> h = progress_html(p, 2025, bron=Provenance.dataset("agenda_status", synthetic=True))
+    >>> '<td data-herkomst="echt">1</td>' in h, 'data-herkomst="synthetisch">100%' in h
+    (True, True)
     """
     cols = ["Thema", "Actiepunten", "Aan de beurt", agenda.GEREED, agenda.OP_SCHEMA]
     cols += [agenda.ACHTER, ONBEKEND, agenda.NOG_NIET, VERVALLEN, "% gereed of op schema"]
@@ -137,7 +147,10 @@ def progress_html(progress: pd.DataFrame, periode: str | int, *, bron: Any) -> s
         lambda v: "–" if pd.isna(v) else f"{getal(v, 0)}%"
     )
     t.columns = [c[0].upper() + c[1:] for c in t.columns]
-    return table_html(t, f"Voortgang per thema, {Periode(str(periode)).label}", bron=bron)
+    # how many action points a theme has and which are due come from the plan, not the status
+    real = [c for c in t.columns if c in PLAN_COLUMNS]
+    caption = f"Voortgang per thema, {Periode(str(periode)).label}"
+    return table_html(t, caption, bron=bron, echt=real)
 
 
 def overdue_html(status: pd.DataFrame, periode: str | int, *, bron: Any) -> str:
