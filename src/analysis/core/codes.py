@@ -159,6 +159,18 @@ class Periode(str):
         return f"{_ORDINALS[half]} halfjaar {self.jaar}" if half else str(self.jaar)
 
     @property
+    def in_zin(self) -> str:
+        """The period as it stands in a sentence ("in …", "tot en met …").
+
+        Examples
+        --------
+        >>> Periode("2025H2").in_zin, Periode("2025").in_zin
+        ('het 2e halfjaar van 2025', '2025')
+        """
+        half = self.halfjaar
+        return f"het {_ORDINALS[half]} halfjaar van {self.jaar}" if half else str(self.jaar)
+
+    @property
     def bestandsnaam(self) -> str:
         """Stem of the params file: ``"2025"`` (``params/2025.yml``) or ``"2026-1"``."""
         half = self.halfjaar

@@ -103,8 +103,7 @@ def period_text(periode: str, status: str) -> str:
     >>> period_text("2025H2", "voorlopig"), period_text("2023", "definitief")
     ('het 2e halfjaar van 2025 (voorlopig)', '2023')
     """
-    p = Periode(str(periode))
-    label = f"het {p.label.replace(' halfjaar ', ' halfjaar van ')}" if p.halfjaar else p.label
+    label = Periode(str(periode)).in_zin
     return label + (" (voorlopig)" if str(status).lower().startswith("voorlopig") else "")
 
 

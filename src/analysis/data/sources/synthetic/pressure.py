@@ -5,6 +5,8 @@ times grow); the levels are assumptions, stated in ``standin.yml``."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from analysis.data.sources.common import Produced
 from analysis.data.sources.synthetic.run import Run
 
@@ -37,6 +39,18 @@ def halves(first: str, last: str) -> list[str]:
     return out
 
 
+def noisy_count(rng: Any, mean: float, spread: float) -> int:  # noqa: ANN401 - numpy Generator
+    """One draw around ``mean`` (normal, sd ``spread``), rounded to a whole number ≥ 0.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> noisy_count(np.random.default_rng(1), 10.0, 0.0), noisy_count(np.random.default_rng(1), -5.0, 0.0)
+    (10, 0)
+    """
+    return max(0, int(round(rng.normal(mean, spread))))
+
+
 def wachttijden(run: Run) -> Produced:
     """Median days until support starts or an aid is delivered, and the number waiting, per quarter."""
     cfg = run.settings("wachttijden")
@@ -47,7 +61,7 @@ def wachttijden(run: Run) -> Produced:
         for provision, levels in cfg["niveau"].items():
             for indicator, spec in levels.items():
                 mean = spec["start"] * (1 + spec["groei_per_kwartaal"]) ** i
-                value = max(0, int(round(rng.normal(mean, spec["spreiding"]))))
+                value = noisy_count(rng, mean, spec["spreiding"])
                 rows.append(
                     {
                         "gemeente_code": run.region,
@@ -68,7 +82,7 @@ def veilig_thuis_wachtlijst(run: Run) -> Produced:
     rows = []
     for per in quarters(*cfg["kwartalen"]):
         for indicator, spec in cfg["niveau"].items():
-            value = max(0, int(round(rng.normal(spec["gemiddeld"], spec["spreiding"]))))
+            value = noisy_count(rng, spec["gemiddeld"], spec["spreiding"])
             rows.append(
                 {
                     "gemeente_code": run.region,
