@@ -183,6 +183,41 @@ def test_failing_cell_reports_the_cell_warm_as_fresh(project, tmp_path):
     assert "faalt in cel" in messages[0] and "ZeroDivisionError" in messages[0]
 
 
+def test_a_cell_that_ends_the_process_is_reported(project, tmp_path):
+    """The warm kernel lives in the chapter's process: a cell that ends it ends the chapter with
+    a message that says so, not with silence."""
+    root = tmp_path / "weg"
+    shutil.copytree(project, root)
+    nb = root / "chapters" / "a.ipynb"
+    nb.write_text(nb.read_text().replace("achtergelaten = 'zet'", "__import__('os')._exit(3)"))
+    page = next(p for p in toc_pages(root) if p.label == "a")
+    from analysis.core.errors import BuildError
+
+    with WarmPool(chapter_env(root, "")) as pool, pytest.raises(BuildError) as exc:
+        execute_page(page, tmp_path / "a.ipynb", "2025", root, pool=pool, retries=0)
+    assert "hoofdstuk 'a' kon niet worden uitgevoerd" in str(exc.value)
+    assert "het hoofdstuk beëindigde zijn proces (exitcode 3)" in str(exc.value)
+
+
+def test_the_books_chapters_warm_equal_fresh(tmp_path):
+    """Every chapter of the real book, executed in the warm pool (kernel in the chapter's own
+    process) and in a fresh kernel process per chapter: the same bytes."""
+    pages = [p for p in toc_pages(ROOT) if p.is_notebook]
+
+    def run(out: Path, pool) -> dict[str, bytes]:  # noqa: ANN001 - a WarmPool or None
+        runs = [ChapterRun(p, True, ["test"]) for p in pages]
+        done, errors = execute_all(runs, out, "2025", ROOT, 2, lambda m: None, pool=pool)
+        assert errors == [] and len(done) == len(pages)
+        assert all(r.warm for r in done) is (pool is not None)
+        return {p.doc: (out / f"{p.doc}.ipynb").read_bytes() for p in pages}
+
+    with WarmPool(chapter_env(ROOT, "")) as pool:
+        warm = run(tmp_path / "warm", pool)
+    fresh = run(tmp_path / "vers", None)
+    assert len(pages) >= 15
+    assert [d for d in fresh if warm[d] != fresh[d]] == []
+
+
 SPEC = {
     "data": {"values": [{"jaar": 2024, "n": 1234.5}, {"jaar": 2025, "n": 1300.25}]},
     "mark": "bar",

@@ -131,6 +131,29 @@ def _run_fresh(args: list[str], env: dict[str, str], abort: Abort) -> tuple[int,
     return proc.returncode, stderr
 
 
+def _ended(code: int) -> str:
+    """A last line for a warm chapter whose process ended without saying why.
+
+    The kernel runs in the chapter's process, so a cell that ends the process (``os._exit``,
+    a crash, the kernel's memory killed) ends it with its exit code, not with a message.
+
+    Examples
+    --------
+    >>> _ended(0), _ended(1)
+    ('', '')
+    >>> _ended(3)
+    '\\nhet hoofdstuk beëindigde zijn proces (exitcode 3)\\n'
+    >>> _ended(-9)
+    '\\nhet proces van het hoofdstuk is gestopt door signaal 9 (SIGKILL)\\n'
+    """
+    if code in (0, 1):  # 1: papermill's own failure, reported in the log (WMO-FOUT)
+        return ""
+    if code < 0:
+        name = signal.Signals(-code).name
+        return f"\nhet proces van het hoofdstuk is gestopt door signaal {-code} ({name})\n"
+    return f"\nhet hoofdstuk beëindigde zijn proces (exitcode {code})\n"
+
+
 def _run_warm(pool: WarmPool, args: list[str], deps_path: str, abort: Abort) -> tuple[int, str]:
     """Run the chapter in a fork of the warm pool's template process."""
     fd, log = tempfile.mkstemp(prefix="wmo-", suffix=".log")
@@ -143,7 +166,7 @@ def _run_warm(pool: WarmPool, args: list[str], deps_path: str, abort: Abort) -> 
 
     try:
         code = pool.run(args, {"WMO_DEPS_FILE": deps_path}, Path(log), started)
-        return code, Path(log).read_text(encoding="utf-8", errors="replace")
+        return code, Path(log).read_text(encoding="utf-8", errors="replace") + _ended(code)
     finally:
         for pid in pids:
             abort.remove(pid)

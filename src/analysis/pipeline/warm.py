@@ -60,7 +60,6 @@ PRELOAD = (
     "tornado.platform.asyncio",
     # the client side (papermill in the fork that drives the kernel)
     "jupyter_client.manager",
-    "jupyter_client.provisioning.local_provisioner",
     "nbclient",
     "nbformat",
     "papermill",
@@ -74,6 +73,7 @@ PRELOAD = (
     "analysis.present.report",
     "analysis.present.charts",
     "analysis.pipeline.execute",
+    "analysis.pipeline.inprocess",
     "analysis.pipeline.render",
 )
 
@@ -127,6 +127,23 @@ def preload(modules: tuple[str, ...] = PRELOAD) -> list[str]:
         except Exception:  # noqa: BLE001 - the chapter meets the same error in its own kernel
             failed.append(name)
     return failed
+
+
+def warm_caches() -> None:
+    """Fill the caches every chapter fills the same way: nbformat's compiled notebook schema
+    (about 0,1 s per process; papermill validates each notebook it reads).
+
+    Examples
+    --------
+    >>> warm_caches()
+    >>> import nbformat.validator, nbformat.v4
+    >>> any(k[1:3] == (4, nbformat.v4.nbformat_minor) for k in nbformat.validator.validators)
+    True
+    """
+    import nbformat.v4
+    import nbformat.validator
+
+    nbformat.validator.get_validator(version=4, version_minor=nbformat.v4.nbformat_minor)
 
 
 def _send(message: dict[str, Any]) -> None:
@@ -197,6 +214,8 @@ def serve(kind: str = "kernels") -> int:
     if sys.path and sys.path[0] == os.getcwd():
         del sys.path[0]
     failed = preload(KINDS[kind])
+    if kind == "kernels":
+        warm_caches()
     gc.collect()
     gc.freeze()  # the forks share these pages; no collection in a fork copies them
     wake = os.pipe()
