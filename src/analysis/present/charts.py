@@ -177,12 +177,15 @@ class Figure:
             spec["width"] = WIDTH
         return spec
 
-    def svg(self) -> str:
-        """The chart rendered to SVG with the nl-NL number and date format."""
+    def svg(self, spec: dict[str, Any] | None = None) -> str:
+        """The chart rendered to SVG with the nl-NL number and date format (``spec``: its
+        :meth:`render_spec`, when the caller has it already)."""
         import vl_convert as vlc
 
         svg = vlc.vegalite_to_svg(
-            self.render_spec(), format_locale="nl-NL", time_format_locale="nl-NL"
+            self.render_spec() if spec is None else spec,
+            format_locale="nl-NL",
+            time_format_locale="nl-NL",
         )
         svg = re.sub(r"<\?xml[^>]*>", "", svg)
         return svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
@@ -259,9 +262,8 @@ class Figure:
             if self.synthetic and "voorbeeldgegevens" not in self.source
             else ""
         )
-        spec = json.dumps(self.render_spec(), ensure_ascii=False, sort_keys=True).replace(
-            "</", "<\\/"
-        )
+        rendered = self.render_spec()
+        spec = json.dumps(rendered, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
         return render(
             "figuur.html",
             fid=f"fig-{self.name}",
@@ -269,7 +271,7 @@ class Figure:
             echt=self.said_real,
             bijschrift=Markup(self._caption_html()),
             beschrijving=Markup(html.escape(self._description_text())),
-            svg=Markup(self.svg()),
+            svg=Markup(self.svg(rendered)),
             bron=Markup(html.escape(plain(self.source))),
             waarschuwing=warn,
             tabel=Markup(self.table_html()),
