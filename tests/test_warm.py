@@ -1,5 +1,5 @@
-"""Warm execution (issue 17, item 1): chapters run in kernels forked from a process that has the
-heavy imports loaded, and the executed notebooks are byte-identical to those from a fresh kernel
+"""Warm execution (issue 17, item 1): chapters run in forks (kernel included) of a process that
+has the heavy imports loaded, and the executed notebooks are byte-identical to those from a fresh kernel
 per chapter, whatever the order and the number of chapters at once.
 
 The chapters of this project are made to show any leak between chapters in their output:

@@ -213,7 +213,7 @@ def execute_page(
 ) -> Execution:
     """Run one chapter into ``out``; return what it read, how long it took and how it ran.
 
-    With a warm ``pool`` the chapter's kernel is forked from its template process (see
+    With a warm ``pool`` the chapter runs in a fork of its template process, kernel included (see
     :mod:`analysis.pipeline.warm`), otherwise papermill starts a fresh one. A failure to start the
     kernel (a known race when several start at once) is retried ``retries`` times; an error in a
     cell is not.

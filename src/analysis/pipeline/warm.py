@@ -1,4 +1,4 @@
-"""Warm execution: chapter kernels forked from a process that has the heavy imports loaded.
+"""Warm execution: chapters run in forks of a process that has the heavy imports loaded.
 
 Most of a chapter's time in a fresh kernel goes to starting Python, papermill and the kernel and
 to importing pandas, Altair and the package. The warm pool pays that once per build:
@@ -6,7 +6,8 @@ to importing pandas, Altair and the package. The warm pool pays that once per bu
 * one **template process** (``python -m analysis.pipeline.warm``, started by :class:`WarmPool`)
   imports papermill, ipykernel, pandas, Altair and the package's basic modules, then waits;
 * for each chapter it **forks**: the fork runs :func:`analysis.pipeline.execute.run` with
-  ``warm=True``, which forks once more for the kernel and executes the notebook through papermill
+  ``warm=True``, which starts the kernel in that same process (:mod:`analysis.pipeline.inprocess`)
+  and executes the notebook through papermill
   (parameters cell, cell by cell) exactly as with a fresh kernel;
 * one **renderer** (:mod:`analysis.pipeline.render`) converts the charts of every chapter, so
   the chart engine starts once per build instead of once per chapter.
