@@ -13,8 +13,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from analysis.core.words import plain_words
 from analysis.present.marks import SIGN, finish_notebook
-from analysis.present.reading_guide import plain_words
 from analysis.present.templating import render
 
 WARNING_TAG = "wmo-synthetisch"
