@@ -36,6 +36,8 @@ from analysis.present.interface import files as interface_files
 
 #: The Sphinx extension that keeps an incremental build equal to a clean one.
 PARTIAL_EXTENSION = "analysis.pipeline.partial"
+#: The Sphinx extension that stems each word of the search index once per build.
+STEM_EXTENSION = "analysis.pipeline.stems"
 #: Software whose version the Verantwoording page lists.
 LISTED_SOFTWARE = (
     "jupyter-book",
@@ -70,7 +72,8 @@ def book_config(root: Path, params: Params, stamp: str, build_date: str) -> dict
         f'<p class="wmo-stempel">{stamp} · <a href="verantwoording.html">verantwoording</a></p>'
     )
     sphinx = cfg.setdefault("sphinx", {})
-    sphinx["extra_extensions"] = [*(sphinx.get("extra_extensions") or []), PARTIAL_EXTENSION]
+    extensions = [*(sphinx.get("extra_extensions") or []), PARTIAL_EXTENSION, STEM_EXTENSION]
+    sphinx["extra_extensions"] = extensions
     sph = sphinx.setdefault("config", {})
     sph["html_last_updated_fmt"] = long_date(build_date)
     return cfg
