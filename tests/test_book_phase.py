@@ -2,16 +2,32 @@
 
 - the command line and the build module load without pandas (the chapters need it, the
   build's own process does not);
+- the search index stems each distinct word once per build, with the same stems;
+- a build that runs or remakes chapters starts the warm book builder at once (it loads Jupyter
+  Book while the chapters run) and stops it on every path; a build that reuses every chapter
+  starts nothing; a builder that died does not stop the book from being built.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
+import signal
 import subprocess
 import sys
+from pathlib import Path
 from types import SimpleNamespace
 
+import nbformat
+import pytest
+
+from analysis.core.errors import BuildError
+from analysis.pipeline import assemble
+from analysis.pipeline import build as build_mod
+from analysis.pipeline.warm import WarmPool
 from tests.conftest import ROOT
+from tests.minibook import chapter_notebook
+from tests.test_incremental import make_small_project, run_build
 
 
 def test_build_command_loads_without_pandas():
@@ -63,3 +79,107 @@ def _params():
             os.environ.pop("WMO_PROJECT_ROOT")
         else:
             os.environ["WMO_PROJECT_ROOT"] = saved
+
+
+# ------------------------------------------------------------------ the warm book builder
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    root = make_small_project(tmp_path_factory.mktemp("boekfase") / "project")
+    run_build(root)
+    return root
+
+
+@pytest.fixture
+def project(built, tmp_path) -> Path:
+    root = tmp_path / "project"
+    shutil.copytree(built, root, symlinks=True)
+    return root
+
+
+@pytest.fixture
+def pools(monkeypatch) -> SimpleNamespace:
+    """Record every pool the build starts and the book builder Jupyter Book is run in."""
+    seen = SimpleNamespace(started=[], servers=[], kill=False)
+
+    class Recorded(WarmPool):
+        def __init__(self, env, key="", kind="kernels"):
+            super().__init__(env, key, kind)
+            seen.started.append(self)
+            if seen.kill and kind == "boek":
+                os.killpg(self._proc.pid, signal.SIGKILL)
+                self._proc.wait()
+
+    real = assemble.run_jupyter_book
+
+    def recording(src, out, epoch, server=None):
+        seen.servers.append((server, server is not None and server.alive))
+        real(src, out, epoch, server)
+
+    monkeypatch.setattr(build_mod, "WarmPool", Recorded)
+    monkeypatch.setattr(assemble, "run_jupyter_book", recording)
+    return seen
+
+
+def _edit_chapter(root: Path, value: int) -> None:
+    body = f"from analysis import report\nreport.glue('n65', {value})"
+    nbformat.write(chapter_notebook(body, title="Hoofdstuk c"), root / "chapters" / "c.ipynb")
+
+
+def _page(root: Path, doc: str) -> str:
+    return (root / "_build/2025/html/chapters" / f"{doc}.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.e2e
+def test_build_that_runs_a_chapter_builds_the_book_in_the_builder_it_started(project, pools):
+    _edit_chapter(project, 17)
+    result, _ = run_build(project)
+    assert result.executed == ["c"] and result.book_built
+    books = [p for p in pools.started if p.kind == "boek"]
+    assert len(books) == 1
+    assert pools.servers == [(books[0], True)]  # handed to Jupyter Book, still running
+    assert all(not p.alive for p in pools.started)  # stopped with the build
+    assert ">17<" in _page(project, "c")
+
+
+@pytest.mark.e2e
+def test_build_that_reuses_every_chapter_starts_nothing(project, pools):
+    result, _ = run_build(project)
+    assert result.executed == [] and not result.book_built
+    assert pools.started == [] and pools.servers == []
+
+
+@pytest.mark.e2e
+def test_build_whose_book_builder_died_still_builds_the_book(project, pools):
+    pools.kill = True
+    _edit_chapter(project, 18)
+    result, _ = run_build(project)
+    assert result.book_built
+    [(server, alive)] = pools.servers
+    assert server.kind == "boek" and not alive  # so Jupyter Book ran as a process
+    assert ">18<" in _page(project, "c")
+
+
+@pytest.mark.e2e
+def test_book_builder_stops_when_a_chapter_fails(project, pools):
+    nbformat.write(
+        chapter_notebook("raise RuntimeError('kapot')", title="C"), project / "chapters/c.ipynb"
+    )
+    with pytest.raises(BuildError, match="kapot"):
+        run_build(project)
+    assert [p.kind for p in pools.started if p.kind == "boek"] == ["boek"]
+    assert all(not p.alive for p in pools.started) and pools.servers == []
+
+
+@pytest.mark.e2e
+def test_book_builder_stops_on_an_interrupt(project, pools, monkeypatch):
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(build_mod, "execute_all", interrupted)
+    _edit_chapter(project, 19)
+    with pytest.raises(KeyboardInterrupt):
+        run_build(project)
+    assert [p.kind for p in pools.started] == ["boek", "kernels"]
+    assert all(not p.alive for p in pools.started)

@@ -132,6 +132,8 @@ class _Build:
     check: DataCheck | None
     options: BuildOptions
     t0: float = field(default_factory=time.perf_counter)
+    #: The warm book builder this build started while its chapters run (see :func:`_book_builder`).
+    book_pool: WarmPool | None = None
     started: str = field(default_factory=lambda: time.strftime("%Y-%m-%dT%H:%M:%S%z"))
 
     @property
@@ -260,13 +262,42 @@ def _build_locked(b: _Build) -> BuildResult:
     _announce(b, runs)
     staging = Path(tempfile.mkdtemp(prefix=f".uitvoer-{b.periode}-", dir=b.out_root))
     try:
-        t_exec = time.perf_counter()
-        _execute(b, runs, staging, prev_chapters)
-        exec_seconds = time.perf_counter() - t_exec
-        book_built = _book(b, runs, exec_seconds)
+        with _book_builder(b, runs):
+            t_exec = time.perf_counter()
+            _execute(b, runs, staging, prev_chapters)
+            exec_seconds = time.perf_counter() - t_exec
+            book_built = _book(b, runs, exec_seconds)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return _finish(b, runs, book_built)
+
+
+@contextlib.contextmanager
+def _book_builder(b: _Build, runs: list[ChapterRun]) -> Iterator[None]:
+    """Start the warm book builder now, so it loads Jupyter Book while the chapters run.
+
+    Only when this build runs or remakes a chapter (then the book is as good as certain to
+    change); a build that reuses every chapter starts nothing (the book, if its source changed,
+    is then built by a process of its own). The preview keeps its own builder; fresh kernels
+    (``warm=False``) get none. The builder is stopped when the build ends, on every path; if it
+    fails to start or stops, Jupyter Book runs as a process as before.
+    """
+    wanted = any(r.executed or r.prose for r in runs)
+    if not wanted or not b.options.warm or b.options.kernels is not None:
+        yield
+        return
+    try:
+        pool = WarmPool(os.environ.copy(), kind="boek")
+    except OSError as exc:
+        b.options.say(f"  ! warme boekbouwer niet gestart ({exc}); Jupyter Book als los proces")
+        yield
+        return
+    b.book_pool = pool
+    try:
+        yield
+    finally:
+        b.book_pool = None
+        pool.close()
 
 
 def _announce(b: _Build, runs: list[ChapterRun]) -> None:
@@ -461,9 +492,10 @@ def _build_book(
 
 
 def _book_server(b: _Build) -> WarmPool | None:
-    """The preview's warm book builder (None in a single build: Jupyter Book as a process)."""
+    """The warm book builder: the preview's, the one this build started, or None (Jupyter Book
+    as a process)."""
     if b.options.kernels is None:
-        return None
+        return b.book_pool
     key = pool_key(b.root, b.current.package, b.current.environment)
     return b.options.kernels.book_server(os.environ.copy(), key)
 
