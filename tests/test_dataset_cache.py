@@ -67,3 +67,19 @@ def test_memo_equals_an_uncached_read_for_every_shipped_dataset(reads):
             got = data.read_dataset(name, entry, folder)
             pd.testing.assert_frame_equal(got, uncached, check_exact=True)
             assert list(got.dtypes) == list(uncached.dtypes)
+
+
+def test_the_warm_template_reads_every_dataset_before_the_chapters(datadir, reads):
+    """The warm pool's template fills the memo (issue 17): a chapter forked from it reads no file
+    again, unless the file changed after the template read it."""
+    from analysis.pipeline.warm import warm_caches
+
+    write_dataset(datadir, "kapot", "periode,waarde\n2025,veel\n")  # unreadable: skipped
+    assert warm_caches(datadir) == 1
+    assert sorted(reads) == ["kapot.csv", "tel.csv"]
+    reads.clear()
+    assert data.load("tel", folder=datadir)["waarde"].tolist() == [1200, 300, 3600000]
+    assert reads == []  # served from the template's read
+    write_dataset(datadir, "tel", GOOD_CSV.replace("1200", "1201"))
+    assert data.load("tel", folder=datadir)["waarde"].tolist() == [1201, 300, 3600000]
+    assert reads == ["tel.csv"]
