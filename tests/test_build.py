@@ -110,15 +110,15 @@ def test_jupyter_book_failing_after_writing_changes_nothing(project, monkeypatch
 
 
 def test_interrupt_while_copying_the_new_edition(project, monkeypatch):
-    real_copytree = shutil.copytree
+    real_fill = swap.fill_edition
 
-    def copy_then_interrupt(src, dst, *a, **kw):
-        real_copytree(src, dst, *a, **kw)
+    def copy_then_interrupt(*args, **kwargs):
+        real_fill(*args, **kwargs)
         raise KeyboardInterrupt
 
     snap = _snapshot(project)
     _break_chapter(project, "from analysis import report\nreport.glue('n65', 9)")
-    monkeypatch.setattr(swap.shutil, "copytree", copy_then_interrupt)
+    monkeypatch.setattr(swap, "fill_edition", copy_then_interrupt)
     with pytest.raises(KeyboardInterrupt):
         run_build(project)
     monkeypatch.undo()
