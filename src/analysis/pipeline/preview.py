@@ -226,11 +226,23 @@ def _warm_up(root: Path, kernels: WarmKernels) -> None:
     kernels.book_server(os.environ.copy(), key)
 
 
-def _settled(root: Path, first: dict[str, Any], interval: float) -> dict[str, Any]:
-    """Wait until two snapshots in a row agree (an editor may save in steps)."""
+#: Seconds between two looks at the watched files (one look costs a few milliseconds).
+INTERVAL = 0.1
+#: Seconds a change must stand still before the build starts (an editor may save in steps).
+DEBOUNCE = 0.1
+
+
+def _settled(root: Path, first: dict[str, Any], debounce: float = DEBOUNCE) -> dict[str, Any]:
+    """Wait until two snapshots ``debounce`` seconds apart agree (an editor may save in steps).
+
+    Examples
+    --------
+    >>> _settled(Path("/nonexistent"), {}, 0.0)
+    {}
+    """
     current = first
     while True:
-        time.sleep(min(interval, 0.3))
+        time.sleep(debounce)
         again = snapshot(root)
         if again == current:
             return current
@@ -242,14 +254,16 @@ def preview(
     root: Path,
     *,
     port: int = 8000,
-    interval: float = 0.5,
+    interval: float = INTERVAL,
+    debounce: float = DEBOUNCE,
     say: Callable[[str], None] = print_message,
     stop: threading.Event | None = None,
     on_ready: Callable[[str], None] | None = None,
 ) -> None:
     """Build, serve and rebuild on every change until ``stop`` is set or Ctrl-C.
 
-    ``on_ready`` gets the address once the server runs.
+    The watched files are looked at every ``interval`` seconds; a change is built once it stood
+    still for ``debounce`` seconds. ``on_ready`` gets the address once the server runs.
 
     Examples
     --------
@@ -275,7 +289,7 @@ def preview(
             changed = changes(before, now)
             if not changed:
                 continue
-            now = _settled(root, now, interval)
+            now = _settled(root, now, debounce)
             changed = changes(before, now)
             before = now
             shown = ", ".join(changed[:5]) + (
