@@ -48,12 +48,25 @@ class _Clock(threading.Event):
         return self.is_set()
 
 
+class _Book:
+    """A book builder that has loaded when asked the second time."""
+
+    def __init__(self, events: list[str]) -> None:
+        self.events, self.asked = events, 0
+
+    @property
+    def loaded(self) -> bool:
+        self.asked += 1
+        return self.asked > 1
+
+
 def test_preview_looks_every_interval_and_builds_after_debounce(tmp_path, monkeypatch):
     root = _project(tmp_path)
     builds: list[str] = []
     sleeps: list[float] = []
     monkeypatch.setattr(pv, "_build_once", lambda *a: builds.append("bouw"))
-    monkeypatch.setattr(pv, "_warm_up", lambda *a: None)
+    monkeypatch.setattr(pv, "_start_book_builder", lambda *a: _Book([]))
+    monkeypatch.setattr(pv, "_start_kernels", lambda *a: None)
     monkeypatch.setattr(pv.time, "sleep", sleeps.append)
     said: list[str] = []
     clock = _Clock(root, builds)
@@ -62,3 +75,27 @@ def test_preview_looks_every_interval_and_builds_after_debounce(tmp_path, monkey
     assert set(clock.waits) == {0.05}
     assert sleeps == [0.03]
     assert "\nGewijzigd: chapters/a.ipynb" in said
+
+
+def test_the_book_builder_starts_before_the_first_build_the_kernels_once_it_loaded(
+    tmp_path, monkeypatch
+):
+    """A prose edit needs only the book builder: it loads while the first build runs; the
+    kernels start after it, not at the same time."""
+    root = _project(tmp_path)
+    events: list[str] = []
+    builds: list[str] = []
+    book = _Book(events)
+    monkeypatch.setattr(pv, "_start_book_builder", lambda *a: events.append("boek") or book)
+    monkeypatch.setattr(pv, "_start_kernels", lambda *a: events.append("kernels"))
+
+    def build(*args) -> None:
+        events.append("bouw")
+        builds.append("bouw")
+
+    monkeypatch.setattr(pv, "_build_once", build)
+    monkeypatch.setattr(pv.time, "sleep", lambda s: None)
+    clock = _Clock(root, builds)
+    pv.preview("2025", root, port=0, interval=0.05, say=lambda m: None, stop=clock)
+    assert events[:2] == ["boek", "bouw"]
+    assert events.count("kernels") == 1 and book.asked == 2

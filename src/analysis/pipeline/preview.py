@@ -4,6 +4,8 @@ Builds the edition, serves ``_build/<periode>/html`` on ``http://127.0.0.1:<poor
 ``chapters/``, ``params/``, ``data/``, ``src/`` (and ``_static/``, ``_toc.yml``, ``_config.yml``).
 After a change it rebuilds incrementally (exactly the chapters whose inputs changed; a Markdown
 edit executes nothing) and every open page reloads itself. The kernels stay warm between builds.
+The warm book builder starts first (it loads while the first build runs; a prose edit needs only
+it), the kernels once it has loaded, so the two do not compete for the processor at the start.
 
 The server never shows a half-built edition: a build publishes by swapping the ``html`` link to a
 complete new folder (:mod:`analysis.pipeline.swap`), and a failed build leaves the previous edition
@@ -30,7 +32,7 @@ from typing import Any
 from analysis.core.errors import ReportError
 from analysis.pipeline.build import BuildOptions, build_with, print_message
 from analysis.pipeline.swap import current_edition
-from analysis.pipeline.warm import WarmKernels
+from analysis.pipeline.warm import WarmKernels, WarmPool
 
 #: What the preview watches, relative to the project root.
 WATCHED = ("chapters", "params", "data", "src", "_static", "_toc.yml", "_config.yml")
@@ -216,14 +218,20 @@ def _build_once(periode: str, root: Path, options: BuildOptions, status: Status)
         status.finished(error)
 
 
-def _warm_up(root: Path, kernels: WarmKernels) -> None:
-    """Start the warm kernels and the warm book builder now, not at the first change."""
+def _start_book_builder(root: Path, kernels: WarmKernels) -> WarmPool:
+    """Start the warm book builder now (it loads while the first build runs): the writer's
+    most frequent change, a prose edit, needs nothing else."""
+    from analysis.pipeline.build import pool_key
+
+    return kernels.book_server(os.environ.copy(), pool_key(root))
+
+
+def _start_kernels(root: Path, kernels: WarmKernels) -> None:
+    """Start the warm kernels now, not at the first change that executes a chapter."""
     from analysis.pipeline.build import pool_key
     from analysis.pipeline.chapters import chapter_env
 
-    key = pool_key(root)
-    kernels.pool(chapter_env(root, ""), key)
-    kernels.book_server(os.environ.copy(), key)
+    kernels.pool(chapter_env(root, ""), pool_key(root))
 
 
 #: Seconds between two looks at the watched files (one look costs a few milliseconds).
@@ -280,11 +288,15 @@ def preview(
         server = serve(status, port)
         url = f"http://127.0.0.1:{server.server_address[1]}/"
         say(f"Bekijk het rapport op {url} (Ctrl-C stopt)")
+        book = _start_book_builder(root, kernels)
         _build_once(periode, root, options, status)
-        _warm_up(root, kernels)
+        kernels_due = True  # started once the book builder has loaded: not both at once
         if on_ready is not None:
             on_ready(url)
         while not stop.wait(interval):
+            if kernels_due and book.loaded:
+                _start_kernels(root, kernels)
+                kernels_due = False
             now = snapshot(root)
             changed = changes(before, now)
             if not changed:
