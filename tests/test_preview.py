@@ -93,6 +93,12 @@ def test_preview_serves_rebuilds_what_changed_and_reloads(session):
     _edit_prose(root, "a")
     _wait(lambda: _status(url)["versie"] != first["versie"], "nieuwe editie na tekstwijziging")
     assert "Nieuwe paragraaf" in _get(url + "chapters/a.html").decode()
+    period = root / "_build" / "2025"
+    # the previous edition is removed once the new one shows (not while the writer waits)
+    _wait(
+        lambda: [p.name for p in period.glob("html.*")] == [(period / "html").resolve().name],
+        "vorige editie opgeruimd",
+    )
     assert any(line.startswith("  ~ a: ") for line in lines), lines
     assert not any(": uitvoeren (" in line for line in lines), "een tekstwijziging voerde uit"
 

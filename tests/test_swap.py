@@ -109,3 +109,29 @@ def test_a_failure_while_filling_leaves_the_current_edition_as_it_was(first, mon
         swap.install_edition(period, built, {})
     assert (period / "html").resolve() == edition and _files(edition) == before
     assert sorted(p.name for p in period.iterdir()) == ["html", edition.name]
+
+
+def test_the_previous_edition_can_be_left_for_later_and_removed_then(first):
+    """The preview shows the new edition first and removes the previous one after."""
+    period, built, edition = first
+    (built / "a.html").write_text("a nieuw", encoding="utf-8")
+    new = swap.install_edition(period, built, {}, keep_previous=True)
+    assert (period / "html").resolve() == new and _files(edition)["a.html"] == "a oud"
+    assert swap.remove_previous(period, period.parent, "2025")
+    assert sorted(p.name for p in period.iterdir() if p.name.startswith("html")) == [
+        "html",
+        new.name,
+    ]
+    assert _files(new)["a.html"] == "a nieuw" and _files(new)["index.html"] == "voorpagina"
+
+
+def test_previous_edition_is_not_removed_while_another_build_runs(first):
+    import fcntl
+
+    period, built, edition = first
+    new = swap.install_edition(period, built, {}, keep_previous=True)
+    with open(period / ".bouw.lock", "a+") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        assert not swap.remove_previous(period, period.parent, "2025")
+    assert edition.is_dir() and (period / "html").resolve() == new
+    assert not swap.remove_previous(period / "bestaat-niet", period.parent, "2025")

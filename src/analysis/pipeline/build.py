@@ -94,6 +94,9 @@ class BuildOptions:
     warm: bool = True
     #: Warm kernels kept between builds (the preview); None: started and stopped by this build.
     kernels: WarmKernels | None = None
+    #: Leave the previous edition's folder when installing the new one (the preview removes it
+    #: after the new edition shows: :func:`analysis.pipeline.swap.remove_previous`).
+    keep_previous: bool = False
 
 
 @dataclass
@@ -483,7 +486,9 @@ def _build_book(
         say(f"  ✓ boek gebouwd ({book_seconds:.1f} s)")
         extra = _records(b, runs, prov, exec_seconds, book_seconds)
         extra.update(_data_package(b, runs, prov.date))
-        swap.install_edition(b.period_dir, out / "_build" / "html", extra)
+        swap.install_edition(
+            b.period_dir, out / "_build" / "html", extra, keep_previous=b.options.keep_previous
+        )
     except BaseException as exc:
         # a failed book build may leave Sphinx's cache half-written: start clean next time
         if not isinstance(exc, DataError):

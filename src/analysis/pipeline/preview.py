@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.core.errors import ReportError
+from analysis.pipeline import swap
 from analysis.pipeline.build import BuildOptions, build_with, print_message
 from analysis.pipeline.swap import current_edition
 from analysis.pipeline.warm import WarmKernels, WarmPool
@@ -216,6 +217,9 @@ def _build_once(periode: str, root: Path, options: BuildOptions, status: Status)
     finally:
         status.building = False
         status.finished(error)
+    # the new edition shows; now remove the previous one (not while the writer waits)
+    period_dir = status.html_link.parent
+    swap.remove_previous(period_dir, period_dir.parent, periode)
 
 
 def _start_book_builder(root: Path, kernels: WarmKernels) -> WarmPool:
@@ -280,7 +284,7 @@ def preview(
     """
     stop = stop or threading.Event()
     kernels = WarmKernels()
-    options = BuildOptions(say=say, kernels=kernels)
+    options = BuildOptions(say=say, kernels=kernels, keep_previous=True)
     status = Status((root / "_build" / periode).resolve() / "html")
     server = None
     try:

@@ -124,15 +124,18 @@ def fill_edition(built_html: Path, dest: Path, previous: Path | None) -> tuple[i
     return linked, copied
 
 
-def install_edition(period_dir: Path, built_html: Path, extra: dict[str, bytes]) -> Path:
+def install_edition(
+    period_dir: Path, built_html: Path, extra: dict[str, bytes], *, keep_previous: bool = False
+) -> Path:
     """Make ``built_html`` plus the ``extra`` files the period's edition, atomically.
 
     Files equal to the current edition's are hard links to them (:func:`fill_edition`); the
     ``extra`` files are always new files (never written through a link).
 
     Returns the new edition folder; the previous one is removed once the link points away
-    from it. On any failure (also an interruption) the new folder is removed and the link
-    still points at the previous edition.
+    from it (``keep_previous``: left for :func:`remove_previous`, so that the new edition can
+    be shown first). On any failure (also an interruption) the new folder is removed and the
+    link still points at the previous edition.
     """
     html_link = period_dir / "html"
     current = current_edition(html_link)
@@ -161,6 +164,26 @@ def install_edition(period_dir: Path, built_html: Path, extra: dict[str, bytes])
         for d in (new_tmp, new_dir):
             if d is not None:
                 shutil.rmtree(d, ignore_errors=True)
-    if current is not None and current.exists() and current.name != name:
+    if not keep_previous and current is not None and current.exists() and current.name != name:
         shutil.rmtree(current, ignore_errors=True)
     return published
+
+
+def remove_previous(period_dir: Path, out_root: Path, periode: str) -> bool:
+    """Remove earlier editions and leftovers of the period, unless a build of it runs now.
+
+    Returns whether it could (False: another build holds the period's lock; it cleans up).
+
+    Examples
+    --------
+    >>> remove_previous(Path("_build/2025"), Path("_build"), "2025")  # doctest: +SKIP
+    True
+    """
+    if not period_dir.is_dir():
+        return False  # a first build that failed left nothing
+    try:
+        with period_lock(period_dir, periode):
+            clean_leftovers(period_dir, out_root, periode)
+    except (BuildError, OSError):
+        return False
+    return True
