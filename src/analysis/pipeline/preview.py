@@ -39,6 +39,9 @@ from analysis.pipeline.warm import WarmKernels, WarmPool
 WATCHED = ("chapters", "params", "data", "src", "_static", "_toc.yml", "_config.yml")
 _IGNORED = {"__pycache__", ".ipynb_checkpoints", ".git", ".mypy_cache", ".ruff_cache"}
 STATUS_PATH = "/__bekijk__"
+#: Milliseconds between two questions of an open page for the status (the reload follows the
+#: new edition within this time; a question costs the server well under a millisecond).
+PAGE_ASKS_EVERY_MS = 250
 
 RELOAD_SCRIPT = """<script>/* wmo-rapport bekijk: herlaadt na een nieuwe bouw */
 (function () {
@@ -66,9 +69,9 @@ RELOAD_SCRIPT = """<script>/* wmo-rapport bekijk: herlaadt na een nieuwe bouw */
     }).catch(function () { melding("De voorvertoning is gestopt."); });
   }
   vraag();
-  setInterval(vraag, 1000);
+  setInterval(vraag, __ELKE__);
 })();
-</script>""".replace("__STATUS__", STATUS_PATH)
+</script>""".replace("__STATUS__", STATUS_PATH).replace("__ELKE__", str(PAGE_ASKS_EVERY_MS))
 
 
 def snapshot(root: Path) -> dict[str, tuple[int, int]]:
