@@ -14,8 +14,9 @@ included), and prints the ratios:
 * **niets gewijzigd** (no-op): ``build`` again, nothing changed;
 * **tekstwijziging**: a sentence added to a Markdown cell of one chapter, then ``build``; checks
   that no chapter was executed and that exactly that chapter's text was remade;
-* **tekstwijziging in bekijk**: the same edit while ``wmo-rapport bekijk`` runs: the time from
-  saving the file until the new edition is served (what a writer waits for);
+* **tekstwijziging in bekijk**: the same edit while ``wmo-rapport bekijk`` runs, once it says
+  it is warm (book builder and kernels loaded): the time from saving the file until the new
+  edition is served (what a writer waits for);
 * **één dataset gewijzigd**: one value in the dataset read by the fewest chapters (manifest
   sha256 refreshed), then ``build``; checks that exactly its readers were executed;
 * **piekgeheugen** of the cold builds: the largest sum over the whole process tree, sampled from
@@ -253,6 +254,8 @@ def prose_in_preview(root: Path, periode: str) -> dict[str, Any]:
     try:
         url = _read_until(proc, lines, r"(http://127\.0\.0\.1:\d+/)")
         _read_until(proc, lines, r"Klaar in")
+        # the book builder and the kernels have loaded: a writer's edit, not the start-up
+        _read_until(proc, lines, r"^Warm: ")
         status = url + "__bekijk__"
         before = _get_json(status)["versie"]
         time.sleep(1.0)  # the watcher's first snapshot is taken; the machine is quiet again

@@ -35,15 +35,15 @@ def test_settled_waits_debounce_until_a_save_in_steps_is_complete(tmp_path, monk
 class _Clock(threading.Event):
     """A stop event that records how long the watcher waits, and saves a change once."""
 
-    def __init__(self, root: Path, builds: list[str]) -> None:
+    def __init__(self, root: Path, builds: list[str], waits: int = 0) -> None:
         super().__init__()
-        self.root, self.builds, self.waits = root, builds, []
+        self.root, self.builds, self.waits, self.least = root, builds, [], waits
 
     def wait(self, timeout: float | None = None) -> bool:
         self.waits.append(timeout)
         if len(self.waits) == 2:
             (self.root / "chapters" / "a.ipynb").write_text('{"x": 1}', encoding="utf-8")
-        if len(self.builds) >= 2 or len(self.waits) > 50:
+        if (len(self.builds) >= 2 and len(self.waits) >= self.least) or len(self.waits) > 50:
             self.set()
         return self.is_set()
 
@@ -66,7 +66,7 @@ def test_preview_looks_every_interval_and_builds_after_debounce(tmp_path, monkey
     sleeps: list[float] = []
     monkeypatch.setattr(pv, "_build_once", lambda *a: builds.append("bouw"))
     monkeypatch.setattr(pv, "_start_book_builder", lambda *a: _Book([]))
-    monkeypatch.setattr(pv, "_start_kernels", lambda *a: None)
+    monkeypatch.setattr(pv, "_start_kernels", lambda *a: _Book([]))
     monkeypatch.setattr(pv.time, "sleep", sleeps.append)
     said: list[str] = []
     clock = _Clock(root, builds)
@@ -87,7 +87,8 @@ def test_the_book_builder_starts_before_the_first_build_the_kernels_once_it_load
     builds: list[str] = []
     book = _Book(events)
     monkeypatch.setattr(pv, "_start_book_builder", lambda *a: events.append("boek") or book)
-    monkeypatch.setattr(pv, "_start_kernels", lambda *a: events.append("kernels"))
+    pool = _Book(events)
+    monkeypatch.setattr(pv, "_start_kernels", lambda *a: events.append("kernels") or pool)
 
     def build(*args) -> None:
         events.append("bouw")
@@ -95,7 +96,9 @@ def test_the_book_builder_starts_before_the_first_build_the_kernels_once_it_load
 
     monkeypatch.setattr(pv, "_build_once", build)
     monkeypatch.setattr(pv.time, "sleep", lambda s: None)
-    clock = _Clock(root, builds)
-    pv.preview("2025", root, port=0, interval=0.05, say=lambda m: None, stop=clock)
+    clock = _Clock(root, builds, waits=5)
+    said: list[str] = []
+    pv.preview("2025", root, port=0, interval=0.05, say=said.append, stop=clock)
     assert events[:2] == ["boek", "bouw"]
     assert events.count("kernels") == 1 and book.asked == 2
+    assert pool.asked == 2 and said.count(pv.WARM_MESSAGE) == 1  # once both have loaded

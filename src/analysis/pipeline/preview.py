@@ -233,12 +233,35 @@ def _start_book_builder(root: Path, kernels: WarmKernels) -> WarmPool:
     return kernels.book_server(os.environ.copy(), pool_key(root))
 
 
-def _start_kernels(root: Path, kernels: WarmKernels) -> None:
+def _start_kernels(root: Path, kernels: WarmKernels) -> WarmPool:
     """Start the warm kernels now, not at the first change that executes a chapter."""
     from analysis.pipeline.build import pool_key
     from analysis.pipeline.chapters import chapter_env
 
-    kernels.pool(chapter_env(root, ""), pool_key(root))
+    return kernels.pool(chapter_env(root, ""), pool_key(root))
+
+
+#: Said once the book builder and the kernels have loaded (``bench/benchmark.py`` waits for it).
+WARM_MESSAGE = "Warm: wijzigingen worden vanaf nu zonder opstarttijd verwerkt"
+
+
+class _WarmUp:
+    """The start of the warm processes, one after the other: first the book builder (a prose
+    edit needs only it), then, once it has loaded, the kernels; says so when both have."""
+
+    def __init__(self, root: Path, kernels: WarmKernels, say: Callable[[str], None]) -> None:
+        self.root, self.kernels, self.say = root, kernels, say
+        self.book: WarmPool | None = _start_book_builder(root, kernels)
+        self.pool: WarmPool | None = None
+
+    def step(self) -> None:
+        """Take the next step if the one before is done (called between two looks)."""
+        if self.book is not None and self.book.loaded:
+            self.book = None
+            self.pool = _start_kernels(self.root, self.kernels)
+        elif self.book is None and self.pool is not None and self.pool.loaded:
+            self.pool = None
+            self.say(WARM_MESSAGE)
 
 
 #: Seconds between two looks at the watched files (one look costs a few milliseconds).
@@ -295,15 +318,12 @@ def preview(
         server = serve(status, port)
         url = f"http://127.0.0.1:{server.server_address[1]}/"
         say(f"Bekijk het rapport op {url} (Ctrl-C stopt)")
-        book = _start_book_builder(root, kernels)
+        warm_up = _WarmUp(root, kernels, say)  # loads while the first build runs
         _build_once(periode, root, options, status)
-        kernels_due = True  # started once the book builder has loaded: not both at once
         if on_ready is not None:
             on_ready(url)
         while not stop.wait(interval):
-            if kernels_due and book.loaded:
-                _start_kernels(root, kernels)
-                kernels_due = False
+            warm_up.step()
             now = snapshot(root)
             changed = changes(before, now)
             if not changed:
