@@ -130,3 +130,25 @@ def test_no_run_dependent_text_in_the_edition(project):
         if name.endswith((".html", ".ipynb", ".js", ".json", ".txt")):
             for needle in needles:
                 assert needle not in data, f"{needle!r} in {name}"
+
+
+def test_prose_edit_in_the_preview_equals_clean_build(project):
+    """Issue 17.4: ``bekijk`` builds a prose edit with its warm book builder (Jupyter Book forked
+    from a process that loaded it, compiled templates kept) and installs it by linking the
+    unchanged files of the previous edition: the same bytes as a clean build."""
+    from analysis.pipeline.build import BuildOptions, build_with
+    from analysis.pipeline.warm import WarmKernels
+
+    path = project / "chapters" / "a.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    nb.cells.append(nbformat.v4.new_markdown_cell("Een alinea die in de voorvertoning verschijnt."))
+    nbformat.write(nb, path)
+    kernels = WarmKernels()
+    try:
+        options = BuildOptions(say=lambda m: None, kernels=kernels, keep_previous=True)
+        result = build_with("2025", options, root=project)
+    finally:
+        kernels.close()
+    assert result.executed == [] and result.prose == ["a"] and result.book_built
+    clean, _ = run_build(project, force=True, out_root=project / "_voorvertoning")
+    assert _differences(_edition(project / "_build"), _edition(project / "_voorvertoning")) == []
