@@ -168,8 +168,9 @@ def test_book_builder_stops_when_a_chapter_fails(project, pools):
     )
     with pytest.raises(BuildError, match="kapot"):
         run_build(project)
-    assert [p.kind for p in pools.started if p.kind == "boek"] == ["boek"]
+    [book] = [p for p in pools.started if p.kind == "boek"]
     assert all(not p.alive for p in pools.started) and pools.servers == []
+    assert book._proc.returncode == -signal.SIGKILL  # stopped at once, not after loading
 
 
 @pytest.mark.e2e
@@ -183,3 +184,12 @@ def test_book_builder_stops_on_an_interrupt(project, pools, monkeypatch):
         run_build(project)
     assert [p.kind for p in pools.started] == ["boek", "kernels"]
     assert all(not p.alive for p in pools.started)
+    assert pools.started[0]._proc.returncode == -signal.SIGKILL
+
+
+@pytest.mark.e2e
+def test_book_builder_ends_normally_after_a_good_build(project, pools):
+    _edit_chapter(project, 21)
+    run_build(project)
+    [book] = [p for p in pools.started if p.kind == "boek"]
+    assert book._proc.returncode == 0

@@ -282,8 +282,9 @@ def _book_builder(b: _Build, runs: list[ChapterRun]) -> Iterator[None]:
     Only when this build runs or remakes a chapter (then the book is as good as certain to
     change); a build that reuses every chapter starts nothing (the book, if its source changed,
     is then built by a process of its own). The preview keeps its own builder; fresh kernels
-    (``warm=False``) get none. The builder is stopped when the build ends, on every path; if it
-    fails to start or stops, Jupyter Book runs as a process as before.
+    (``warm=False``) get none. The builder is stopped when the build ends, on every path (at once
+    on an error or interrupt); if it fails to start or stops, Jupyter Book runs as a process as
+    before.
     """
     wanted = any(r.executed or r.prose for r in runs)
     if not wanted or not b.options.warm or b.options.kernels is not None:
@@ -298,9 +299,12 @@ def _book_builder(b: _Build, runs: list[ChapterRun]) -> Iterator[None]:
     b.book_pool = pool
     try:
         yield
-    finally:
+    except BaseException:
         b.book_pool = None
-        pool.close()
+        pool.kill()  # an error or Ctrl-C: do not wait for it to finish loading
+        raise
+    b.book_pool = None
+    pool.close()
 
 
 def _announce(b: _Build, runs: list[ChapterRun]) -> None:

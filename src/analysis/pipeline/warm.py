@@ -469,6 +469,13 @@ class WarmPool:
         if self._renderer is not None:
             self._renderer.close()
 
+    def kill(self) -> None:
+        """Stop the template process at once, also while it still loads (a failed or interrupted
+        build does not wait for it), then clean up as :meth:`close` does."""
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(self._proc.pid, signal.SIGKILL)
+        self.close()
+
     def __enter__(self) -> WarmPool:
         return self
 
