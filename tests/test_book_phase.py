@@ -101,10 +101,12 @@ def project(built, tmp_path) -> Path:
 @pytest.fixture
 def pools(monkeypatch) -> SimpleNamespace:
     """Record every pool the build starts and the book builder Jupyter Book is run in."""
-    seen = SimpleNamespace(started=[], servers=[], kill=False)
+    seen = SimpleNamespace(started=[], servers=[], kill=False, loaded_before=[])
 
     class Recorded(WarmPool):
         def __init__(self, env, key="", kind="kernels"):
+            # were the pools started before this one loaded when it started?
+            seen.loaded_before.append([p._ready.is_set() for p in seen.started])
             super().__init__(env, key, kind)
             seen.started.append(self)
             if seen.kill and kind == "boek":
@@ -139,6 +141,9 @@ def test_build_that_runs_a_chapter_builds_the_book_in_the_builder_it_started(pro
     books = [p for p in pools.started if p.kind == "boek"]
     assert len(books) == 1
     assert pools.servers == [(books[0], True)]  # handed to Jupyter Book, still running
+    # started once the chapters' kernels had loaded (they gate every chapter: cores first)
+    assert [p.kind for p in pools.started] == ["kernels", "boek"]
+    assert pools.loaded_before == [[], [True]]
     assert all(not p.alive for p in pools.started)  # stopped with the build
     assert ">17<" in _page(project, "c")
 
@@ -182,9 +187,9 @@ def test_book_builder_stops_on_an_interrupt(project, pools, monkeypatch):
     _edit_chapter(project, 19)
     with pytest.raises(KeyboardInterrupt):
         run_build(project)
-    assert [p.kind for p in pools.started] == ["boek", "kernels"]
+    assert [p.kind for p in pools.started] == ["kernels", "boek"]
     assert all(not p.alive for p in pools.started)
-    assert pools.started[0]._proc.returncode == -signal.SIGKILL
+    assert pools.started[1]._proc.returncode == -signal.SIGKILL
 
 
 @pytest.mark.e2e

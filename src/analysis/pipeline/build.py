@@ -137,6 +137,8 @@ class _Build:
     t0: float = field(default_factory=time.perf_counter)
     #: The warm book builder this build started while its chapters run (see :func:`_book_builder`).
     book_pool: WarmPool | None = None
+    #: Starts :attr:`book_pool` (set by :func:`_book_builder` when the build wants one).
+    start_book_pool: Callable[[], None] | None = None
     started: str = field(default_factory=lambda: time.strftime("%Y-%m-%dT%H:%M:%S%z"))
 
     @property
@@ -235,7 +237,7 @@ def _prepare(periode: str, root: Path, options: BuildOptions) -> _Build:
     # the data check runs while the chapters run (they use the cores, it mostly waits for
     # imports); nothing is folded into the cache or published before it passed
     due = options.force or state.get("gegevens_gecontroleerd") != check_key
-    check = DataCheck(folder, params) if due else None
+    check = DataCheck(folder, params, start=False) if due else None
     return _Build(
         params, root, manifest, pages, out_root, state, current, check_key, check, options, t0
     )
@@ -277,34 +279,55 @@ def _build_locked(b: _Build) -> BuildResult:
 
 @contextlib.contextmanager
 def _book_builder(b: _Build, runs: list[ChapterRun]) -> Iterator[None]:
-    """Start the warm book builder now, so it loads Jupyter Book while the chapters run.
+    """Let the build start a warm book builder, so it loads Jupyter Book while the chapters run.
 
     Only when this build runs or remakes a chapter (then the book is as good as certain to
     change); a build that reuses every chapter starts nothing (the book, if its source changed,
     is then built by a process of its own). The preview keeps its own builder; fresh kernels
-    (``warm=False``) get none. The builder is stopped when the build ends, on every path (at once
-    on an error or interrupt); if it fails to start or stops, Jupyter Book runs as a process as
-    before.
+    (``warm=False``) get none. The builder starts when :func:`_start_helpers` says so (after the
+    chapters' kernels have loaded: they gate every chapter, so they get the cores first). It is
+    stopped when the build ends, on every path (at once on an error or interrupt); if it fails to
+    start or stops, Jupyter Book runs as a process as before.
     """
     wanted = any(r.executed or r.prose for r in runs)
     if not wanted or not b.options.warm or b.options.kernels is not None:
         yield
         return
-    try:
-        pool = WarmPool(os.environ.copy(), kind="boek")
-    except OSError as exc:
-        b.options.say(f"  ! warme boekbouwer niet gestart ({exc}); Jupyter Book als los proces")
-        yield
-        return
-    b.book_pool = pool
+    started: list[WarmPool] = []
+
+    def start() -> None:
+        if started:
+            return
+        try:
+            started.append(WarmPool(os.environ.copy(), kind="boek"))
+        except OSError as exc:
+            b.options.say(f"  ! warme boekbouwer niet gestart ({exc}); Jupyter Book als los proces")
+            return
+        b.book_pool = started[0]
+
+    b.start_book_pool = start
     try:
         yield
     except BaseException:
-        b.book_pool = None
-        pool.kill()  # an error or Ctrl-C: do not wait for it to finish loading
+        for pool in started:
+            pool.kill()  # an error or Ctrl-C: do not wait for it to finish loading
         raise
-    b.book_pool = None
-    pool.close()
+    finally:
+        b.book_pool, b.start_book_pool = None, None
+    for pool in started:
+        pool.close()
+
+
+def _start_helpers(b: _Build, pool: WarmPool | None) -> None:
+    """Start what runs beside the chapters once their warm kernels are loaded (at once without
+    them): the data check and the warm book builder. Started together with the kernels, they
+    would slow down loading them, and every chapter waits for that."""
+    if pool is not None:
+        pool.wait_ready()
+    if b.check is not None:
+        b.check.start()
+    if b.start_book_pool is not None:
+        b.start_book_pool()
 
 
 def _announce(b: _Build, runs: list[ChapterRun]) -> None:
@@ -341,6 +364,7 @@ def _execute(
         b.check.raise_problems()
     on_problem = b.check.when_failed if b.check is not None else None
     with _kernels(b, todo) as pool:
+        _start_helpers(b, pool)
         done, errors = execute_all(
             todo, staging, b.periode, b.root, b.options.jobs, b.options.say, on_problem, pool
         )

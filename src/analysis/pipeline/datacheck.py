@@ -31,7 +31,7 @@ class DataCheck:
     >>> check.raise_problems()  # doctest: +SKIP
     """
 
-    def __init__(self, folder: Path, params: Params) -> None:
+    def __init__(self, folder: Path, params: Params, *, start: bool = True) -> None:
         self.problems: list[DataError] = []
         self.on_problems: Callable[[], Any] | None = None
         self._exc: BaseException | None = None
@@ -40,7 +40,15 @@ class DataCheck:
         self._thread = threading.Thread(
             target=self._run, args=(folder, params), name="gegevenscontrole", daemon=True
         )
-        self._thread.start()
+        if start:
+            self.start()
+
+    def start(self) -> None:
+        """Start the check (once; ``start=False`` deferred it, e.g. until the chapters' warm
+        kernels are loaded, so the two do not slow each other down at the start)."""
+        with self._lock:
+            if not self._thread.is_alive() and self._thread.ident is None:
+                self._thread.start()
 
     def _run(self, folder: Path, params: Params) -> None:
         try:
@@ -60,7 +68,9 @@ class DataCheck:
                 callback()
 
     def raise_problems(self) -> None:
-        """Wait for the check; raise its first problem (or all of them)."""
+        """Wait for the check (starting it if it was deferred); raise its first problem (or all
+        of them)."""
+        self.start()
         self._thread.join()
         if self._exc is not None:
             raise self._exc

@@ -38,7 +38,7 @@ import signal
 import subprocess
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -153,16 +153,8 @@ def preload(modules: tuple[str, ...] = PRELOAD) -> list[str]:
 
 
 def warm_caches(data: Path | None = None) -> int:
-    """Fill, in the template, the caches every chapter would fill the same way; return the number
-    of datasets read.
-
-    * nbformat's compiled notebook schema (about 0,1 s per process; papermill validates each
-      notebook it reads);
-    * the parsed data manifest and every dataset in it, read and validated
-      (:func:`analysis.data.datasets.read_dataset`): about 0,2 s once, instead of each chapter
-      reading its dozen again. These caches check the file's bytes (sha256) and the manifest's
-      bytes on every use, so a fork never gets data that changed after the template read it; a
-      dataset that cannot be read is skipped here and reported by the chapter that reads it.
+    """Fill the caches every chapter would fill the same way (all of :func:`warm_steps`); return
+    the number of datasets read.
 
     Examples
     --------
@@ -172,10 +164,28 @@ def warm_caches(data: Path | None = None) -> int:
     >>> any(k[1:3] == (4, nbformat.v4.nbformat_minor) for k in nbformat.validator.validators)
     True
     """
+    return sum(1 for step in warm_steps(data) if step == "dataset")
+
+
+def warm_steps(data: Path | None = None) -> Iterator[str]:
+    """The template's idle work, one small step per item (the template forks a waiting chapter
+    between two steps):
+
+    * nbformat's compiled notebook schema (about 0,1 s per process; papermill validates each
+      notebook it reads);
+    * the parsed data manifest and every dataset in it, read and validated
+      (:func:`analysis.data.datasets.read_dataset`): about 0,2 s once, instead of each chapter
+      reading its dozen again. These caches check the file's bytes (sha256) and the manifest's
+      bytes on every use, so a fork never gets data that changed after the template read it; a
+      dataset that cannot be read is skipped here and reported by the chapter that reads it.
+
+    Yields ``"schema"``, ``"manifest"``, then ``"dataset"`` per dataset read.
+    """
     import nbformat.v4
     import nbformat.validator
 
     nbformat.validator.get_validator(version=4, version_minor=nbformat.v4.nbformat_minor)
+    yield "schema"
     from analysis.config.manifest import load_manifest
     from analysis.core.paths import data_dir
     from analysis.data.datasets import read_dataset
@@ -184,15 +194,14 @@ def warm_caches(data: Path | None = None) -> int:
     try:
         manifest = load_manifest(folder)
     except Exception:  # noqa: BLE001 - the chapters report a broken manifest themselves
-        return 0
-    read = 0
+        return
+    yield "manifest"
     for name, entry in manifest.items():
         try:
             read_dataset(name, entry, folder)
         except Exception:  # noqa: BLE001, S112 - the chapter reading it reports it
             continue
-        read += 1
-    return read
+        yield "dataset"
 
 
 def warm_book() -> list[str]:
@@ -285,13 +294,15 @@ def _reap(running: dict[int, Any]) -> None:
 
 
 def serve(kind: str = "kernels") -> int:
-    """The template process: load, say so, fork one process per job until input closes."""
+    """The template process: load, say so, fork one process per job until input closes; in
+    between, do the idle work (:func:`warm_steps`) a step at a time."""
     # like ipykernel_launcher: the folder python was started in is not on the kernel's path
     if sys.path and sys.path[0] == os.getcwd():
         del sys.path[0]
     failed = preload(KINDS[kind])
+    idle: Iterator[str] = iter(())
     if kind == "kernels":
-        warm_caches()
+        idle = warm_steps()
     elif kind == "boek":
         failed += warm_book()
     gc.collect()
@@ -303,35 +314,45 @@ def serve(kind: str = "kernels") -> int:
     signal.signal(signal.SIGCHLD, lambda *_: None)
     _send({"klaar": True, "niet_geladen": failed})
     running: dict[int, Any] = {}
-    buf = b""
     try:
-        while True:
-            ready, _, _ = select.select([0, wake[0]], [], [])
-            if wake[0] in ready:
-                with contextlib.suppress(BlockingIOError):
-                    while os.read(wake[0], 512):
-                        pass
-                _reap(running)
-            if 0 not in ready:
-                continue
-            data = os.read(0, 65536)
-            if not data:
-                break
-            buf += data
-            while b"\n" in buf:
-                line, buf = buf.split(b"\n", 1)
-                job = json.loads(line)
-                pid = os.fork()
-                if pid == 0:
-                    _child(job, wake)
-                running[pid] = job["id"]
-                _send({"id": job["id"], "pid": pid})
-            _reap(running)
+        _loop(wake, running, idle)
     finally:
         for pid in running:
             with contextlib.suppress(ProcessLookupError, PermissionError):
                 os.killpg(pid, signal.SIGKILL)
     return 0
+
+
+def _loop(wake: tuple[int, int], running: dict[int, Any], idle: Iterator[str]) -> None:
+    """Fork a process per job line on standard input until it closes; reap the ended ones; do
+    a step of ``idle`` work whenever nothing is waiting."""
+    buf = b""
+    busy = True
+    while True:
+        ready, _, _ = select.select([0, wake[0]], [], [], 0 if busy else None)
+        if not ready:
+            busy = next(idle, None) is not None
+            continue
+        if wake[0] in ready:
+            with contextlib.suppress(BlockingIOError):
+                while os.read(wake[0], 512):
+                    pass
+            _reap(running)
+        if 0 not in ready:
+            continue
+        data = os.read(0, 65536)
+        if not data:
+            return
+        buf += data
+        while b"\n" in buf:
+            line, buf = buf.split(b"\n", 1)
+            job = json.loads(line)
+            pid = os.fork()
+            if pid == 0:
+                _child(job, wake)
+            running[pid] = job["id"]
+            _send({"id": job["id"], "pid": pid})
+        _reap(running)
 
 
 # ----------------------------------------------------------------------------- build side
