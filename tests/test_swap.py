@@ -76,6 +76,16 @@ def test_same_size_other_bytes_is_copied(first):
     assert (new / "a.html").read_text(encoding="utf-8") == "a OUD"
 
 
+def test_same_size_and_time_other_bytes_is_copied(first):
+    """Sphinx gives a static file its source's time: a changed file may carry the old time."""
+    period, built, edition = first
+    old = (edition / "_static" / "s.css").stat()
+    (built / "_static" / "s.css").write_text("y", encoding="utf-8")
+    os.utime(built / "_static" / "s.css", ns=(old.st_atime_ns, old.st_mtime_ns))
+    new = swap.install_edition(period, built, {})
+    assert (new / "_static" / "s.css").read_text(encoding="utf-8") == "y"
+
+
 def test_extra_files_never_write_through_a_link_into_the_current_edition(first, monkeypatch):
     period, built, edition = first
     # Sphinx's output holds a file of the same name as an extra one (equal to the edition's)

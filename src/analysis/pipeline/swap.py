@@ -74,16 +74,17 @@ def swap_symlink(link: Path, target_name: str) -> None:
 
 
 def _same_file(a: Path, a_stat: os.stat_result, b: Path) -> bool:
-    """Whether ``b`` holds the same bytes as ``a`` (size and modification time equal: yes, as
-    ``copy2`` made ``b`` and nothing wrote either since; otherwise their bytes are compared)."""
+    """Whether ``b`` holds the same bytes as ``a`` (compared when their sizes are equal).
+
+    Not by modification time: Sphinx gives the static files it copies their source's time, so
+    a changed file can carry the time of the one it replaces.
+    """
     try:
         b_stat = b.stat()
     except OSError:
         return False
     if not stat.S_ISREG(b_stat.st_mode) or b_stat.st_size != a_stat.st_size:
         return False
-    if b_stat.st_mtime_ns == a_stat.st_mtime_ns:
-        return True
     return a.read_bytes() == b.read_bytes()
 
 
