@@ -99,6 +99,9 @@ def with_stamp_cell(nb_bytes: bytes, stamp: str) -> bytes:
 
     Remembered per notebook and stamp (parsing and writing a notebook with nbformat costs a few
     hundredths of a second; the preview assembles the book after every edit, mostly of one page).
+    The notebook is read and written with nbformat's version-4 functions, which skip the schema
+    validation (it was validated when its execution was written, and every build assembles the
+    book, even one that changes nothing): the same bytes as ``nbformat.reads``/``writes``.
 
     Examples
     --------
@@ -106,12 +109,11 @@ def with_stamp_cell(nb_bytes: bytes, stamp: str) -> bytes:
     >>> b"Editie: periode 2025" in with_stamp_cell(nb, "periode 2025")
     True
     """
-    nb = nbformat.reads(nb_bytes.decode("utf-8"), as_version=4)
-    cell = nbformat.v4.new_markdown_cell(stamp_markdown(stamp).strip())
-    cell["id"] = "cel-stempel"
-    cell.metadata["tags"] = ["wmo-stempel"]
-    nb.cells.append(cell)
-    return (nbformat.writes(nb) + "\n").encode("utf-8")
+    nb = nbformat.v4.reads(nb_bytes.decode("utf-8"))
+    cell = {"cell_type": "markdown", "id": "cel-stempel", "metadata": {"tags": ["wmo-stempel"]}}
+    cell["source"] = stamp_markdown(stamp).strip()
+    nb.cells.append(nbformat.from_dict(cell))
+    return (nbformat.v4.writes(nb) + "\n").encode("utf-8")
 
 
 def _toc_with_extra(root: Path, extra_pages: dict[str, str]) -> bytes:
