@@ -38,3 +38,27 @@ def test_stamping_gives_the_bytes_of_a_validated_read_and_write():
         nb.cells.append(cell)
         validated = (nbformat.writes(nb) + "\n").encode("utf-8")
         assert assemble.with_stamp_cell(raw, "editie x") == validated, path.name
+
+
+def test_finishing_an_executed_chapter_gives_the_bytes_of_a_validated_read_and_write(tmp_path):
+    """The synthetic warning is added without nbformat's schema validation (the notebook was
+    validated when it was written); the bytes are those of the validated way."""
+    from analysis.config.manifest import load_manifest
+    from analysis.present import pages
+
+    manifest = load_manifest(ROOT / "data")
+    synthetic = sorted(n for n, e in manifest.items() if e.get("synthetic"))[:2]
+    for path in sorted((ROOT / "chapters").glob("*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        cell = nbformat.v4.new_markdown_cell(pages.synthetic_warning(synthetic, manifest))
+        cell.metadata["tags"] = [pages.WARNING_TAG]
+        nb.cells.insert(1 if nb.cells and nb.cells[0].cell_type == "markdown" else 0, cell)
+        pages.finish_notebook(nb)
+        for i, c in enumerate(nb.cells, start=1):
+            c["id"] = f"cel-{i:02d}"
+        validated = nbformat.writes(nb) + "\n"
+        out = tmp_path / path.name
+        out.write_bytes(path.read_bytes())
+        pages.finish_executed(out, synthetic, manifest)
+        assert out.read_text(encoding="utf-8") == validated, path.name
+        assert "synthetisch" in out.read_text(encoding="utf-8")

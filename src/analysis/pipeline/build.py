@@ -34,6 +34,7 @@ import contextlib
 import os
 import shutil
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -139,6 +140,8 @@ class _Build:
     book_pool: WarmPool | None = None
     #: Starts :attr:`book_pool` (set by :func:`_book_builder` when the build wants one).
     start_book_pool: Callable[[], None] | None = None
+    #: Pools being stopped in the background; the build ends after them.
+    closing: list[threading.Thread] = field(default_factory=list)
     started: str = field(default_factory=lambda: time.strftime("%Y-%m-%dT%H:%M:%S%z"))
 
     @property
@@ -274,6 +277,8 @@ def _build_locked(b: _Build) -> BuildResult:
             book_built = _book(b, runs, exec_seconds)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        for closing in b.closing:
+            closing.join()
     return _finish(b, runs, book_built)
 
 
@@ -416,8 +421,14 @@ def _kernels(b: _Build, todo: list[ChapterRun]) -> Iterator[WarmPool | None]:
     pool = WarmPool(env, key)
     try:
         yield pool
-    finally:
+    except BaseException:
         pool.close()
+        raise
+    # the chapters are done: the kernels stop while the book is built (their processes end and
+    # their memory is freed, a tenth of a second or so); the build waits for that at its end
+    closing = threading.Thread(target=pool.close, name="warme-kernels-stoppen", daemon=True)
+    closing.start()
+    b.closing.append(closing)
 
 
 def _fold(b: _Build, run: ChapterRun, src: Path) -> dict[str, Any]:

@@ -51,17 +51,23 @@ def finish_executed(nb_path: Path, synthetic: list[str], manifest: dict[str, Any
         The synthetic datasets the chapter loaded (the warning lists them; none: no warning).
     manifest
         The data manifest (titles and calibration of the datasets).
+
+    Notes
+    -----
+    Read and written with nbformat's version-4 functions, without its schema validation (the
+    notebook was validated when its execution was written, and the book build validates it
+    again when it reads it): the same bytes, without validating twice per build.
     """
     import nbformat
 
-    nb = nbformat.read(nb_path, as_version=4)
+    nb = nbformat.v4.reads(nb_path.read_text(encoding="utf-8"))
     nb.cells = [c for c in nb.cells if WARNING_TAG not in c.metadata.get("tags", [])]
     if synthetic:
-        cell = nbformat.v4.new_markdown_cell(synthetic_warning(synthetic, manifest))
-        cell.metadata["tags"] = [WARNING_TAG]
+        cell = nbformat.from_dict({"cell_type": "markdown", "metadata": {"tags": [WARNING_TAG]}})
+        cell.source = synthetic_warning(synthetic, manifest)
         at = 1 if nb.cells and nb.cells[0].cell_type == "markdown" else 0
         nb.cells.insert(at, cell)
     finish_notebook(nb)
     for i, c in enumerate(nb.cells, start=1):
         c["id"] = f"cel-{i:02d}"
-    nb_path.write_text(nbformat.writes(nb) + "\n", encoding="utf-8")
+    nb_path.write_text(nbformat.v4.writes(nb) + "\n", encoding="utf-8")
