@@ -89,10 +89,14 @@ def test_preview_serves_rebuilds_what_changed_and_reloads(session):
     first = _status(url)
     assert first["versie"] and first["fout"] is None
 
+    other = _get(url + "chapters/b.html").decode()
+    assert "(werkversie, mogelijk met lokale wijzigingen)" in other
     del lines[:]
     _edit_prose(root, "a")
     _wait(lambda: _status(url)["versie"] != first["versie"], "nieuwe editie na tekstwijziging")
     assert "Nieuwe paragraaf" in _get(url + "chapters/a.html").decode()
+    # the first save after the commit left the stamp (on every page) as it was
+    assert _get(url + "chapters/b.html").decode() == other
     period = root / "_build" / "2025"
     # the previous edition is removed once the new one shows (not while the writer waits)
     _wait(

@@ -31,6 +31,7 @@ executed and why, and how long it took: differs per run).
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import shutil
 import tempfile
@@ -472,8 +473,14 @@ def _fold_prose(b: _Build, run: ChapterRun, entry: dict[str, Any], staging: Path
 
 
 def _book(b: _Build, runs: list[ChapterRun], exec_seconds: float) -> bool:
-    """Assemble the book source; build and install the HTML when it changed. True if built."""
+    """Assemble the book source; build and install the HTML when it changed. True if built.
+
+    In the preview the stamp names the code as a working copy (:attr:`record.Provenance.draft`),
+    so a save that makes the tree differ from its commit changes one page, not every page.
+    """
     prov = record.provenance(b.root)
+    if b.options.kernels is not None:
+        prov = dataclasses.replace(prov, draft=True)
     for warning in prov.warnings:
         b.options.say(f"  ! {warning}")
     fingerprint = data_fingerprint(b.manifest)

@@ -92,6 +92,9 @@ class Provenance:
     epoch: int  # the edition's date, seconds since 1970 (UTC)
     date_source: str  # a key of DATE_SOURCES
     archive: str | None = None  # "archief" or "archief <describe>" for a git archive export
+    #: A working copy shown while writing (``wmo-rapport bekijk``): its stamp does not follow
+    #: every save (the first edit after a commit would otherwise rewrite every page).
+    draft: bool = False
     warnings: tuple[str, ...] = ()
 
     @property
@@ -115,10 +118,14 @@ class Provenance:
         'abc1234 (met lokale wijzigingen)'
         >>> Provenance("abc1234", False, 0, "archief", archive="archief v1.0").code
         'abc1234 (archief v1.0)'
+        >>> Provenance("abc1234", False, 0, "commit", draft=True).code
+        'abc1234 (werkversie, mogelijk met lokale wijzigingen)'
         """
         text = self.commit
         if self.archive:
             text += f" ({self.archive})"
+        if self.draft:
+            return text + " (werkversie, mogelijk met lokale wijzigingen)"
         return text + (" (met lokale wijzigingen)" if self.dirty else "")
 
 
