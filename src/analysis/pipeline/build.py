@@ -331,7 +331,7 @@ def _start_helpers(b: _Build, pool: WarmPool | None) -> None:
     if pool is not None:
         pool.wait_ready()
     if b.check is not None:
-        b.check.start()
+        b.check.start(pool)
     if b.start_book_pool is not None:
         b.start_book_pool()
 

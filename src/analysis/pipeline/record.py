@@ -92,10 +92,10 @@ class Provenance:
     epoch: int  # the edition's date, seconds since 1970 (UTC)
     date_source: str  # a key of DATE_SOURCES
     archive: str | None = None  # "archief" or "archief <describe>" for a git archive export
+    warnings: tuple[str, ...] = ()
     #: A working copy shown while writing (``wmo-rapport bekijk``): its stamp does not follow
     #: every save (the first edit after a commit would otherwise rewrite every page).
     draft: bool = False
-    warnings: tuple[str, ...] = ()
 
     @property
     def date(self) -> str:

@@ -269,6 +269,10 @@ def _child(job: dict[str, Any], wake: tuple[int, int]) -> NoReturn:
 def _run_job(job: dict[str, Any]) -> int:
     """A chapter (``python -m analysis.pipeline.execute … --warm``) or a book build
     (``jupyter-book …``), in this fork."""
+    if job.get("soort") == "controle":
+        from analysis.pipeline.datacheck import check_job
+
+        return check_job(job["args"])
     if job.get("soort") == "boek":
         from jupyter_book.cli.main import main as jupyter_book
 
@@ -439,12 +443,19 @@ class WarmPool:
         return True
 
     def run(
-        self, args: list[str], env: dict[str, str], log: Path, on_pid: Callable[[int], Any]
+        self,
+        args: list[str],
+        env: dict[str, str],
+        log: Path,
+        on_pid: Callable[[int], Any],
+        soort: str | None = None,
     ) -> int:
         """Run ``python -m analysis.pipeline.execute ARGS --warm`` as a fork; return its exit code.
 
         ``env`` is added to the template's environment; the fork's output goes to ``log``.
         ``on_pid`` is called with the fork's process id (its process group), so it can be killed.
+        ``soort``: another job than the pool's own, ``"controle"`` (the build's data check,
+        :func:`analysis.pipeline.datacheck.check_job`).
 
         Raises
         ------
@@ -458,7 +469,13 @@ class WarmPool:
             self._next += 1
             job_id = self._next
             self._jobs[job_id] = job
-            message = {"id": job_id, "args": args, "env": env, "log": str(log), "soort": self.kind}
+            message = {
+                "id": job_id,
+                "args": args,
+                "env": env,
+                "log": str(log),
+                "soort": soort or self.kind,
+            }
             try:
                 assert self._proc.stdin is not None
                 self._proc.stdin.write((json.dumps(message) + "\n").encode())
