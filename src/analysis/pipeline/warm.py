@@ -40,9 +40,11 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 
 from analysis.pipeline.render import RENDER_SOCKET, Renderer
+
+T = TypeVar("T")
 
 #: Loaded by the template process: libraries a chapter imports anyway, and the package's modules
 #: that have no import side effect on other modules.
@@ -231,6 +233,44 @@ def warm_book() -> list[str]:
     return failed
 
 
+#: How much lower the book builder's loading runs than the chapters (``nice``): it loads while
+#: the chapters run and must not slow them down; the book builds (forks) run at normal priority.
+BOOK_NICE = 10
+
+
+def in_background(load: Callable[[], T], nice: int) -> T:
+    """Run ``load`` in a thread of lower priority (Linux gives each thread its own ``nice``) and
+    return its result; this thread keeps its priority, and so do the processes it forks later.
+
+    Examples
+    --------
+    >>> import os, threading
+    >>> def own() -> int:
+    ...     return os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    >>> before = own()
+    >>> in_background(own, 5) == min(before + 5, 19), own() == before
+    (True, True)
+    """
+    result: list[T] = []
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        with contextlib.suppress(OSError, AttributeError):  # not Linux: same priority
+            tid = threading.get_native_id()
+            os.setpriority(os.PRIO_PROCESS, tid, os.getpriority(os.PRIO_PROCESS, tid) + nice)
+        try:
+            result.append(load())
+        except BaseException as exc:  # noqa: BLE001 - raised in the calling thread
+            errors.append(exc)
+
+    thread = threading.Thread(target=run, name="laden")
+    thread.start()
+    thread.join()
+    if errors:
+        raise errors[0]
+    return result[0]
+
+
 def _send(message: dict[str, Any]) -> None:
     os.write(1, (json.dumps(message) + "\n").encode())
 
@@ -303,12 +343,12 @@ def serve(kind: str = "kernels") -> int:
     # like ipykernel_launcher: the folder python was started in is not on the kernel's path
     if sys.path and sys.path[0] == os.getcwd():
         del sys.path[0]
-    failed = preload(KINDS[kind])
     idle: Iterator[str] = iter(())
     if kind == "kernels":
+        failed = preload(KINDS[kind])
         idle = warm_steps()
-    elif kind == "boek":
-        failed += warm_book()
+    else:
+        failed = in_background(lambda: preload(KINDS[kind]) + warm_book(), BOOK_NICE)
     gc.collect()
     gc.freeze()  # the forks share these pages; no collection in a fork copies them
     wake = os.pipe()
