@@ -290,8 +290,8 @@ def _book_builder(b: _Build, runs: list[ChapterRun]) -> Iterator[None]:
     Only when this build runs or remakes a chapter (then the book is as good as certain to
     change); a build that reuses every chapter starts nothing (the book, if its source changed,
     is then built by a process of its own). The preview keeps its own builder; fresh kernels
-    (``warm=False``) get none. The builder starts when :func:`_start_helpers` says so (after the
-    chapters' kernels have loaded: they gate every chapter, so they get the cores first). It is
+    (``warm=False``) get none. The builder starts when :func:`_start_helpers` says so, just
+    after the chapters' kernels (it loads at a lower priority than they do). It is
     stopped when the build ends, on every path (at once on an error or interrupt); if it fails to
     start or stops, Jupyter Book runs as a process as before.
     """
@@ -325,15 +325,16 @@ def _book_builder(b: _Build, runs: list[ChapterRun]) -> Iterator[None]:
 
 
 def _start_helpers(b: _Build, pool: WarmPool | None) -> None:
-    """Start what runs beside the chapters once their warm kernels are loaded (at once without
-    them): the data check and the warm book builder. Started together with the kernels, they
-    would slow down loading them, and every chapter waits for that."""
+    """Start what runs beside the chapters: the warm book builder at once (it loads at a lower
+    priority, :data:`analysis.pipeline.warm.BOOK_NICE`, so it never slows down loading the
+    kernels, which every chapter waits for), and the data check once the kernels have loaded
+    (it runs in a fork of their template, :func:`analysis.pipeline.datacheck.check_in_pool`)."""
+    if b.start_book_pool is not None:
+        b.start_book_pool()
     if pool is not None:
         pool.wait_ready()
     if b.check is not None:
         b.check.start(pool)
-    if b.start_book_pool is not None:
-        b.start_book_pool()
 
 
 def _announce(b: _Build, runs: list[ChapterRun]) -> None:
