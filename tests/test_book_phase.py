@@ -197,3 +197,41 @@ def test_book_builder_ends_normally_after_a_good_build(project, pools):
     run_build(project)
     [book] = [p for p in pools.started if p.kind == "boek"]
     assert book._proc.returncode == 0
+
+
+def test_kernels_start_before_the_build_only_when_everything_will_run(project, tmp_path):
+    """``early_kernels``: no earlier build of the period, or ``--opnieuw`` → start them now;
+    an earlier build and no ``--opnieuw`` → leave it to the build (most rebuilds run little)."""
+    from analysis.pipeline.chapters import early_kernels
+
+    assert (project / "_build/2025/state.json").is_file()
+    assert early_kernels(project, "2025", force=False) is None
+    for pool in (
+        early_kernels(project, "2025", force=True),
+        early_kernels(project, "2025", force=False, out_root=tmp_path / "leeg"),
+    ):
+        assert isinstance(pool, WarmPool) and pool.kind == "kernels"
+        pool.kill()
+
+
+@pytest.mark.e2e
+def test_a_build_runs_its_chapters_in_the_kernels_started_before_it(project, pools):
+    from analysis.pipeline.chapters import chapter_env
+
+    early = WarmPool(chapter_env(project, ""))
+    _edit_chapter(project, 23)
+    result, _ = run_build(project, early=early)
+    assert result.executed == ["c"] and all(r.warm for r in result.runs if r.executed)
+    assert [p.kind for p in pools.started] == ["boek"]  # no second kernels pool
+    assert not early.alive and early._proc.returncode == 0  # stopped with the build, normally
+    assert ">23<" in _page(project, "c")
+
+
+@pytest.mark.e2e
+def test_a_build_that_runs_nothing_stops_the_kernels_started_before_it(project, pools):
+    from analysis.pipeline.chapters import chapter_env
+
+    early = WarmPool(chapter_env(project, ""))
+    result, _ = run_build(project, early=early)
+    assert result.executed == [] and pools.started == []
+    assert not early.alive

@@ -15,8 +15,6 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from analysis.config.newperiod import new_period
-from analysis.config.params import SCHEMA_FILE, schema_text, write_schema
 from analysis.core.codes import Periode
 from analysis.core.errors import (
     BuildError,
@@ -27,6 +25,7 @@ from analysis.core.errors import (
     PublishError,
     ReportError,
 )
+from analysis.core.paths import PARAMS_SCHEMA_FILE as SCHEMA_FILE
 from analysis.core.paths import project_root
 from analysis.data.sources.cbs.command import add_fetch_arguments, run_fetch
 
@@ -353,6 +352,22 @@ def main(argv: list[str] | None = None, prog: str = "wmo-rapport") -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
+    from analysis.core.paths import project_root
+
+    early = None
+    if args.command == "build" and not args.alle_perioden and not args.verse_kernels:
+        # before loading the rest: everything runs, so start the warm kernels now
+        from analysis.pipeline.chapters import early_kernels
+
+        early = early_kernels(project_root(), str(args.periode), force=args.opnieuw)
+    try:
+        return _run_command(args, early)
+    finally:
+        if early is not None and early.alive:  # a build takes it over; otherwise stop it
+            early.kill()
+
+
+def _run_command(args: argparse.Namespace, early: Any) -> int:  # noqa: ANN401 - a WarmPool
     from analysis.config.params import available_periods, load_params
     from analysis.core.paths import project_root
     from analysis.pipeline import build as build_mod
@@ -362,8 +377,14 @@ def _dispatch(args: argparse.Namespace) -> int:
         periods = available_periods(root) if args.alle_perioden else [args.periode]
         for per in periods:
             build_mod.build(
-                per, root=root, jobs=args.jobs, force=args.opnieuw, warm=not args.verse_kernels
+                per,
+                root=root,
+                jobs=args.jobs,
+                force=args.opnieuw,
+                warm=not args.verse_kernels,
+                early=early,
             )
+            early = None
         return 0
     if args.command == "bekijk":
         return _preview(args.periode, root, args.poort)
@@ -437,6 +458,9 @@ def _preview(periode: str, root: Path, port: int) -> int:
 
 
 def _params_command(args: argparse.Namespace) -> int:
+    from analysis.config.newperiod import new_period
+    from analysis.config.params import schema_text, write_schema
+
     if args.command == "schema":
         path = project_root() / "params" / SCHEMA_FILE
         if not args.controleer:

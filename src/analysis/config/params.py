@@ -28,7 +28,7 @@ from analysis.config.params_models import PERIOD_FIELDS, Params, section_type
 from analysis.core import yamltext
 from analysis.core.codes import Periode
 from analysis.core.errors import ParamsError
-from analysis.core.paths import project_root
+from analysis.core.paths import PARAMS_SCHEMA_FILE, project_root
 
 __all__ = [
     "BASE_FILE",
@@ -247,7 +247,7 @@ def _reaches(node: Any, loc: tuple[Any, ...]) -> bool:  # noqa: ANN401
 
 # ------------------------------------------------------------------------------ JSON Schema
 
-SCHEMA_FILE = "schema.json"
+SCHEMA_FILE = PARAMS_SCHEMA_FILE
 
 
 def json_schema() -> dict[str, Any]:

@@ -7,6 +7,9 @@ from pathlib import Path
 
 ROOT_MARKER = "_toc.yml"
 
+#: The JSON Schema of the parameter files, in ``params/`` (written from the models).
+PARAMS_SCHEMA_FILE = "schema.json"
+
 
 def project_root(start: str | os.PathLike[str] | None = None) -> Path:
     """Return the project root folder.

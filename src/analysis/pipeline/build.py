@@ -99,6 +99,9 @@ class BuildOptions:
     #: Leave the previous edition's folder when installing the new one (the preview removes it
     #: after the new edition shows: :func:`analysis.pipeline.swap.remove_previous`).
     keep_previous: bool = False
+    #: The chapters' warm kernels, started before the build began
+    #: (:func:`analysis.pipeline.chapters.early_kernels`): used if chapters run, stopped if not.
+    early: WarmPool | None = None
 
 
 @dataclass
@@ -143,6 +146,12 @@ class _Build:
     start_book_pool: Callable[[], None] | None = None
     #: Pools being stopped in the background; the build ends after them.
     closing: list[threading.Thread] = field(default_factory=list)
+    #: The kernels started before the build (:attr:`BuildOptions.early`), until it uses them.
+    early: WarmPool | None = None
+
+    def __post_init__(self) -> None:
+        self.early = self.options.early
+
     started: str = field(default_factory=lambda: time.strftime("%Y-%m-%dT%H:%M:%S%z"))
 
     @property
@@ -175,6 +184,7 @@ def build(
     out_root: Path | None = None,
     say: Callable[[str], None] = print_message,
     warm: bool = True,
+    early: WarmPool | None = None,
 ) -> BuildResult:
     """Build the edition of one period into ``_build/<periode>/html``.
 
@@ -191,6 +201,8 @@ def build(
     warm
         Run chapters in warm kernels (default); ``False``: a fresh kernel per chapter (the
         same bytes, slower).
+    early
+        Warm kernels already started for this build (see :attr:`BuildOptions.early`).
 
     Raises
     ------
@@ -205,7 +217,9 @@ def build(
     >>> r.executed, r.book_built  # doctest: +SKIP
     ([], False)
     """
-    options = BuildOptions(jobs=jobs, force=force, out_root=out_root, say=say, warm=warm)
+    options = BuildOptions(
+        jobs=jobs, force=force, out_root=out_root, say=say, warm=warm, early=early
+    )
     return build_with(str(periode), options, root=root)
 
 
@@ -214,9 +228,14 @@ def build_with(periode: str, options: BuildOptions, *, root: Path | None = None)
     root = (root or project_root()).resolve()
     saved = os.environ.get("WMO_PROJECT_ROOT")
     os.environ["WMO_PROJECT_ROOT"] = str(root)
+    b = None
     try:
-        return _build(_prepare(periode, root, options))
+        b = _prepare(periode, root, options)
+        return _build(b)
     finally:
+        early = options.early if b is None else b.early
+        if early is not None:  # not needed after all (or the build failed before its chapters)
+            early.kill()
         if saved is None:
             os.environ.pop("WMO_PROJECT_ROOT", None)
         else:
@@ -420,7 +439,7 @@ def _kernels(b: _Build, todo: list[ChapterRun]) -> Iterator[WarmPool | None]:
     if b.options.kernels is not None:
         yield b.options.kernels.pool(env, key)
         return
-    pool = WarmPool(env, key)
+    pool, b.early = b.early or WarmPool(env, key), None
     try:
         yield pool
     except BaseException:

@@ -89,6 +89,22 @@ def chapter_env(root: Path, deps_path: str) -> dict[str, str]:
     }
 
 
+def early_kernels(
+    root: Path, label: str, *, force: bool, out_root: Path | None = None
+) -> WarmPool | None:
+    """The chapters' warm kernels, started before the build has even read its parameters, when
+    it is clear that every chapter will run: no earlier build of period ``label`` (no
+    ``state.json``) or ``force`` (``--opnieuw``). Otherwise None: the build starts them itself if
+    it finds something to run. Loading them takes a second; this way that second overlaps with
+    the build's own start-up. The build hands the pool on or stops it
+    (:attr:`analysis.pipeline.build.BuildOptions.early`).
+    """
+    state = (out_root or root / "_build") / label / "state.json"
+    if not force and state.is_file():
+        return None
+    return WarmPool(chapter_env(root, ""))
+
+
 def _run_once(
     page: Page, out: Path, periode: str, root: Path, abort: Abort, pool: WarmPool | None
 ) -> tuple[int, str, list[str], bool]:

@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import TextIO
 
 from analysis.config.manifest import load_manifest
-from analysis.config.params import load_params
 from analysis.core.errors import FetchError
 from analysis.core.paths import data_dir
 from analysis.data.sources.cbs.client import Client, RetryPolicy
@@ -130,6 +129,8 @@ def regions_from_args(args: argparse.Namespace) -> list[str]:
             "geef de regio's met --periode 2025 (uit params/), --params PAD of --regio GM0397 "
             "--regio NL01"
         )
+    from analysis.config.params import load_params  # not at import: the CLI starts faster
+
     p = load_params(periode, path=Path(params) if params else None)
     return list(p.regions())
 
