@@ -53,10 +53,15 @@ BIN = Path(sys.executable).parent
 RUN_BUILD = """
 import json, sys
 from pathlib import Path
-from analysis.pipeline.build import build
+from analysis.pipeline.chapters import early_kernels
 root, periode, result, out, kind = sys.argv[1:6]
-r = build(periode, root=Path(root), say=lambda m: None, out_root=Path(out) if out else None,
-          warm=kind != "vers")
+out_root = Path(out) if out else None
+# as `wmo-rapport build` does: warm kernels started first when everything will run
+early = None if kind == "vers" else early_kernels(
+    Path(root), periode, force=False, out_root=out_root)
+from analysis.pipeline.build import build
+r = build(periode, root=Path(root), say=lambda m: None, out_root=out_root,
+          warm=kind != "vers", early=early)
 Path(result).write_text(json.dumps(
     {"executed": r.executed, "prose": r.prose, "book_built": r.book_built}))
 """
