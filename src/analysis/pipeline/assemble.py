@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -20,7 +21,6 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-import nbformat
 import yaml
 
 from analysis.config.params import Params
@@ -97,23 +97,54 @@ def stamp_markdown(stamp: str) -> str:
 def with_stamp_cell(nb_bytes: bytes, stamp: str) -> bytes:
     """An executed notebook with the edition stamp appended as a last Markdown cell.
 
-    Remembered per notebook and stamp (parsing and writing a notebook with nbformat costs a few
-    hundredths of a second; the preview assembles the book after every edit, mostly of one page).
-    The notebook is read and written with nbformat's version-4 functions, which skip the schema
-    validation (it was validated when its execution was written, and every build assembles the
-    book, even one that changes nothing): the same bytes as ``nbformat.reads``/``writes``.
+    Every build assembles the book, even one that changes nothing, and the executed chapters are
+    large (their charts): parsing and writing them all costs a tenth of a second. An executed
+    chapter is written by nbformat (sorted keys, one space per level), so the cell is written
+    into its text, formatted as nbformat formats it, right after the last cell: the same bytes as
+    reading and writing it with nbformat (``tests/test_assemble.py``). A notebook in another
+    layout goes through nbformat. Remembered per notebook and stamp (the preview assembles the
+    book after every edit, mostly of one page).
 
     Examples
     --------
-    >>> nb = b'{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}'
+    >>> nb = b'{\\n "cells": [],\\n "metadata": {},\\n "nbformat": 4,\\n "nbformat_minor": 5\\n}\\n'
     >>> b"Editie: periode 2025" in with_stamp_cell(nb, "periode 2025")
     True
     """
-    nb = nbformat.v4.reads(nb_bytes.decode("utf-8"))
     cell = {"cell_type": "markdown", "id": "cel-stempel", "metadata": {"tags": ["wmo-stempel"]}}
-    cell["source"] = stamp_markdown(stamp).strip()
+    cell["source"] = stamp_markdown(stamp).strip().splitlines(keepends=True)  # as nbformat
+    text = nb_bytes.decode("utf-8")
+    block = "\n".join("  " + line for line in _nb_json(cell).splitlines())
+    if text.startswith('{\n "cells": [],\n'):
+        return ('{\n "cells": [\n' + block + "\n ]," + text[len('{\n "cells": [],') :]).encode()
+    end = text.find(_CELLS_END)
+    if text.startswith('{\n "cells": [\n') and end > 0 and text.endswith("}\n"):
+        return (text[:end] + ",\n" + block + text[end:]).encode("utf-8")
+    import nbformat
+
+    nb = nbformat.v4.reads(text)
     nb.cells.append(nbformat.from_dict(cell))
     return (nbformat.v4.writes(nb) + "\n").encode("utf-8")
+
+
+#: Where the list of cells ends in a notebook written by nbformat (the next key is "metadata").
+_CELLS_END = '\n ],\n "metadata": '
+
+
+def _nb_json(obj: Any) -> str:  # noqa: ANN401 - a JSON value
+    """``obj`` as nbformat writes JSON (sorted keys, one space per level, no ASCII escapes).
+
+    Examples
+    --------
+    >>> print(_nb_json({"b": 1, "a": ["x"]}))
+    {
+     "a": [
+      "x"
+     ],
+     "b": 1
+    }
+    """
+    return json.dumps(obj, sort_keys=True, indent=1, ensure_ascii=False)
 
 
 def _toc_with_extra(root: Path, extra_pages: dict[str, str]) -> bytes:

@@ -15,11 +15,12 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
-from typing import Any
-
-import nbformat
+from typing import TYPE_CHECKING, Any
 
 from analysis.present.pages import WARNING_TAG, finish_executed, synthetic_warning
+
+if TYPE_CHECKING:
+    from nbformat import NotebookNode
 
 SYNTHETIC_TAG = WARNING_TAG
 
@@ -84,11 +85,13 @@ def notebook_fingerprint(path: Path) -> str:
         return ""
 
 
-def _as_papermill_reads(path: Path) -> nbformat.NotebookNode:
+def _as_papermill_reads(path: Path) -> NotebookNode:
     """The template as papermill loads it (``papermill.iorw.load_notebook_node``): upgraded to
     the current format, every cell with a ``tags`` list (its other additions are removed by
     :func:`analysis.pipeline.execute.normalise`). ``tests/test_reproducible.py`` checks that the
     result equals an execution."""
+    import nbformat  # here, not at import: a build that executes nothing needs no nbformat
+
     nb = nbformat.reads(path.read_text(encoding="utf-8"), as_version=4)
     nb = nbformat.v4.upgrade(nb) or nb
     for cell in nb.cells:
@@ -105,6 +108,8 @@ def merge_prose(template: Path, executed: Path, out: Path) -> None:
     parameters papermill injected are kept; every other cell comes from the template, as
     executing it would give. The synthetic-data warning is left out (the build adds it).
     """
+    import nbformat
+
     from analysis.pipeline.execute import normalise
 
     new = _as_papermill_reads(template)
