@@ -33,7 +33,7 @@ from traitlets.config import Config
 READY_TIMEOUT = 60.0
 
 
-class InProcessClient(BlockingInProcessKernelClient):  # type: ignore[misc]
+class InProcessClient(BlockingInProcessKernelClient):
     """The client nbclient talks to: ipykernel's blocking in-process client, with nbclient's
     ``wait_for_ready(timeout=…)``."""
 
@@ -58,7 +58,7 @@ class InProcessClient(BlockingInProcessKernelClient):  # type: ignore[misc]
             raise RuntimeError("de kernel in dit proces antwoordt niet") from exc
 
 
-class _Kernel(InProcessKernel):  # type: ignore[misc]
+class _Kernel(InProcessKernel):
     """ipykernel's in-process kernel whose output streams know the request they belong to.
 
     A kernel process has its output streams as ``sys.stdout`` and ``sys.stderr`` all the time, so
@@ -75,14 +75,14 @@ class _Kernel(InProcessKernel):  # type: ignore[misc]
             self.stderr.set_parent(parent)
 
 
-class InProcessManager(InProcessKernelManager):  # type: ignore[misc]
+class InProcessManager(InProcessKernelManager):
     """ipykernel's in-process kernel manager, with the arguments nbclient passes."""
 
     def start_kernel(self, **kwargs: Any) -> None:  # noqa: ANN401 - jupyter_client's signature
         """Start the kernel in this process, with a real kernel's shell class."""
         self.kernel = _Kernel(parent=self, session=self.session, shell_class=ZMQInteractiveShell)
 
-    def client(self, **kwargs: Any) -> InProcessClient:  # noqa: ANN401 - jupyter_client's
+    def client(self, **kwargs: Any) -> InProcessClient:  # type: ignore[override]  # noqa: ANN401
         """A client for this process's kernel."""
         return InProcessClient(parent=self, session=self.session, kernel=self.kernel, **kwargs)
 

@@ -141,18 +141,19 @@ def install_edition(
     html_link = period_dir / "html"
     current = current_edition(html_link)
     name = f"html.{uuid.uuid4().hex[:12]}"
-    new_tmp: Path | None = period_dir / f".{name}.tmp"
+    tmp = period_dir / f".{name}.tmp"
+    new_tmp: Path | None = tmp  # removed on failure until renamed
     new_dir: Path | None = None
     try:
-        new_tmp.mkdir()
-        fill_edition(built_html, new_tmp, current)
+        tmp.mkdir()
+        fill_edition(built_html, tmp, current)
         for rel, data in extra.items():
-            target = new_tmp / rel
+            target = tmp / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             target.unlink(missing_ok=True)  # a link to the current edition stays as it is
             target.write_bytes(data)
         new_dir = period_dir / name
-        os.rename(new_tmp, new_dir)
+        os.rename(tmp, new_dir)
         new_tmp = None
         if html_link.exists() and not html_link.is_symlink():
             # an edition from before symlinks: move it aside, then swap
