@@ -92,17 +92,39 @@ def chapter_env(root: Path, deps_path: str) -> dict[str, str]:
 def early_kernels(
     root: Path, label: str, *, force: bool, out_root: Path | None = None
 ) -> WarmPool | None:
-    """The chapters' warm kernels, started before the build has even read its parameters, when
-    it is clear that every chapter will run: no earlier build of period ``label`` (no
-    ``state.json``) or ``force`` (``--opnieuw``). Otherwise None: the build starts them itself if
-    it finds something to run. Loading them takes a second; this way that second overlaps with
-    the build's own start-up. The build hands the pool on or stops it
+    """The chapters' warm kernels, started before the build has even read its parameters.
+
+    Loading them takes a second; started first, that second overlaps with the build's own
+    start-up (reading parameters and manifest, deciding what changed). They are started when
+    every chapter will run (no earlier build of period ``label``: no ``state.json``; or
+    ``force``: ``--opnieuw``) and when a file in ``chapters/``, ``params/``, ``data/`` or
+    ``src/`` is newer than the last build's state (something probably runs). Otherwise None:
+    the build starts them itself if it finds something to run after all; a build that runs
+    nothing starts nothing. The build hands the pool on or stops it
     (:attr:`analysis.pipeline.build.BuildOptions.early`).
     """
     state = (out_root or root / "_build") / label / "state.json"
-    if not force and state.is_file():
+    if not force and state.is_file() and not _changed_since(root, state.stat().st_mtime):
         return None
     return WarmPool(chapter_env(root, ""))
+
+
+def _changed_since(root: Path, moment: float) -> bool:
+    """Whether a file of the build's sources was changed after ``moment`` (a few ms to look).
+
+    Examples
+    --------
+    >>> _changed_since(Path("/bestaat/niet"), 0.0)
+    False
+    """
+    for name in ("chapters", "params", "data", "src"):
+        for folder, dirs, files in os.walk(root / name):
+            dirs[:] = [d for d in dirs if d != "__pycache__"]
+            for f in files:
+                with contextlib.suppress(OSError):
+                    if os.stat(os.path.join(folder, f)).st_mtime > moment:
+                        return True
+    return False
 
 
 def _run_once(

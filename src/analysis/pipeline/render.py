@@ -143,10 +143,13 @@ class Renderer:
             start_new_session=True,
         )
 
-    def close(self) -> None:
-        """Stop the renderer and remove its socket."""
+    def close(self, *, now: bool = False) -> None:
+        """Stop the renderer and remove its socket (``now``: kill it, do not let it end)."""
         if self._proc.poll() is None:
-            self._proc.terminate()
+            if now:
+                self._proc.kill()
+            else:
+                self._proc.terminate()
             try:
                 self._proc.wait(timeout=5)
             except subprocess.TimeoutExpired:

@@ -552,6 +552,8 @@ class WarmPool:
         build does not wait for it), then clean up as :meth:`close` does."""
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(self._proc.pid, signal.SIGKILL)
+        if self._renderer is not None:
+            self._renderer.close(now=True)
         self.close()
 
     def __enter__(self) -> WarmPool:
