@@ -250,3 +250,38 @@ def test_renderer_converts_as_vl_convert_does(tmp_path):
         assert vl_convert.vegalite_to_svg(SPEC, **LOCALE) == local
     finally:
         vl_convert.vegalite_to_svg = original
+
+
+def _running(pid: int) -> bool:
+    """Whether process ``pid`` exists and is not a zombie (an ended child not yet reaped)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z"
+    except OSError:
+        return False
+
+
+def test_the_renderer_ends_with_the_process_that_started_it():
+    """A build that is killed cannot stop its renderer; the renderer notices its input closing
+    and ends (none is left running after a crashed build)."""
+    import subprocess
+    import sys
+    import time
+
+    script = (
+        "import os\n"
+        "from analysis.pipeline.render import Renderer\n"
+        "r = Renderer(dict(os.environ))\n"
+        "print(r._proc.pid, flush=True)\n"
+        "os._exit(9)  # killed: no clean-up\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    pid = int(out.stdout.strip())
+    deadline = time.monotonic() + 30
+    while _running(pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = _running(pid)
+    if left:
+        os.kill(pid, 9)
+    assert not left, "de renderer draait nog na het einde van de bouw"

@@ -25,6 +25,7 @@ import struct
 import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -81,11 +82,20 @@ def serve(path: str) -> int:
     import vl_convert
 
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    threading.Thread(target=_exit_when_input_closes, name="ouder", daemon=True).start()
     with _Server(path, _Handler) as server:  # listening: early requests wait for the engine
         spec = {"mark": "point", "data": {"values": [{"a": 1}]}, "encoding": {}}
         vl_convert.vegalite_to_svg(spec)  # starts the engine before the first chapter asks
         server.serve_forever()
     return 0
+
+
+def _exit_when_input_closes() -> None:
+    """End the renderer when its input closes: the process that started it (a build, a preview)
+    ended, also when it was killed and could not stop the renderer itself."""
+    while sys.stdin.buffer.read(65536):
+        pass
+    os._exit(0)
 
 
 # ------------------------------------------------------------------------------- the client
@@ -136,7 +146,7 @@ class Renderer:
         self.socket = os.path.join(self._dir, "vl.sock")
         self._proc = subprocess.Popen(
             [sys.executable, "-m", "analysis.pipeline.render", self.socket],
-            stdin=subprocess.DEVNULL,
+            stdin=subprocess.PIPE,  # closed when this process ends: the renderer ends too
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             env=env,
@@ -155,6 +165,9 @@ class Renderer:
             except subprocess.TimeoutExpired:
                 self._proc.kill()
                 self._proc.wait()
+        if self._proc.stdin is not None:
+            with contextlib.suppress(OSError):
+                self._proc.stdin.close()
         with contextlib.suppress(OSError):
             os.unlink(self.socket)
         with contextlib.suppress(OSError):
