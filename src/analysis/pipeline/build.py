@@ -148,11 +148,10 @@ class _Build:
     closing: list[threading.Thread] = field(default_factory=list)
     #: The kernels started before the build (:attr:`BuildOptions.early`), until it uses them.
     early: WarmPool | None = None
+    started: str = field(default_factory=lambda: time.strftime("%Y-%m-%dT%H:%M:%S%z"))
 
     def __post_init__(self) -> None:
         self.early = self.options.early
-
-    started: str = field(default_factory=lambda: time.strftime("%Y-%m-%dT%H:%M:%S%z"))
 
     @property
     def periode(self) -> str:

@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 
 from analysis.core.errors import BuildError
 from analysis.pipeline.pages import Page
-from analysis.pipeline.state import ChapterRun
+from analysis.pipeline.state import ChapterRun, newest_source_time
 from analysis.pipeline.warm import PoolError, WarmPool
 
 KERNEL_START_ERRORS = (
@@ -97,34 +97,17 @@ def early_kernels(
     Loading them takes a second; started first, that second overlaps with the build's own
     start-up (reading parameters and manifest, deciding what changed). They are started when
     every chapter will run (no earlier build of period ``label``: no ``state.json``; or
-    ``force``: ``--opnieuw``) and when a file in ``chapters/``, ``params/``, ``data/`` or
-    ``src/`` is newer than the last build's state (something probably runs). Otherwise None:
+    ``force``: ``--opnieuw``) and when a source of the edition
+    (:data:`analysis.pipeline.state.STAMPED_PATHS`) is newer than the last build's state
+    (something probably runs). Otherwise None:
     the build starts them itself if it finds something to run after all; a build that runs
     nothing starts nothing. The build hands the pool on or stops it
     (:attr:`analysis.pipeline.build.BuildOptions.early`).
     """
     state = (out_root or root / "_build") / label / "state.json"
-    if not force and state.is_file() and not _changed_since(root, state.stat().st_mtime):
+    if not force and state.is_file() and newest_source_time(root) < int(state.stat().st_mtime):
         return None
     return WarmPool(chapter_env(root, ""))
-
-
-def _changed_since(root: Path, moment: float) -> bool:
-    """Whether a file of the build's sources was changed after ``moment`` (a few ms to look).
-
-    Examples
-    --------
-    >>> _changed_since(Path("/bestaat/niet"), 0.0)
-    False
-    """
-    for name in ("chapters", "params", "data", "src"):
-        for folder, dirs, files in os.walk(root / name):
-            dirs[:] = [d for d in dirs if d != "__pycache__"]
-            for f in files:
-                with contextlib.suppress(OSError):
-                    if os.stat(os.path.join(folder, f)).st_mtime > moment:
-                        return True
-    return False
 
 
 def _run_once(

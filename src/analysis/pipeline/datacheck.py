@@ -14,29 +14,16 @@ import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from analysis.config.params import Params
 from analysis.core.errors import DataError, DataErrors, PrivacyError
 
+if TYPE_CHECKING:
+    from analysis.pipeline.warm import WarmPool
+
 #: The problems a check can find, by name (as a forked check reports them).
 KINDS: dict[str, type[DataError]] = {"DataError": DataError, "PrivacyError": PrivacyError}
-
-
-class JobRunner(Protocol):
-    """What the check needs of a warm pool (:class:`analysis.pipeline.warm.WarmPool`)."""
-
-    @property
-    def alive(self) -> bool: ...  # noqa: D102
-
-    def run(  # noqa: D102
-        self,
-        args: list[str],
-        env: dict[str, str],
-        log: Path,
-        on_pid: Callable[[int], Any],
-        soort: str | None = None,
-    ) -> int: ...
 
 
 def check_data(folder: Path, params: Params) -> list[DataError]:
@@ -89,7 +76,7 @@ def check_job(args: list[str]) -> int:
     return 0
 
 
-def check_in_pool(pool: JobRunner, folder: Path, params: Params) -> list[DataError] | None:
+def check_in_pool(pool: WarmPool, folder: Path, params: Params) -> list[DataError] | None:
     """Run the check in a fork of the warm ``pool``; None when that could not be done (the
     caller then checks in its own process)."""
     fd, result = tempfile.mkstemp(prefix="wmo-controle-", suffix=".json")
@@ -122,14 +109,14 @@ class DataCheck:
         self._exc: BaseException | None = None
         self._done = threading.Event()
         self._lock = threading.Lock()
-        self._pool: JobRunner | None = None
+        self._pool: WarmPool | None = None
         self._thread = threading.Thread(
             target=self._run, args=(folder, params), name="gegevenscontrole", daemon=True
         )
         if start:
             self.start()
 
-    def start(self, pool: JobRunner | None = None) -> None:
+    def start(self, pool: WarmPool | None = None) -> None:
         """Start the check (once; ``start=False`` deferred it, e.g. until the chapters' warm
         kernels are loaded, so the two do not slow each other down at the start). With a warm
         ``pool`` it runs in a fork of its template (:func:`check_in_pool`)."""

@@ -27,7 +27,7 @@ from typing import Any
 
 from analysis.config.params import Params
 from analysis.core.dates import long_date
-from analysis.pipeline.state import ChapterRun
+from analysis.pipeline.state import STAMPED_PATHS, ChapterRun, newest_source_time
 
 RECORD_FILE = "bouwverslag.json"
 TIMINGS_FILE = "bouwtijden.json"
@@ -37,7 +37,6 @@ VARIABLE_FILES = {
     TIMINGS_FILE: "tijden, starttijd en welke hoofdstukken deze run uitvoerde (of hergebruikte)",
 }
 #: The parts of the project whose local changes the edition stamp mentions.
-STAMPED_PATHS = ("src", "chapters", "params", "data", "_config.yml", "_toc.yml")
 
 
 def git_commit(root: Path) -> tuple[str, int | None, bool]:
@@ -166,18 +165,6 @@ def archival(root: Path) -> tuple[str, int | None, str] | None:
         epoch = int(datetime.fromisoformat(fields.get("node-date", "")).timestamp())
     describe = fields.get("describe-name", "")
     return node[:7], epoch, "" if "$Format" in describe or "%(" in describe else describe
-
-
-def newest_source_time(root: Path) -> int:
-    """Newest modification time (seconds) of the sources an edition is made from."""
-    newest = 0
-    for name in STAMPED_PATHS:
-        top = root / name
-        files = [top] if top.is_file() else top.rglob("*") if top.is_dir() else []
-        for f in files:
-            if "__pycache__" not in f.parts and f.is_file():
-                newest = max(newest, int(f.stat().st_mtime))
-    return newest
 
 
 def provenance(root: Path, environ: Mapping[str, str] | None = None) -> Provenance:

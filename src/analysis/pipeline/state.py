@@ -25,6 +25,21 @@ from analysis.pipeline.pages import Page
 
 STATE_FILE = "state.json"
 
+#: The sources an edition is made from (its stamp's "local changes", a build's change check).
+STAMPED_PATHS = ("src", "chapters", "params", "data", "_config.yml", "_toc.yml")
+
+
+def newest_source_time(root: Path) -> int:
+    """Newest modification time (seconds) of the sources an edition is made from."""
+    newest = 0
+    for name in STAMPED_PATHS:
+        top = root / name
+        files = [top] if top.is_file() else top.rglob("*") if top.is_dir() else []
+        for f in files:
+            if "__pycache__" not in f.parts and f.is_file():
+                newest = max(newest, int(f.stat().st_mtime))
+    return newest
+
 
 def sha_hex(data: bytes) -> str:
     """sha256 of ``data`` as hex.

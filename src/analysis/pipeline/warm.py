@@ -169,6 +169,15 @@ def warm_caches(data: Path | None = None) -> int:
     return sum(1 for step in warm_steps(data) if step == "dataset")
 
 
+def compile_notebook_schema() -> None:
+    """Compile nbformat's schema of the current notebook format (about 0,1 s per process; every
+    reader of a notebook validates it), so that forks of this process find it compiled."""
+    import nbformat.v4
+    import nbformat.validator
+
+    nbformat.validator.get_validator(version=4, version_minor=nbformat.v4.nbformat_minor)
+
+
 def warm_steps(data: Path | None = None) -> Iterator[str]:
     """The template's idle work, one small step per item (the template forks a waiting chapter
     between two steps):
@@ -183,10 +192,7 @@ def warm_steps(data: Path | None = None) -> Iterator[str]:
 
     Yields ``"schema"``, ``"manifest"``, then ``"dataset"`` per dataset read.
     """
-    import nbformat.v4
-    import nbformat.validator
-
-    nbformat.validator.get_validator(version=4, version_minor=nbformat.v4.nbformat_minor)
+    compile_notebook_schema()
     yield "schema"
     from analysis.config.manifest import load_manifest
     from analysis.core.paths import data_dir
@@ -227,9 +233,7 @@ def warm_book() -> list[str]:
 
         list(get_all_styles())
     with contextlib.suppress(Exception):
-        import nbformat
-
-        nbformat.validate(nbformat.v4.new_notebook())
+        compile_notebook_schema()
     return failed
 
 
