@@ -14,14 +14,20 @@ import atexit
 import functools
 import json
 import os
+import re
 import shutil
 import tempfile
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import yaml
+
+if TYPE_CHECKING:
+    from analysis.pipeline.browser import Page
 
 ROOT = Path(__file__).resolve().parents[1]
 PERIODE = "2025"
@@ -161,8 +167,7 @@ _CHARTS = """new Promise(done => { const t0 = Date.now(); (function check() {
 })(); })"""
 
 
-# The colour theme as drawn, once the page has loaded (the edition's index.html only redirects:
-# it may have no document).
+# The colour theme as drawn, once the page has loaded.
 _THEME = """new Promise(done => { const t0 = Date.now(); (function check() {
   if (document.readyState !== 'complete' && Date.now() - t0 < 5000) return setTimeout(check, 50);
   const root = document.documentElement, body = document.body;
@@ -170,6 +175,40 @@ _THEME = """new Promise(done => { const t0 = Date.now(); (function check() {
        + (body ? getComputedStyle(body).backgroundColor : 'none'));
 })(); })"""
 _PREFER_DARK = "localStorage.setItem('mode', 'dark'); localStorage.setItem('theme', 'dark')"
+_REFRESH = re.compile(
+    r"""<meta\s+http-equiv=["']?refresh["']?\s+content=["']\d+;\s*url=([^"']+)""", re.I
+)
+
+
+def redirect_target(page: Path) -> Path | None:
+    """The page a redirect-only page (``<meta http-equiv="Refresh" …>``, as Jupyter Book writes
+    for an edition's ``index.html``) leads to, or None for a page with content of its own."""
+    text = page.read_text(encoding="utf-8")
+    m = _REFRESH.search(text)
+    if m is None or "<body" in text:
+        return None
+    return (page.parent / m.group(1).split("#")[0]).resolve()
+
+
+def _settle(tab: Page, page: Path) -> None:
+    """After loading a redirect-only page, wait until the page it leads to has loaded: what is
+    read and audited there is that page, never a document that is being navigated away from."""
+    from analysis.pipeline.browser import BrowserError
+
+    target = redirect_target(page)
+    if target is None:
+        return
+    want = f"{target.as_uri()} complete"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            now = tab.evaluate("location.href.split('#')[0] + ' ' + document.readyState")
+        except BrowserError:  # navigating: the old document is gone, the new one not yet there
+            now = None
+        if now == want:
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"{page}: de doorverwijzing naar {target.name} werd niet gevolgd")
 
 
 @functools.cache
@@ -211,6 +250,7 @@ def browser_pass(scheme: str = "light") -> dict[Path, PageResult]:
                 page = queue.pop(0)
             tab.requests.clear()
             tab.goto(page.as_uri())
+            _settle(tab, page)
             res = PageResult(theme=tab.evaluate(_THEME))
             res.charts, res.charts_drawn, res.charts_interactive, res.english_dates = tab.evaluate(
                 _CHARTS

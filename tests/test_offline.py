@@ -9,8 +9,15 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+import yaml
 
-from tests.published import browser_pass, published_site, require_browser
+from tests.conftest import ROOT
+from tests.published import (
+    browser_pass,
+    published_site,
+    redirect_target,
+    require_browser,
+)
 
 # Attributes that make a browser load something: an absolute http(s) URL in one is a CDN load.
 _LOADS = re.compile(
@@ -34,6 +41,28 @@ def test_scanner_finds_cdn_loads():
     assert not _resource_links('<a href="https://cbs.nl">CBS</a><script src="_static/x.js">')
     assert _CSS_LOADS.search("@font-face{src:url(https://fonts.example/f.woff)}")
     assert _JS_LOADS.search('s.src = "https://cdn.example/v.js"')
+
+
+def test_redirect_pages_are_followed_to_their_target(tmp_path):
+    """The browser pass reads a redirect-only page's target, not the page being left."""
+    (tmp_path / "chapters").mkdir()
+    redirect = tmp_path / "index.html"
+    redirect.write_text('<meta http-equiv="Refresh" content="0; url=chapters/a.html" />\n')
+    page = tmp_path / "chapters" / "a.html"
+    page.write_text(
+        '<html><head><meta http-equiv="refresh" content="5; url=b.html"></head>'
+        "<body>tekst</body></html>"
+    )
+    assert redirect_target(redirect) == (tmp_path / "chapters" / "a.html").resolve()
+    assert redirect_target(page) is None  # a page with content of its own is read itself
+
+
+@pytest.mark.e2e
+def test_the_editions_index_is_a_redirect_to_the_books_first_page():
+    s = published_site()
+    root = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))["root"]
+    target = redirect_target(s.old / "index.html")
+    assert target == (s.old / f"{root}.html").resolve() and target.is_file()
 
 
 @pytest.mark.e2e
