@@ -17,6 +17,30 @@ def test_good_dataset_is_typed(datadir):
     assert df.attrs["dataset"] == "tel" and df.attrs["manifest"]["licence"] == "CC-BY-4.0"
 
 
+def test_derived_frames_share_the_loaded_entry_read_only(datadir):
+    """pandas deep-copies attrs on every operation: the entry and provenance are shared, not
+    copied, and nobody can change the entry they share."""
+    import copy
+    import pickle
+
+    df = data.load("tel", folder=datadir)
+    derived = df[df["waarde"] > 500].assign(dubbel=lambda d: d["waarde"] * 2).copy(deep=True)
+    assert derived.attrs["manifest"] is df.attrs["manifest"]
+    assert derived.attrs["herkomst"] is df.attrs["herkomst"]
+    assert derived.attrs["manifest"]["licence"] == "CC-BY-4.0"
+    with pytest.raises(TypeError, match="alleen-lezen"):
+        derived.attrs["manifest"]["licence"] = "anders"
+    with pytest.raises(TypeError, match="alleen-lezen"):
+        derived.attrs["manifest"].update(licence="anders")
+    assert df.attrs["manifest"]["licence"] == "CC-BY-4.0"
+    again = pickle.loads(pickle.dumps(df))
+    assert again.attrs["manifest"] == df.attrs["manifest"] and again.attrs["dataset"] == "tel"
+    assert json.loads(json.dumps(df.attrs["manifest"], default=str))["licence"] == "CC-BY-4.0"
+    other = data.load("tel", folder=datadir)  # each load has its own entry
+    assert other.attrs["manifest"] is not df.attrs["manifest"]
+    assert copy.deepcopy(dict(df.attrs["manifest"])) == df.attrs["manifest"]
+
+
 def _bad(datadir, text):
     write_dataset(datadir, "tel", text)
     with pytest.raises(DataError) as err:

@@ -285,3 +285,37 @@ def test_the_renderer_ends_with_the_process_that_started_it():
     if left:
         os.kill(pid, 9)
     assert not left, "de renderer draait nog na het einde van de bouw"
+
+
+def test_precompiled_modules_are_used_only_while_their_source_is_unchanged(tmp_path, monkeypatch):
+    """The template compiles the modules a chapter imports itself; a fork importing one gets
+    that code, unless the file changed since: then it is compiled from its new source."""
+    import importlib
+    import importlib.machinery
+    import sys
+
+    from analysis.pipeline import warm
+
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)  # as with PYTHONDONTWRITEBYTECODE
+    monkeypatch.syspath_prepend(str(tmp_path))
+    pkg = tmp_path / "wmo_precompile_probe"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("")
+    (pkg / "sub").mkdir()
+    (pkg / "sub" / "__init__.py").write_text("")
+    mod = pkg / "sub" / "waarde.py"
+    mod.write_text("X = 1\n")
+    monkeypatch.setattr(warm, "_COMPILED", {})
+    importlib.invalidate_caches()
+    compiled = list(warm.precompile("wmo_precompile_probe"))
+    assert str(mod) in compiled and len(compiled) == 3  # with the two __init__.py files
+    assert "wmo_precompile_probe.sub.waarde" not in sys.modules  # compiled, not run
+    loader = importlib.machinery.SourceFileLoader("wmo_precompile_probe.sub.waarde", str(mod))
+    assert loader.source_to_code(mod.read_bytes(), str(mod)) is warm._COMPILED[str(mod)][1]
+    m = importlib.import_module("wmo_precompile_probe.sub.waarde")
+    assert m.X == 1
+    mod.write_text("X = 22\n")  # changed after the template compiled it
+    assert loader.source_to_code(mod.read_bytes(), str(mod)) is not warm._COMPILED[str(mod)][1]
+    assert importlib.reload(m).X == 22
+    for name in [n for n in sys.modules if n.startswith("wmo_precompile_probe")]:
+        del sys.modules[name]

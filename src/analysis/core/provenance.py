@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 #: Start and end of a value computed from synthetic data, inside Python text.
 START = "\ue000"
@@ -72,6 +73,14 @@ class Provenance:
     def is_synthetic(self) -> bool:
         """True when any dataset behind the value is a synthetic stand-in."""
         return bool(self.synthetic)
+
+    def __copy__(self) -> Provenance:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Provenance:
+        # immutable (frozensets of strings): pandas deep-copies a frame's attrs on every
+        # operation, and a copy would be equal to this anyway
+        return self
 
     def __or__(self, other: Provenance) -> Provenance:
         return Provenance(

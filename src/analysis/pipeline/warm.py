@@ -31,6 +31,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import importlib
+import importlib.machinery
 import json
 import os
 import select
@@ -178,6 +179,69 @@ def compile_notebook_schema() -> None:
     nbformat.validator.get_validator(version=4, version_minor=nbformat.v4.nbformat_minor)
 
 
+#: Source files compiled in the template, by path: (their bytes, the code compiled from them).
+_COMPILED: dict[str, tuple[bytes, Any]] = {}
+
+
+def _cached_source_to_code(
+    self: Any,
+    data: Any,
+    path: Any,
+    *,
+    _optimize: int = -1,  # noqa: ANN401 - importlib's own
+) -> Any:  # noqa: ANN401
+    hit = _COMPILED.get(path) if isinstance(path, str) else None
+    if hit is not None and _optimize == -1 and hit[0] == data:
+        return hit[1]
+    return _ORIGINAL_SOURCE_TO_CODE(self, data, path, _optimize=_optimize)
+
+
+_ORIGINAL_SOURCE_TO_CODE = importlib.machinery.SourceFileLoader.source_to_code
+
+
+def precompile(package: str = "analysis") -> Iterator[str]:
+    """Compile, without running them, the package's modules this process has not imported (the
+    topic modules, which a chapter imports itself), one per step; yields their paths.
+
+    Python compiles a module's source at every import when it may not write bytecode
+    (``PYTHONDONTWRITEBYTECODE``, a read-only checkout): a few hundredths of a second per module,
+    in every chapter again. A fork of this process that imports one of these modules gets the
+    code compiled here, but only when the file still holds exactly the bytes that were compiled;
+    otherwise it is compiled as always. Compiling runs nothing, so no module is affected.
+
+    Examples
+    --------
+    >>> import sys
+    >>> paths = list(precompile("analysis"))
+    >>> all(p.endswith(".py") for p in paths), "analysis.topics.wmo" in sys.modules
+    (True, False)
+    """
+    import importlib.util
+
+    machinery = importlib.machinery.SourceFileLoader
+    if machinery.source_to_code is not _cached_source_to_code:
+        machinery.source_to_code = _cached_source_to_code  # type: ignore[method-assign]
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return
+    loaded = {getattr(m, "__file__", None) for m in list(sys.modules.values())}
+    for root in spec.submodule_search_locations:
+        for dirpath, dirnames, filenames in os.walk(root):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "__")))
+            for name in sorted(f for f in filenames if f.endswith(".py")):
+                path = os.path.join(dirpath, name)
+                if path in loaded or path in _COMPILED:
+                    continue
+                try:
+                    with open(path, "rb") as fh:
+                        data = fh.read()
+                    code = compile(data, path, "exec", dont_inherit=True)
+                except (OSError, SyntaxError, ValueError):
+                    continue  # the chapter importing it meets the same problem itself
+                _COMPILED[path] = (data, code)
+                yield path
+
+
 def warm_steps(data: Path | None = None) -> Iterator[str]:
     """The template's idle work, one small step per item (the template forks a waiting chapter
     between two steps):
@@ -188,9 +252,11 @@ def warm_steps(data: Path | None = None) -> Iterator[str]:
       (:func:`analysis.data.datasets.read_dataset`): about 0,2 s once, instead of each chapter
       reading its dozen again. These caches check the file's bytes (sha256) and the manifest's
       bytes on every use, so a fork never gets data that changed after the template read it; a
-      dataset that cannot be read is skipped here and reported by the chapter that reads it.
+      dataset that cannot be read is skipped here and reported by the chapter that reads it;
+    * the package's modules the template has not imported, compiled (:func:`precompile`).
 
-    Yields ``"schema"``, ``"manifest"``, then ``"dataset"`` per dataset read.
+    Yields ``"schema"``, ``"manifest"``, ``"dataset"`` per dataset read, then ``"module"`` per
+    module compiled.
     """
     compile_notebook_schema()
     yield "schema"
@@ -202,14 +268,17 @@ def warm_steps(data: Path | None = None) -> Iterator[str]:
     try:
         manifest = load_manifest(folder)
     except Exception:  # noqa: BLE001 - the chapters report a broken manifest themselves
-        return
-    yield "manifest"
+        manifest = {}
+    else:
+        yield "manifest"
     for name, entry in manifest.items():
         try:
             read_dataset(name, entry, folder)
         except Exception:  # noqa: BLE001, S112 - the chapter reading it reports it
             continue
         yield "dataset"
+    for _ in precompile():
+        yield "module"
 
 
 def warm_book() -> list[str]:
