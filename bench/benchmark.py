@@ -278,7 +278,12 @@ def prose_in_preview(root: Path, periode: str) -> dict[str, Any]:
         }
     finally:
         proc.send_signal(2)
-        proc.wait(timeout=60)
+        try:
+            proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, 9)
+            proc.wait()
+            raise SystemExit("bekijk stopte niet binnen 60 s na Ctrl-C") from None
 
 
 def _read_until(proc: subprocess.Popen[str], lines: list[str], pattern: str) -> str:

@@ -140,6 +140,51 @@ def test_snapshot_sees_the_watched_folders_only(tmp_path):
     assert changes(before, snapshot(root)) == ["data/tel.csv"]
 
 
+def test_sigterm_stops_an_idle_preview_cleanly(tmp_path):
+    """A stop asked for by the system (SIGTERM, e.g. a closed terminal or a service manager) ends
+    the preview as Ctrl-C does: the same message, code 0, no process of it left."""
+    root = make_small_project(tmp_path / "p")
+    env = {**os.environ, "WMO_PROJECT_ROOT": str(root), "PYTHONPATH": str(root / "src")}
+    cmd = [sys.executable, "-m", "analysis.cli", "bekijk", "--periode", "2025", "--poort", "0"]
+    proc = subprocess.Popen(
+        cmd, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    seen: list[str] = []
+    try:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            seen.append(line)
+            if line.startswith("Warm: "):
+                break
+        else:
+            pytest.fail("bekijk werd niet warm:\n" + "".join(seen))
+        proc.send_signal(signal.SIGTERM)
+        out, _ = proc.communicate(timeout=BOUND)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 0, "".join(seen) + out
+    assert "Gestopt. De laatste volledige editie staat in _build/2025/html." in out
+    assert (root / "_build/2025/html/index.html").is_file()
+    _wait(lambda: not _processes_of(root), "alle processen van de voorvertoning gestopt")
+
+
+def test_a_lost_interrupt_still_stops_the_preview(tmp_path):
+    """Python runs a signal handler wherever the main thread is; a KeyboardInterrupt raised in,
+    say, a finaliser is only printed. The preview stops all the same."""
+    from analysis.pipeline.preview import stop_on_signals
+
+    stop = threading.Event()
+    before = signal.getsignal(signal.SIGINT)
+    with stop_on_signals(stop):
+        try:
+            signal.raise_signal(signal.SIGINT)
+        except KeyboardInterrupt:
+            pass  # lost, as in a finaliser
+        assert stop.is_set()
+    assert signal.getsignal(signal.SIGINT) is before
+
+
 def test_ctrl_c_stops_cleanly_and_leaves_a_whole_edition(tmp_path):
     root = make_small_project(tmp_path / "p")
     env = {**os.environ, "WMO_PROJECT_ROOT": str(root), "PYTHONPATH": str(root / "src")}

@@ -450,10 +450,9 @@ def _preview(periode: str, root: Path, port: int) -> int:
     from analysis.pipeline.build import print_message
     from analysis.pipeline.preview import preview
 
-    try:
+    with contextlib.suppress(KeyboardInterrupt):  # it returns only when stopped
         preview(periode, root, port=port, say=print_message)
-    except KeyboardInterrupt:
-        print(f"\nGestopt. De laatste volledige editie staat in _build/{periode}/html.", flush=True)
+    print(f"\nGestopt. De laatste volledige editie staat in _build/{periode}/html.", flush=True)
     return 0
 
 

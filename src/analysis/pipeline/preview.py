@@ -22,9 +22,10 @@ import functools
 import html
 import json
 import os
+import signal
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -287,6 +288,43 @@ def _settled(root: Path, first: dict[str, Any], debounce: float = DEBOUNCE) -> d
         current = again
 
 
+@contextlib.contextmanager
+def stop_on_signals(stop: threading.Event) -> Iterator[None]:
+    """While the block runs: Ctrl-C (SIGINT) or SIGTERM sets ``stop`` and raises
+    ``KeyboardInterrupt`` in the main thread; afterwards the previous handlers are back.
+
+    ``stop`` makes the preview end even when the ``KeyboardInterrupt`` is lost on its way (Python
+    runs a signal handler wherever the main thread is, and an exception raised inside, say, a
+    finaliser is only printed). Outside the main thread (tests) nothing is installed.
+
+    Examples
+    --------
+    >>> import signal, threading
+    >>> stop = threading.Event()
+    >>> with stop_on_signals(stop):
+    ...     try:
+    ...         signal.raise_signal(signal.SIGTERM)
+    ...     except KeyboardInterrupt:
+    ...         pass  # lost on its way
+    >>> stop.is_set(), signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
+    (True, True)
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handler(signum: int, frame: object) -> None:
+        stop.set()
+        raise KeyboardInterrupt
+
+    saved = {sig: signal.signal(sig, handler) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, previous in saved.items():
+            signal.signal(sig, previous)
+
+
 def preview(
     periode: str,
     root: Path,
@@ -298,7 +336,7 @@ def preview(
     stop: threading.Event | None = None,
     on_ready: Callable[[str], None] | None = None,
 ) -> None:
-    """Build, serve and rebuild on every change until ``stop`` is set or Ctrl-C.
+    """Build, serve and rebuild on every change until ``stop`` is set, Ctrl-C or SIGTERM.
 
     The watched files are looked at every ``interval`` seconds; a change is built once it stood
     still for ``debounce`` seconds. ``on_ready`` gets the address once the server runs.
@@ -309,6 +347,20 @@ def preview(
     Bekijk het rapport op http://127.0.0.1:8000/ (Ctrl-C stopt)
     """
     stop = stop or threading.Event()
+    with stop_on_signals(stop):
+        _preview(periode, root, port, interval, debounce, say, stop, on_ready)
+
+
+def _preview(
+    periode: str,
+    root: Path,
+    port: int,
+    interval: float,
+    debounce: float,
+    say: Callable[[str], None],
+    stop: threading.Event,
+    on_ready: Callable[[str], None] | None,
+) -> None:
     kernels = WarmKernels()
     options = BuildOptions(say=say, kernels=kernels, keep_previous=True)
     status = Status((root / "_build" / periode).resolve() / "html")
