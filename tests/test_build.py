@@ -251,3 +251,25 @@ def test_edition_without_git_says_so_and_is_not_dated_1970(tmp_path, monkeypatch
     assert "1970" not in page
     record = json.loads((root / "_build/2025/html" / RECORD_FILE).read_text(encoding="utf-8"))
     assert (record["commit"], record["datum_bron"]) == ("onbekend", "bestanden")
+
+
+def test_installed_packages_are_reused_per_environment_or_read_alongside(monkeypatch):
+    """The run record's package list comes from state.json while the environment is the same;
+    otherwise it is read (in a thread, while the book builds) and kept for the next build."""
+    from types import SimpleNamespace
+
+    from analysis.pipeline import build as build_mod
+    from analysis.pipeline import record as record_mod
+
+    def not_again() -> dict[str, str]:
+        raise AssertionError("opnieuw gelezen terwijl de omgeving gelijk bleef")
+
+    monkeypatch.setattr(record_mod, "installed_packages", not_again)
+    known = {"omgeving": "abc", "lijst": {"pandas": "2.2.3"}}
+    b = SimpleNamespace(state={"pakketten": known}, current=SimpleNamespace(environment="abc"))
+    assert build_mod._installed_packages_soon(b)() == {"pandas": "2.2.3"}
+
+    monkeypatch.setattr(record_mod, "installed_packages", lambda: {"pandas": "3.0.0"})
+    b.current.environment = "def"  # something was installed or upgraded
+    assert build_mod._installed_packages_soon(b)() == {"pandas": "3.0.0"}
+    assert b.state["pakketten"] == {"omgeving": "def", "lijst": {"pandas": "3.0.0"}}
