@@ -140,15 +140,32 @@ def test_snapshot_sees_the_watched_folders_only(tmp_path):
     assert changes(before, snapshot(root)) == ["data/tel.csv"]
 
 
+def _start_preview(root: Path) -> subprocess.Popen[str]:
+    """``wmo-rapport bekijk --periode 2025`` on the small project, its output as text lines."""
+    env = {**os.environ, "WMO_PROJECT_ROOT": str(root), "PYTHONPATH": str(root / "src")}
+    cmd = [sys.executable, "-m", "analysis.cli", "bekijk", "--periode", "2025", "--poort", "0"]
+    return subprocess.Popen(
+        cmd, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+
+
+def _stop(proc: subprocess.Popen[str], sig: int) -> str:
+    """Send ``sig`` to the preview; the rest of its output once it ended."""
+    proc.send_signal(sig)
+    out, _ = proc.communicate(timeout=BOUND)
+    return out
+
+
+def _kill_if_running(proc: subprocess.Popen[str]) -> None:
+    if proc.poll() is None:
+        proc.kill()
+
+
 def test_sigterm_stops_an_idle_preview_cleanly(tmp_path):
     """A stop asked for by the system (SIGTERM, e.g. a closed terminal or a service manager) ends
     the preview as Ctrl-C does: the same message, code 0, no process of it left."""
     root = make_small_project(tmp_path / "p")
-    env = {**os.environ, "WMO_PROJECT_ROOT": str(root), "PYTHONPATH": str(root / "src")}
-    cmd = [sys.executable, "-m", "analysis.cli", "bekijk", "--periode", "2025", "--poort", "0"]
-    proc = subprocess.Popen(
-        cmd, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-    )
+    proc = _start_preview(root)
     seen: list[str] = []
     try:
         assert proc.stdout is not None
@@ -158,11 +175,9 @@ def test_sigterm_stops_an_idle_preview_cleanly(tmp_path):
                 break
         else:
             pytest.fail("bekijk werd niet warm:\n" + "".join(seen))
-        proc.send_signal(signal.SIGTERM)
-        out, _ = proc.communicate(timeout=BOUND)
+        out = _stop(proc, signal.SIGTERM)
     finally:
-        if proc.poll() is None:
-            proc.kill()
+        _kill_if_running(proc)
     assert proc.returncode == 0, "".join(seen) + out
     assert "Gestopt. De laatste volledige editie staat in _build/2025/html." in out
     assert (root / "_build/2025/html/index.html").is_file()
@@ -187,11 +202,7 @@ def test_a_lost_interrupt_still_stops_the_preview(tmp_path):
 
 def test_ctrl_c_stops_cleanly_and_leaves_a_whole_edition(tmp_path):
     root = make_small_project(tmp_path / "p")
-    env = {**os.environ, "WMO_PROJECT_ROOT": str(root), "PYTHONPATH": str(root / "src")}
-    cmd = [sys.executable, "-m", "analysis.cli", "bekijk", "--periode", "2025", "--poort", "0"]
-    proc = subprocess.Popen(
-        cmd, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-    )
+    proc = _start_preview(root)
     seen: list[str] = []
 
     def read_until(text: str) -> None:
@@ -209,11 +220,9 @@ def test_ctrl_c_stops_cleanly_and_leaves_a_whole_edition(tmp_path):
         # a build that takes long, interrupted while its chapter runs
         nbformat.write(chapter_notebook("import time\ntime.sleep(120)"), root / "chapters/c.ipynb")
         read_until("> c: uitvoeren")
-        proc.send_signal(signal.SIGINT)
-        out, _ = proc.communicate(timeout=BOUND)
+        out = _stop(proc, signal.SIGINT)
     finally:
-        if proc.poll() is None:
-            proc.kill()
+        _kill_if_running(proc)
     assert proc.returncode == 0, "".join(seen) + out
     assert "Gestopt" in out
     assert link.resolve() == edition and (link / "index.html").is_file()
