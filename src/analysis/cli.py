@@ -352,8 +352,6 @@ def main(argv: list[str] | None = None, prog: str = "wmo-rapport") -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
-    from analysis.core.paths import project_root
-
     early = None
     if args.command == "build" and not args.alle_perioden and not args.verse_kernels:
         # before loading the rest: everything runs, so start the warm kernels now

@@ -347,49 +347,36 @@ def preview(
     Bekijk het rapport op http://127.0.0.1:8000/ (Ctrl-C stopt)
     """
     stop = stop or threading.Event()
-    with stop_on_signals(stop):
-        _preview(periode, root, port, interval, debounce, say, stop, on_ready)
-
-
-def _preview(
-    periode: str,
-    root: Path,
-    port: int,
-    interval: float,
-    debounce: float,
-    say: Callable[[str], None],
-    stop: threading.Event,
-    on_ready: Callable[[str], None] | None,
-) -> None:
     kernels = WarmKernels()
     options = BuildOptions(say=say, kernels=kernels, keep_previous=True)
     status = Status((root / "_build" / periode).resolve() / "html")
     server = None
-    try:
-        before = snapshot(root)
-        server = serve(status, port)
-        url = f"http://127.0.0.1:{server.server_address[1]}/"
-        say(f"Bekijk het rapport op {url} (Ctrl-C stopt)")
-        warm_up = _WarmUp(root, kernels, say)  # loads while the first build runs
-        _build_once(periode, root, options, status)
-        if on_ready is not None:
-            on_ready(url)
-        while not stop.wait(interval):
-            warm_up.step()
-            now = snapshot(root)
-            changed = changes(before, now)
-            if not changed:
-                continue
-            now = _settled(root, now, debounce)
-            changed = changes(before, now)
-            before = now
-            shown = ", ".join(changed[:5]) + (
-                f" en {len(changed) - 5} meer" if len(changed) > 5 else ""
-            )
-            say(f"\nGewijzigd: {shown}")
+    with stop_on_signals(stop):
+        try:
+            before = snapshot(root)
+            server = serve(status, port)
+            url = f"http://127.0.0.1:{server.server_address[1]}/"
+            say(f"Bekijk het rapport op {url} (Ctrl-C stopt)")
+            warm_up = _WarmUp(root, kernels, say)  # loads while the first build runs
             _build_once(periode, root, options, status)
-    finally:
-        if server is not None:
-            server.shutdown()
-            server.server_close()
-        kernels.close()
+            if on_ready is not None:
+                on_ready(url)
+            while not stop.wait(interval):
+                warm_up.step()
+                now = snapshot(root)
+                changed = changes(before, now)
+                if not changed:
+                    continue
+                now = _settled(root, now, debounce)
+                changed = changes(before, now)
+                before = now
+                shown = ", ".join(changed[:5]) + (
+                    f" en {len(changed) - 5} meer" if len(changed) > 5 else ""
+                )
+                say(f"\nGewijzigd: {shown}")
+                _build_once(periode, root, options, status)
+        finally:
+            if server is not None:
+                server.shutdown()
+                server.server_close()
+            kernels.close()

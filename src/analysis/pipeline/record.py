@@ -36,7 +36,6 @@ TIMINGS_FILE = "bouwtijden.json"
 VARIABLE_FILES = {
     TIMINGS_FILE: "tijden, starttijd en welke hoofdstukken deze run uitvoerde (of hergebruikte)",
 }
-#: The parts of the project whose local changes the edition stamp mentions.
 
 
 def git_commit(root: Path) -> tuple[str, int | None, bool]:

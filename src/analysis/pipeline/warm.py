@@ -183,20 +183,16 @@ def compile_notebook_schema() -> None:
 _COMPILED: dict[str, tuple[bytes, Any]] = {}
 
 
-def _cached_source_to_code(
-    self: Any,
-    data: Any,
-    path: Any,
-    *,
-    _optimize: int = -1,  # noqa: ANN401 - importlib's own
-) -> Any:  # noqa: ANN401
+_ORIGINAL_SOURCE_TO_CODE = importlib.machinery.SourceFileLoader.source_to_code
+
+
+def _cached_source_to_code(self: Any, data: Any, path: Any, *, _optimize: int = -1) -> Any:  # noqa: ANN401 - importlib's signature
+    """``SourceFileLoader.source_to_code``, with the code :func:`precompile` made from the same
+    bytes when there is one."""
     hit = _COMPILED.get(path) if isinstance(path, str) else None
     if hit is not None and _optimize == -1 and hit[0] == data:
         return hit[1]
     return _ORIGINAL_SOURCE_TO_CODE(self, data, path, _optimize=_optimize)
-
-
-_ORIGINAL_SOURCE_TO_CODE = importlib.machinery.SourceFileLoader.source_to_code
 
 
 def precompile(package: str = "analysis") -> Iterator[str]:
