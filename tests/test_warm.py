@@ -252,6 +252,27 @@ def test_renderer_converts_as_vl_convert_does(tmp_path):
         vl_convert.vegalite_to_svg = original
 
 
+def test_a_stopped_renderer_and_template_end_by_themselves():
+    """Closing the renderer (SIGTERM) and a template (input closed) ends them cleanly, with exit
+    code 0: they stop on their own and are never killed after the five-second wait."""
+    import time
+
+    from analysis.pipeline.render import Renderer
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+
+    renderer = Renderer(env)
+    deadline = time.monotonic() + 30
+    while not os.path.exists(renderer.socket) and time.monotonic() < deadline:
+        time.sleep(0.05)  # listening: its SIGTERM handler is in place
+    renderer.close()
+    assert renderer._proc.returncode == 0
+    pool = WarmPool(env, kind="boek")
+    pool.wait_ready()
+    pool.close()
+    assert pool._proc.returncode == 0
+
+
 def _running(pid: int) -> bool:
     """Whether process ``pid`` exists and is not a zombie (an ended child not yet reaped)."""
     try:

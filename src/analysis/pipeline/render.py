@@ -81,7 +81,9 @@ def serve(path: str) -> int:
     """The renderer: start vl-convert's engine, then convert on request until stopped."""
     import vl_convert
 
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    # stopped: end at once (the engine's threads made a normal interpreter exit wait about a
+    # second, which a build waited for at its end); there is nothing to write or close
+    signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
     threading.Thread(target=_exit_when_input_closes, name="ouder", daemon=True).start()
     with _Server(path, _Handler) as server:  # listening: early requests wait for the engine
         spec = {"mark": "point", "data": {"values": [{"a": 1}]}, "encoding": {}}
