@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import sys
 import tempfile
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -40,7 +43,8 @@ def vega_bundle() -> bytes:
         pass
     import vl_convert as vlc
 
-    data = vlc.javascript_bundle().encode("utf-8")
+    with _quiet_stderr():  # vl-convert 2 reports each pass of its tree shaker there
+        data = vlc.javascript_bundle(None).encode("utf-8")  # None: the default snippet
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".vega-", suffix=".tmp")
@@ -50,6 +54,21 @@ def vega_bundle() -> bytes:
     except OSError:  # a read-only home: build without the cache
         pass
     return _own_scope(data)
+
+
+@contextlib.contextmanager
+def _quiet_stderr() -> Iterator[None]:
+    """Send what native code writes to standard error (file descriptor 2) to ``os.devnull``
+    while the block runs; Python's own errors are raised as usual."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    try:
+        with open(os.devnull, "wb") as devnull:
+            os.dup2(devnull.fileno(), 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
 
 
 def _own_scope(bundle: bytes) -> bytes:
