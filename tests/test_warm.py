@@ -340,3 +340,75 @@ def test_precompiled_modules_are_used_only_while_their_source_is_unchanged(tmp_p
     assert importlib.reload(m).X == 22
     for name in [n for n in sys.modules if n.startswith("wmo_precompile_probe")]:
         del sys.modules[name]
+
+
+def test_no_idle_work_once_the_build_says_no_chapter_follows():
+    """The template does its idle work (datasets, compiling) a step at a time while nothing
+    waits; a build whose chapters all start at once sends NO_IDLE_WORK, after which no further
+    step runs (it would only take processor time from those chapters)."""
+    import json
+    import threading
+    import time
+
+    from analysis.pipeline import warm
+
+    def loop(log: list[int], line: bytes | None) -> None:
+        def steps() -> object:
+            for i in range(100_000):
+                log.append(i)
+                time.sleep(0.001)
+                yield "stap"
+
+        read, write = os.pipe()
+        wake = os.pipe()
+        for fd in wake:
+            os.set_blocking(fd, False)
+        if line is not None:
+            os.write(write, line)
+        runner = threading.Thread(target=warm._loop, args=(wake, {}, steps(), read))
+        runner.start()
+        deadline = time.monotonic() + 30
+        while line is None and not log and time.monotonic() < deadline:
+            time.sleep(0.01)
+        os.close(write)  # end of input: the loop returns
+        runner.join(30)
+        for fd in (*wake, read):
+            os.close(fd)
+
+    idle: list[int] = []
+    loop(idle, None)
+    assert idle  # nothing waiting: idle steps ran
+    told: list[int] = []
+    loop(told, json.dumps(warm.NO_IDLE_WORK).encode() + b"\n")
+    assert told == []  # told before its first step: none ran
+
+
+def test_a_build_whose_chapters_all_start_at_once_stops_the_idle_work(monkeypatch, tmp_path):
+    """Two chapters to run on two workers: the build tells its pool; with more chapters than
+    workers it does not (later chapters gain from the template's idle work)."""
+    from analysis.pipeline import build as build_mod
+
+    told: list[str] = []
+
+    class Pool:
+        def no_idle_work(self) -> None:
+            told.append("stil")
+
+        def close(self) -> None:
+            pass
+
+    monkeypatch.setattr(build_mod, "WarmPool", lambda env, key: Pool())
+    monkeypatch.setattr(build_mod, "chapter_env", lambda root, label: {})
+    monkeypatch.setattr(build_mod, "pool_key", lambda *a: "sleutel")
+    options = build_mod.BuildOptions(say=lambda m: None, jobs=2)
+    b = type("B", (), {})()
+    b.root, b.options, b.early, b.closing = tmp_path, options, None, []
+    b.current = type("C", (), {"package": "p", "environment": "e"})()
+    for todo, expected in ((["a", "b"], ["stil"]), (["a", "b", "c"], [])):
+        told.clear()
+        with build_mod._kernels(b, todo) as pool:  # type: ignore[arg-type]
+            assert isinstance(pool, Pool)
+        assert told == expected
+        for t in b.closing:
+            t.join()
+        b.closing.clear()

@@ -439,6 +439,8 @@ def _kernels(b: _Build, todo: list[ChapterRun]) -> Iterator[WarmPool | None]:
         yield b.options.kernels.pool(env, key)
         return
     pool, b.early = b.early or WarmPool(env, key), None
+    if len(todo) <= (b.options.jobs or os.cpu_count() or 1):
+        pool.no_idle_work()  # every chapter starts at once: nothing comes to use it
     try:
         yield pool
     except BaseException:

@@ -437,13 +437,18 @@ def serve(kind: str = "kernels") -> int:
     return 0
 
 
-def _loop(wake: tuple[int, int], running: dict[int, Any], idle: Iterator[str]) -> None:
-    """Fork a process per job line on standard input until it closes; reap the ended ones; do
-    a step of ``idle`` work whenever nothing is waiting."""
+#: The line a build sends when no further chapter will come: the template stops its idle work.
+NO_IDLE_WORK = {"geen_voorwerk": True}
+
+
+def _loop(wake: tuple[int, int], running: dict[int, Any], idle: Iterator[str], fd: int = 0) -> None:
+    """Fork a process per job line on ``fd`` (standard input) until it closes; reap the ended
+    ones; do a step of ``idle`` work whenever nothing is waiting, until a line
+    :data:`NO_IDLE_WORK` says it would only compete with the chapters already running."""
     buf = b""
     busy = True
     while True:
-        ready, _, _ = select.select([0, wake[0]], [], [], 0 if busy else None)
+        ready, _, _ = select.select([fd, wake[0]], [], [], 0 if busy else None)
         if not ready:
             busy = next(idle, None) is not None
             continue
@@ -452,15 +457,18 @@ def _loop(wake: tuple[int, int], running: dict[int, Any], idle: Iterator[str]) -
                 while os.read(wake[0], 512):
                     pass
             _reap(running)
-        if 0 not in ready:
+        if fd not in ready:
             continue
-        data = os.read(0, 65536)
+        data = os.read(fd, 65536)
         if not data:
             return
         buf += data
         while b"\n" in buf:
             line, buf = buf.split(b"\n", 1)
             job = json.loads(line)
+            if job == NO_IDLE_WORK:
+                idle, busy = iter(()), False
+                continue
             pid = os.fork()
             if pid == 0:
                 _child(job, wake)
@@ -551,6 +559,15 @@ class WarmPool:
             if not self.alive or (stop is not None and stop.is_set()):
                 return False
         return True
+
+    def no_idle_work(self) -> None:
+        """Tell the template that no chapter will come after the ones this build starts at once:
+        its idle work (reading every dataset, compiling modules, for later chapters) would then
+        only take processor time from the running chapters. Ignored when the template is gone."""
+        with self._lock, contextlib.suppress(OSError, ValueError):
+            assert self._proc.stdin is not None
+            self._proc.stdin.write((json.dumps(NO_IDLE_WORK) + "\n").encode())
+            self._proc.stdin.flush()
 
     def run(
         self,
