@@ -74,11 +74,23 @@ def test_two_clean_builds_are_byte_identical(project):
 
 
 def test_incremental_build_equals_clean_build(project):
+    """A changed dataset gives every page a new stamp (its data fingerprint). Page b does not
+    read it: only its stamp changed, so Sphinx does not read b again (its parsed page is kept)
+    and the new stamp is put in as b is written; the edition equals a clean build's."""
+    doctrees = project / "_build/2025/work/out/_build/.doctrees/chapters"
+    parsed = {p.name: p.stat().st_mtime_ns for p in doctrees.glob("*.doctree")}
+    old_b = (project / "_build/2025/html/chapters/b.html").read_text(encoding="utf-8")
     csv = project / "data" / "tel.csv"
     csv.write_bytes(csv.read_bytes().replace(b"2025,65+,304", b"2025,65+,306"))
     refresh_hashes(project / "data")
     incremental, _ = run_build(project)
     assert sorted(incremental.executed) == ["a", "c"]
+    again = {p.name: p.stat().st_mtime_ns for p in doctrees.glob("*.doctree")}
+    assert again["b.doctree"] == parsed["b.doctree"]  # not read again
+    assert again["a.doctree"] != parsed["a.doctree"] and again["c.doctree"] != parsed["c.doctree"]
+    new_b = (project / "_build/2025/html/chapters/b.html").read_text(encoding="utf-8")
+    stamp = re.compile(r"Editie: [^<]* · ")
+    assert stamp.findall(old_b) and stamp.findall(new_b) != stamp.findall(old_b)
     clean, _ = run_build(project, force=True, out_root=project / "_schoon")
     assert _differences(_edition(project / "_build"), _edition(project / "_schoon")) == []
 

@@ -14,6 +14,7 @@ import functools
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -77,7 +78,18 @@ def book_config(root: Path, params: Params, stamp: str, build_date: str) -> dict
     sphinx["extra_extensions"] = extensions
     sph = sphinx.setdefault("config", {})
     sph["html_last_updated_fmt"] = long_date(build_date)
+    sph["wmo_stempel"] = stamp  # put into every page as it is written (analysis.pipeline.partial)
     return cfg
+
+
+def book_stamp(book_src: Path) -> str | None:
+    """The edition stamp of the book source in ``book_src`` (its ``_config.yml``), if any."""
+    try:
+        cfg = yaml.safe_load((book_src / "_config.yml").read_text(encoding="utf-8")) or {}
+        stamp = cfg["sphinx"]["config"]["wmo_stempel"]
+    except (OSError, KeyError, TypeError, yaml.YAMLError):
+        return None
+    return stamp if isinstance(stamp, str) else None
 
 
 def stamp_markdown(stamp: str) -> str:
@@ -88,9 +100,41 @@ def stamp_markdown(stamp: str) -> str:
     >>> stamp_markdown("periode 2025").strip().splitlines()[-1]
     '<small>Editie: periode 2025 · {doc}`verantwoording </verantwoording>`</small>'
     """
-    return (
-        f"\n\n----\n\n<small>Editie: {stamp} · {{doc}}`verantwoording </verantwoording>`</small>\n"
-    )
+    return f"\n\n----\n\n{_stamp_line(stamp)}\n"
+
+
+def _stamp_line(stamp: str) -> str:
+    return f"<small>Editie: {stamp} · {{doc}}`verantwoording </verantwoording>`</small>"
+
+
+#: What Sphinx's smart quotes may change in a text: a stamp holding one of these is not put in
+#: at write time (:func:`only_stamp_changed` is False; the page is read again).
+_SMART = re.compile(r"['\"]|--|\.\.\.")
+
+
+def only_stamp_changed(old: bytes, new: bytes, old_stamp: str, new_stamp: str) -> bool:
+    """Whether page source ``new`` is ``old`` with nothing changed but its edition stamp,
+    ``old_stamp`` → ``new_stamp`` (as a Markdown page or inside a notebook's JSON).
+
+    Such a page keeps its modification time, so Sphinx does not read it again: the stamp is
+    the only text that changes on every page when the data or the code's commit change, and
+    :mod:`analysis.pipeline.partial` puts the new one into the page when it is written.
+
+    Examples
+    --------
+    >>> old = ("tekst" + stamp_markdown("gegevens a")).encode()
+    >>> new = ("tekst" + stamp_markdown("gegevens b")).encode()
+    >>> only_stamp_changed(old, new, "gegevens a", "gegevens b")
+    True
+    >>> only_stamp_changed(old, b"andere " + new, "gegevens a", "gegevens b")
+    False
+    """
+    if old == new or not old_stamp or not new_stamp or _SMART.search(old_stamp + new_stamp):
+        return False
+    swapped = new
+    for form in (_stamp_line, lambda s: json.dumps(_stamp_line(s), ensure_ascii=False)[1:-1]):
+        swapped = swapped.replace(form(new_stamp).encode(), form(old_stamp).encode())
+    return swapped == old
 
 
 @functools.lru_cache(maxsize=64)
@@ -256,12 +300,25 @@ def verantwoording_page(
     return "\n".join(lines)
 
 
-def sync_tree(files: dict[str, bytes], dest: Path) -> list[str]:
-    """Make ``dest`` hold exactly ``files``; untouched files keep their mtime.
+def sync_tree(
+    files: dict[str, bytes], dest: Path, stamps: tuple[str, str] | None = None
+) -> list[str]:
+    """Make ``dest`` hold exactly ``files``; untouched files keep their mtime, and so do pages
+    whose edition stamp alone changed (``stamps``: the old and the new stamp; see
+    :func:`only_stamp_changed`).
 
     Returns the paths written or removed.
     """
-    changed = [rel for rel, data in files.items() if write_if_changed(dest / rel, data)]
+    changed = []
+    for rel, data in files.items():
+        path, kept = dest / rel, None
+        if stamps is not None and rel.endswith((".ipynb", ".md")) and path.is_file():
+            if only_stamp_changed(path.read_bytes(), data, *stamps):
+                kept = path.stat()
+        if write_if_changed(path, data):
+            changed.append(rel)
+            if kept is not None:
+                os.utime(path, ns=(kept.st_atime_ns, kept.st_mtime_ns))
     if dest.exists():
         for f in sorted(dest.rglob("*")):
             rel = f.relative_to(dest).as_posix()

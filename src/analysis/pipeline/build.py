@@ -518,7 +518,7 @@ def _book(b: _Build, runs: list[ChapterRun], exec_seconds: float) -> bool:
             assemble.sync_tree(files, book_src)
             b.options.say("  = boek ongewijzigd, niet opnieuw gebouwd")
             return False
-    _build_book(b, files, prov, runs, exec_seconds)
+    _build_book(b, files, prov, runs, exec_seconds, stamp)
     b.state["boek"] = book_hash
     save_state(b.period_dir, b.state)
     return True
@@ -530,6 +530,7 @@ def _build_book(
     prov: record.Provenance,
     runs: list[ChapterRun],
     exec_seconds: float,
+    stamp: str,
 ) -> None:
     """Run Jupyter Book on the book source and install the new edition atomically.
 
@@ -545,7 +546,9 @@ def _build_book(
     try:
         if b.options.force:
             shutil.rmtree(b.work, ignore_errors=True)
-        changed = assemble.sync_tree(files, b.work / "book")
+        old_stamp = assemble.book_stamp(b.work / "book")
+        stamps = (old_stamp, stamp) if old_stamp is not None else None
+        changed = assemble.sync_tree(files, b.work / "book", stamps)
         if not assemble.pages_only(changed):
             shutil.rmtree(out / "_build" / "html", ignore_errors=True)
         assemble.forget_late_files(out / "_build" / "html")

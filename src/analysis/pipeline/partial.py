@@ -119,8 +119,37 @@ def _cache_templates(app: Any) -> None:  # noqa: ANN401 - the Sphinx application
     app.builder.templates.environment.bytecode_cache = FileSystemBytecodeCache(str(folder))
 
 
+def put_stamp(app: Any, doctree: Any, docname: str) -> None:  # noqa: ANN401 - Sphinx's
+    """Give the page being written the edition stamp of this build (``wmo_stempel``).
+
+    A page whose source changed only in its stamp keeps its modification time
+    (:func:`analysis.pipeline.assemble.only_stamp_changed`), so Sphinx does not read it again
+    and its parsed page still holds the previous stamp: the text after ``<small>`` in the
+    closing paragraph ``<small>Editie: … · verantwoording</small>``. A page that was read again
+    already holds this one; replacing it changes nothing.
+    """
+    from docutils import nodes
+
+    stamp = getattr(app.config, "wmo_stempel", "")
+    if not stamp:
+        return
+    for raw in list(doctree.findall(nodes.raw)):
+        parent = raw.parent
+        if raw.astext() != "<small>" or parent is None:
+            continue
+        i = parent.index(raw)
+        text = parent[i + 1] if i + 1 < len(parent) else None
+        if isinstance(text, nodes.Text) and text.startswith("Editie: ") and text.endswith(" · "):
+            parent.replace(text, nodes.Text(f"Editie: {stamp} · "))
+
+
 def setup(app: Any) -> dict[str, Any]:  # noqa: ANN401 - the Sphinx application
     """Register the extension with Sphinx."""
+    # no page is read again for the stamp, and it is not part of the HTML settings' hash
+    # (.buildinfo): a new stamp comes with a new _config.yml, and then the build writes every
+    # page anew anyway (analysis.pipeline.build: the kept output is removed)
+    app.add_config_value("wmo_stempel", "", "")
+    app.connect("doctree-resolved", put_stamp)
     app.connect("builder-inited", _cache_templates)
     app.connect("env-before-read-docs", _before_read)
     app.connect("env-get-updated", _updated)
