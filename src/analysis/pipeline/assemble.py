@@ -27,7 +27,7 @@ import yaml
 from analysis.config.params import Params
 from analysis.core.dates import long_date
 from analysis.core.errors import BuildError
-from analysis.core.io import write_if_changed
+from analysis.core.io import write_atomic
 from analysis.pipeline.chapters import kill_group
 from analysis.pipeline.pages import Page
 from analysis.pipeline.record import DATE_SOURCES, RECORD_FILE, TIMINGS_FILE, Provenance
@@ -311,14 +311,18 @@ def sync_tree(
     """
     changed = []
     for rel, data in files.items():
-        path, kept = dest / rel, None
-        if stamps is not None and rel.endswith((".ipynb", ".md")) and path.is_file():
-            if only_stamp_changed(path.read_bytes(), data, *stamps):
-                kept = path.stat()
-        if write_if_changed(path, data):
-            changed.append(rel)
-            if kept is not None:
-                os.utime(path, ns=(kept.st_atime_ns, kept.st_mtime_ns))
+        path = dest / rel
+        old = path.read_bytes() if path.is_file() else None
+        if old == data:
+            continue
+        page = rel.endswith((".ipynb", ".md"))
+        kept = None
+        if old is not None and page and stamps is not None:
+            kept = path.stat() if only_stamp_changed(old, data, *stamps) else None
+        write_atomic(path, data)
+        changed.append(rel)
+        if kept is not None:
+            os.utime(path, ns=(kept.st_atime_ns, kept.st_mtime_ns))
     if dest.exists():
         for f in sorted(dest.rglob("*")):
             rel = f.relative_to(dest).as_posix()

@@ -53,7 +53,7 @@ from analysis.pipeline.chapters import chapter_env, execute_all
 from analysis.pipeline.datacheck import DataCheck
 from analysis.pipeline.notebooks import add_synthetic_warning, merge_prose
 from analysis.pipeline.pages import Page, toc_pages
-from analysis.pipeline.schedule import running_order
+from analysis.pipeline.schedule import max_workers, running_order
 from analysis.pipeline.state import (
     ChapterRun,
     Current,
@@ -439,7 +439,7 @@ def _kernels(b: _Build, todo: list[ChapterRun]) -> Iterator[WarmPool | None]:
         yield b.options.kernels.pool(env, key)
         return
     pool, b.early = b.early or WarmPool(env, key), None
-    if len(todo) <= (b.options.jobs or os.cpu_count() or 1):
+    if len(todo) <= max_workers(b.options.jobs):
         pool.no_idle_work()  # every chapter starts at once: nothing comes to use it
     try:
         yield pool

@@ -23,6 +23,7 @@ from typing import Any, NamedTuple
 
 from analysis.core.errors import BuildError
 from analysis.pipeline.pages import Page
+from analysis.pipeline.schedule import max_workers
 from analysis.pipeline.state import ChapterRun, newest_source_time
 from analysis.pipeline.warm import PoolError, WarmPool
 
@@ -306,7 +307,7 @@ def execute_all(
     """
     if not todo:
         return [], []
-    workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
+    workers = min(max_workers(jobs), len(todo))
     abort = Abort()
     failed = threading.Event()
     progress = _Progress(len(todo))

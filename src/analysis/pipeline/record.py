@@ -27,6 +27,7 @@ from typing import Any
 
 from analysis.config.params import Params
 from analysis.core.dates import long_date
+from analysis.pipeline.schedule import max_workers
 from analysis.pipeline.state import STAMPED_PATHS, ChapterRun, newest_source_time
 
 RECORD_FILE = "bouwverslag.json"
@@ -266,7 +267,7 @@ def timings_record(
         "duur_seconden": round(seconds, 2),
         "uitvoeren_seconden": round(exec_seconds, 2),
         "boek_seconden": round(book_seconds, 2),
-        "parallel": jobs or os.cpu_count() or 1,
+        "parallel": max_workers(jobs),
         "hoofdstukken": [
             {
                 "hoofdstuk": r.page.label,

@@ -16,6 +16,7 @@ namespace, so the executed notebooks are the same in any order (``tests/test_war
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -85,3 +86,14 @@ def running_order(todo: list[ChapterRun], previous: dict[str, Any]) -> list[Chap
         return (0 if computes_key_indicators(run.page.path) else 1, 0.0, i)
 
     return [run for _, run in sorted(enumerate(todo), key=rank)]
+
+
+def max_workers(jobs: int | None) -> int:
+    """How many chapters run at once: ``jobs``, else one per processor core.
+
+    Examples
+    --------
+    >>> max_workers(3), max_workers(None) >= 1
+    (3, True)
+    """
+    return max(1, jobs or os.cpu_count() or 1)

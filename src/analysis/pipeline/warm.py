@@ -565,9 +565,13 @@ class WarmPool:
         its idle work (reading every dataset, compiling modules, for later chapters) would then
         only take processor time from the running chapters. Ignored when the template is gone."""
         with self._lock, contextlib.suppress(OSError, ValueError):
-            assert self._proc.stdin is not None
-            self._proc.stdin.write((json.dumps(NO_IDLE_WORK) + "\n").encode())
-            self._proc.stdin.flush()
+            self._send_line(NO_IDLE_WORK)
+
+    def _send_line(self, message: dict[str, Any]) -> None:
+        """Write one message line to the template (the caller holds the lock)."""
+        assert self._proc.stdin is not None
+        self._proc.stdin.write((json.dumps(message) + "\n").encode())
+        self._proc.stdin.flush()
 
     def run(
         self,
@@ -604,9 +608,7 @@ class WarmPool:
                 "soort": soort or self.kind,
             }
             try:
-                assert self._proc.stdin is not None
-                self._proc.stdin.write((json.dumps(message) + "\n").encode())
-                self._proc.stdin.flush()
+                self._send_line(message)
             except OSError as exc:
                 raise PoolError(f"de warme kernels zijn gestopt: {exc}") from exc
         told = False
